@@ -1,0 +1,51 @@
+"""glossary: the canonical Chinese-English terminology of China's techno-security policy.
+
+>>> import glossary
+>>> g = glossary.load()
+>>> g.lookup("軍民融合")[0].term.id
+'military-civil-fusion'
+
+Importing this package is cheap: it loads no term data and imports neither
+pydantic nor pypinyin, OpenCC or babel. :func:`load` reads the compiled bundled
+terms; heavy libraries are imported only to build, validate or convert data.
+"""
+
+from __future__ import annotations
+
+from glossary._version import __version__
+from glossary.entry import Term
+from glossary.errors import (
+    AmbiguousTermError,
+    DataError,
+    FormatError,
+    GlossaryError,
+    OutputError,
+    PinyinError,
+    TermNotFoundError,
+    UnknownFormatError,
+)
+from glossary.index import Glossary, Match
+from glossary.loading import GlossaryWarning, load
+
+__all__ = [
+    "AmbiguousTermError",
+    "DataError",
+    "FormatError",
+    "Glossary",
+    "GlossaryError",
+    "GlossaryWarning",
+    "Match",
+    "OutputError",
+    "PinyinError",
+    "Term",
+    "TermNotFoundError",
+    "UnknownFormatError",
+    "__version__",
+    "load",
+    "lookup",
+]
+
+
+def lookup(query: str) -> list[Match]:
+    """Look a query up in the bundled glossary: ``glossary.load().lookup(query)``."""
+    return load().lookup(query)

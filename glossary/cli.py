@@ -1,0 +1,78 @@
+"""The ``glossary`` command: one command, several subcommands.
+
+``main(argv)`` returns the exit code: 0 found or fine, 1 nothing found or problems
+found, 2 bad usage or bad input. Results go to stdout, messages to stderr, and a
+user's mistake never ends in a traceback.
+
+Each subcommand lives in :mod:`glossary.commands` as a module with
+``add_arguments(parser)`` and ``run(args) -> int``; only the one asked for is
+imported, which keeps ``glossary lookup`` fast.
+"""
+
+from __future__ import annotations
+
+import sys
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["COMMANDS", "main"]
+
+#: name -> (module, one-line help), in the order ``glossary --help`` lists them
+COMMANDS: dict[str, tuple[str, str]] = {
+    "lookup": ("glossary.commands.lookup", "show the card of a term found by any form (Chinese, pinyin, English, abbreviation)"),
+    "export": ("glossary.commands.export", "write the glossary in an exchange format (json ...)"),
+    "validate": ("glossary.commands.validate", "check a terms folder: schema, citations, relations, keys, pinyin, traditional forms"),
+    "build": ("glossary.commands.build", "regenerate the compiled data of a source checkout from terms/"),
+}
+
+
+def _usage() -> str:
+    lines = ["usage: glossary [--version] COMMAND [ARGS]", "", "commands:"]
+    lines += [f"  {name:<10}{help_text}" for name, (_, help_text) in COMMANDS.items()]
+    lines += ["", "Run 'glossary COMMAND --help' for a command's options."]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] in ("-h", "--help", "help"):
+        print(_usage(), file=sys.stdout if args else sys.stderr)
+        return 0 if args else 2
+    if args[0] in ("-V", "--version"):
+        from glossary._version import __version__
+
+        print(f"glossary {__version__}")
+        return 0
+    name = args[0]
+    if name not in COMMANDS:
+        print(f"glossary: unknown command {name!r}\n\n{_usage()}", file=sys.stderr)
+        return 2
+    import argparse
+    import importlib
+
+    from glossary.errors import DataError, GlossaryError
+
+    module = importlib.import_module(COMMANDS[name][0])
+    parser = argparse.ArgumentParser(prog=f"glossary {name}", description=COMMANDS[name][1])
+    module.add_arguments(parser)
+    try:
+        options = parser.parse_args(args[1:])
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        return int(module.run(options))
+    except DataError as error:
+        print(f"glossary {name}: bad input:\n{error}", file=sys.stderr)
+        return 2
+    except GlossaryError as error:
+        print(f"glossary {name}: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        # the reader of stdout went away (| head): not an error of ours
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,35 @@
+"""The subcommands of ``glossary``: each module has ``add_arguments(parser)`` and ``run(args)``."""
+
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+
+    from glossary.index import Glossary
+
+
+def add_glossary_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--glossary",
+        metavar="PATH",
+        action="append",
+        default=[],
+        help="also use a glossary of your own (a terms folder or a TSV, CSV, TBX or JSON file), "
+        "merged over the bundled one; may be given more than once",
+    )
+
+
+def glossary_from(options: argparse.Namespace) -> Glossary:
+    """The bundled glossary with every --glossary merged over it, in order."""
+    from glossary.loading import load, load_bundled, merge
+
+    paths = getattr(options, "glossary", [])
+    if not paths:
+        return load_bundled()
+    from glossary.index import Glossary
+
+    compiled = load_bundled().compiled()
+    for path in paths:
+        compiled = merge(compiled, load(path, bundled=False).compiled())
+    return Glossary(compiled, origin=" + ".join(["bundled", *paths]))

@@ -1,0 +1,44 @@
+"""``glossary lookup QUERY``: the card of the term a query names, in any form."""
+
+from __future__ import annotations
+
+import sys
+
+from glossary.commands import add_glossary_option, glossary_from
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", nargs="+", help="simplified or traditional Chinese, pinyin, English, an abbreviation or a term id")
+    parser.add_argument("--json", action="store_true", help="print the matches as the JSON contract instead of cards")
+    parser.add_argument("--all", action="store_true", help="show every concept that matches, not only the best ones")
+    add_glossary_option(parser)
+
+
+def run(options: argparse.Namespace) -> int:
+    glossary = glossary_from(options)
+    query = " ".join(options.query)
+    matches = glossary.lookup(query)
+    if not matches:
+        print(f"glossary lookup: no term matches {query!r}", file=sys.stderr)
+        return 1
+    shown = matches if options.all else [match for match in matches if match.score == matches[0].score]
+    if options.json:
+        from glossary.formats.json import contract_document, dumps
+
+        document = contract_document(glossary, [match.term for match in shown])
+        document = {**document, "query": query, "matches": [match.to_dict() for match in shown]}
+        print(dumps(document))
+        return 0
+    from glossary.render import render_card
+
+    cards = [render_card(match.term, glossary, match=match) for match in shown]
+    print("\n\n".join(cards))
+    rest = matches[len(shown) :]
+    if rest:
+        also = ", ".join(f"{match.term.id} ({match.matched})" for match in rest)
+        print(f"\nalso matches: {also} (--all shows them)", file=sys.stderr)
+    return 0

@@ -1,0 +1,85 @@
+"""Exchange formats: one module per format behind one small interface (:class:`Format`).
+
+Exports are rendered to bytes and written through a temporary file renamed into
+place, so a failed export never leaves half a file. Imports return the JSON
+contract's pydantic document, validated, with problems reported as ``file:line``.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from glossary.errors import FormatError, UnknownFormatError
+from glossary.formats.base import ExportOptions, Format
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from glossary.index import Glossary
+    from glossary.model import GlossaryDocument
+
+__all__ = ["ExportOptions", "Format", "export", "format_for_path", "get_format", "names", "read_document", "read_glossary_file"]
+
+#: format name -> (module, class); modules are imported only when used
+_FORMATS: dict[str, tuple[str, str]] = {
+    "json": ("glossary.formats.json", "JsonFormat"),
+}
+
+
+def names() -> list[str]:
+    return list(_FORMATS)
+
+
+def get_format(name: str) -> Format:
+    """The format called ``name``; UnknownFormatError lists the known ones."""
+    try:
+        module_name, class_name = _FORMATS[name]
+    except KeyError:
+        raise UnknownFormatError(f"unknown format {name!r}; known formats: {', '.join(_FORMATS)}") from None
+    cls: type[Format] = getattr(importlib.import_module(module_name), class_name)
+    return cls()
+
+
+def format_for_path(path: Path, *, reading: bool = True) -> Format:
+    """The format a file name's extension says (``.tbx``, ``.tsv``, ``.json`` ...)."""
+    name = path.name.lower()
+    matches = []
+    for format_name in _FORMATS:
+        candidate = get_format(format_name)
+        if (candidate.can_read if reading else candidate.can_write) and any(name.endswith(ext) for ext in candidate.extensions):
+            matches.append(candidate)
+    if not matches:
+        raise UnknownFormatError(f"{path}: cannot tell the format from the extension; known formats: {', '.join(_FORMATS)}")
+    return max(matches, key=lambda fmt: max(len(ext) for ext in fmt.extensions if name.endswith(ext)))
+
+
+def export(glossary: Glossary, format_name: str, output: Path | None = None, options: ExportOptions | None = None) -> bytes:
+    """Render ``glossary`` in a format; write it atomically to ``output`` when given."""
+    fmt = get_format(format_name)
+    data = fmt.dump(glossary, options or ExportOptions())
+    if output is not None:
+        from glossary.build import write_atomically
+
+        write_atomically(output, data)
+    return data
+
+
+def read_document(path: Path | str, format_name: str | None = None) -> GlossaryDocument:
+    """Read a glossary file into the validated JSON-contract document."""
+    path = Path(path)
+    fmt = get_format(format_name) if format_name else format_for_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FormatError(str(path), f"cannot read: {error.strerror}") from None
+    return fmt.load(data, str(path))
+
+
+def read_glossary_file(path: Path | str, format_name: str | None = None) -> dict[str, Any]:
+    """Read a glossary file and compile it, ready to be loaded or merged."""
+    from glossary.build import compile_concepts
+
+    document = read_document(path, format_name)
+    return compile_concepts(document.terms, document.sources)

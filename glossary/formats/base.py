@@ -1,0 +1,40 @@
+"""The interface every format module implements."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+if TYPE_CHECKING:
+    from glossary.index import Glossary
+    from glossary.model import GlossaryDocument
+
+__all__ = ["ExportOptions", "Format"]
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What an export should contain; each format uses the options that apply to it."""
+
+    #: zh-en: Chinese source terms, English targets; en-zh the reverse.
+    direction: Literal["zh-en", "en-zh"] = "zh-en"
+    #: Which Chinese script bilingual two-column formats use.
+    script: Literal["hans", "hant"] = "hans"
+
+
+class Format:
+    """A file format: a name, file extensions, and dump/load of whole glossaries."""
+
+    name: ClassVar[str]
+    extensions: ClassVar[tuple[str, ...]]
+    description: ClassVar[str]
+    can_read: ClassVar[bool] = True
+    can_write: ClassVar[bool] = True
+
+    def dump(self, glossary: Glossary, options: ExportOptions) -> bytes:
+        """The whole glossary in this format."""
+        raise NotImplementedError
+
+    def load(self, data: bytes, path: str) -> GlossaryDocument:
+        """Parse a file's bytes; raise FormatError naming ``path`` and the line."""
+        raise NotImplementedError

@@ -1,0 +1,205 @@
+"""Pinyin forms: parse any spelling users type, derive numbered and toneless forms.
+
+The canonical pinyin of a term is curated data (GB/T 16159 word-joined, tone
+marks: ``jūnmín rónghé``). This module turns that, or any query spelling, into:
+
+- :func:`numbered` — tone numbers per syllable, word spaces kept: ``jun1min2 rong2he2``;
+- :func:`toneless` — no tones, word spaces kept: ``junmin ronghe``;
+- lookup keys — :func:`keys` gives ``(numbered_key, toneless_key)`` with no spaces,
+  ``v`` for ü: ``("jun1min2rong2he2", "junminronghe")``.
+
+Accepted input: tone marks or tone numbers 1-5 (0 and 5 are the neutral tone) or
+no tones; ü written ``ü``, ``v`` or ``u:``; any case; spaces, apostrophes, hyphens and
+middle dots as separators; syllables run together (``junminronghe``) are split
+against the syllable inventory (:data:`glossary._tables.PINYIN_SYLLABLES`, derived
+from pypinyin's dictionary by ``glossary build``).
+
+No pypinyin import here: queries are parsed on the lookup path. pypinyin's own
+``tone_convert`` is used only where a marked form must be *produced*
+(:func:`marked_from_numbered`, an import-time aid), and in the tests as the
+reference these functions are checked against.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from glossary._tables import PINYIN_SYLLABLES
+from glossary.errors import PinyinError
+
+__all__ = [
+    "SYLLABLES",
+    "is_pinyin",
+    "keys",
+    "marked_from_numbered",
+    "numbered",
+    "parse",
+    "toneless",
+]
+
+#: Every toneless syllable (``v`` stands for ü) the segmenter accepts.
+SYLLABLES: frozenset[str] = frozenset(PINYIN_SYLLABLES.split())
+# lüe and nüe are commonly typed without the diaeresis; lue/nue are not syllables of their own.
+_ALIASES = {"lue": "lve", "nue": "nve"}
+_LONGEST = max(map(len, SYLLABLES))
+
+_TONE_OF_MARK = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
+_DIAERESIS = "\u0308"
+_SEPARATORS = " '\u2019\u02bc-\u2010\u2011\u00b7\u30fb\t\n\r"
+
+Syllable = tuple[str, "str | None"]
+
+
+def _segment(letters: str, tones: list[str | None]) -> list[Syllable] | None:
+    """Split a run of letters into syllables, fewest syllables first, longest first on ties.
+
+    ``tones[i]`` is the tone carried by ``letters[i]`` (from a tone mark) or None; a
+    syllable may carry at most one tone mark.
+    """
+    size = len(letters)
+    # best[i]: the best segmentation of letters[i:] as (count, syllables), or None
+    best: list[tuple[int, list[Syllable]] | None] = [None] * (size + 1)
+    best[size] = (0, [])
+    for start in range(size - 1, -1, -1):
+        choice: tuple[int, list[Syllable]] | None = None
+        for end in range(min(size, start + _LONGEST), start, -1):
+            rest = best[end]
+            if rest is None:
+                continue
+            piece = letters[start:end]
+            piece = _ALIASES.get(piece, piece)
+            if piece not in SYLLABLES:
+                continue
+            marks = [tone for tone in tones[start:end] if tone is not None]
+            if len(marks) > 1:
+                continue
+            count = rest[0] + 1
+            if choice is None or count < choice[0]:
+                choice = (count, [(piece, marks[0] if marks else None), *rest[1]])
+        best[start] = choice
+    found = best[0]
+    return None if found is None else found[1]
+
+
+def parse(text: str) -> list[list[Syllable]]:
+    """Parse pinyin into words of ``(syllable, tone)`` pairs; tone is ``"1"``-``"5"`` or None.
+
+    Raises :class:`PinyinError` when the text is not pinyin.
+
+    >>> parse("jūnmín rónghé")
+    [[('jun', '1'), ('min', '2')], [('rong', '2'), ('he', '2')]]
+    >>> parse("Lve4")
+    [[('lve', '4')]]
+    """
+    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text)).lower()
+    decomposed = decomposed.replace("u:", "v").replace("u" + _DIAERESIS, "v")
+    words: list[list[Syllable]] = []
+    for chunk in _split_words(decomposed):
+        if chunk.isdigit():
+            # numerals stay numerals (2035 nián): a token without a tone
+            words.append([(chunk, None)])
+            continue
+        word: list[Syllable] = []
+        letters: list[str] = []
+        tones: list[str | None] = []
+        for char in chunk:
+            if "a" <= char <= "z":
+                letters.append(char)
+                tones.append(None)
+            elif char in _TONE_OF_MARK and letters:
+                tones[-1] = _TONE_OF_MARK[char]
+            elif char in "012345" and letters:
+                # a tone number ends a syllable: it applies to the last one of the run
+                segment = _segment("".join(letters), tones)
+                if segment is None:
+                    raise PinyinError(f"{text!r} is not pinyin: cannot split {''.join(letters)!r} into syllables")
+                last, _ = segment[-1]
+                segment[-1] = (last, "5" if char == "0" else char)
+                word.extend(segment)
+                letters, tones = [], []
+            else:
+                raise PinyinError(f"{text!r} is not pinyin: unexpected {char!r}")
+        if letters:
+            segment = _segment("".join(letters), tones)
+            if segment is None:
+                raise PinyinError(f"{text!r} is not pinyin: cannot split {''.join(letters)!r} into syllables")
+            word.extend(segment)
+        if word:
+            words.append(word)
+    if not words:
+        raise PinyinError(f"{text!r} is not pinyin: no syllables")
+    return words
+
+
+def _split_words(text: str) -> list[str]:
+    words = [text]
+    for separator in _SEPARATORS:
+        words = [part for word in words for part in word.split(separator)]
+    return [word for word in words if word]
+
+
+def is_pinyin(text: str) -> bool:
+    """True when ``text`` parses as pinyin (with or without tones)."""
+    try:
+        parse(text)
+    except PinyinError:
+        return False
+    return True
+
+
+def _has_marks(words: list[list[Syllable]]) -> bool:
+    return any(tone is not None for word in words for _, tone in word)
+
+
+def numbered(text: str) -> str:
+    """Tone numbers per syllable, words kept apart: ``jūnmín rónghé`` → ``jun1min2 rong2he2``.
+
+    An unmarked syllable in marked pinyin is the neutral tone, written 5.
+    """
+    words = parse(text)
+    return " ".join("".join(_numbered_syllable(syllable, tone) for syllable, tone in word) for word in words)
+
+
+def _numbered_syllable(syllable: str, tone: str | None) -> str:
+    return syllable if syllable.isdigit() else syllable + (tone or "5")
+
+
+def toneless(text: str) -> str:
+    """Pinyin without tones, words kept apart, ü as ``v``: ``lüèshù`` → ``lveshu``."""
+    return " ".join("".join(syllable for syllable, _ in word) for word in parse(text))
+
+
+def keys(text: str) -> tuple[str | None, str]:
+    """Lookup keys ``(numbered, toneless)``; numbered is None when the text carries no full tones.
+
+    Marked text has a tone on every syllable (unmarked means neutral); numbered text
+    has one only when every syllable carries a digit.
+    """
+    words = parse(text)
+    flat = [pair for word in words for pair in word]
+    plain = "".join(syllable for syllable, _ in flat)
+    marked = any(char in _TONE_OF_MARK for char in unicodedata.normalize("NFD", text))
+    if marked or all(tone is not None or syllable.isdigit() for syllable, tone in flat):
+        return "".join(_numbered_syllable(syllable, tone) for syllable, tone in flat), plain
+    return None, plain
+
+
+def marked_from_numbered(text: str) -> str:
+    """Tone marks from tone numbers, words kept: ``jun1min2 rong2he2`` → ``jūnmín rónghé``.
+
+    An authoring and import aid (uses pypinyin's ``tone_convert``, so it is slow to
+    import); the lookup path never calls it.
+    """
+    from pypinyin.contrib.tone_convert import to_tone
+
+    words = parse(text)
+    out = []
+    for word in words:
+        syllables = []
+        for syllable, tone in word:
+            if syllable.isdigit():
+                syllables.append(syllable)
+            else:
+                syllables.append(to_tone(syllable + (tone if tone and tone != "5" else "")).replace("v", "ü"))
+        out.append("".join(syllables))
+    return " ".join(out)

@@ -1,0 +1,205 @@
+"""``glossary validate``: every check a terms folder must pass before it is built or merged.
+
+Schema errors (field names, kinds, dates, missing citations) come from reading the
+folder (:mod:`glossary.termsdir`). The checks here look across fields and files:
+
+- ``citations``: every citation names a document of ``_sources.toml``; an
+  ``official`` rendering cites at least one ``official`` document.
+- ``relations``: every relation target exists; no concept relates to itself.
+- ``keys``: no two concepts share a normalised lookup key unless one declares the
+  other in ``shares_keys_with``.
+- ``pinyin``: one pinyin syllable per Han character, tone-marked, and each syllable a
+  reading pypinyin knows for its character (or one of :data:`EXTRA_READINGS`).
+- ``traditional``: the curated traditional form converts back to the simplified form
+  with OpenCC (``t2s``, ``tw2s`` or ``hk2s``).
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from glossary import normalize, pinyin
+from glossary.errors import DataError, PinyinError
+from glossary.termsdir import TermsFolder, _display, line_of, read_terms_folder
+
+__all__ = ["EXTRA_READINGS", "Problem", "raise_for_problems", "validate_folder", "validate_path"]
+
+#: Standard readings pypinyin's dictionary lacks, per character (tone-numbered).
+#: Each entry needs a comment naming the authority for the reading.
+EXTRA_READINGS: dict[str, frozenset[str]] = {}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding: where (file, line, field), which check, and what is wrong."""
+
+    path: Path
+    field: str
+    check: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = _display(self.path) + (f":{self.line}" if self.line else "")
+        return f"{where}: {self.field}: {self.message} [{self.check}]"
+
+
+def _is_han(char: str) -> bool:
+    return normalize.has_han(char)
+
+
+@functools.cache
+def _readings(char: str) -> frozenset[str]:
+    from pypinyin import Style, pinyin as to_pinyin
+
+    found = to_pinyin(char, style=Style.TONE3, heteronym=True, neutral_tone_with_five=True, v_to_u=False)
+    readings = frozenset(reading for group in found for reading in group)
+    return readings | EXTRA_READINGS.get(char, frozenset())
+
+
+def check_pinyin(hans: str, spelled: str) -> list[str]:
+    """Problems of one pinyin spelling against its characters (empty when it is right)."""
+    try:
+        words = pinyin.parse(spelled)
+    except PinyinError as error:
+        return [str(error)]
+    decomposed = unicodedata.normalize("NFD", spelled)
+    if not any(mark in decomposed for mark in "\u0304\u0301\u030c\u0300"):
+        return [f"{spelled!r} has no tone marks: write GB/T 16159 pinyin with marks (jūnmín rónghé)"]
+    syllables = [(syllable, tone) for word in words for syllable, tone in word if not syllable.isdigit()]
+    characters = [char for char in hans if _is_han(char)]
+    if len(syllables) != len(characters):
+        return [f"{len(syllables)} syllables in {spelled!r} for {len(characters)} characters in {hans!r}"]
+    problems = []
+    for char, (syllable, tone) in zip(characters, syllables):
+        reading = syllable + (tone or "5")
+        known = _readings(char)
+        if reading not in known:
+            problems.append(f"{char} is not read {reading} (pypinyin knows {', '.join(sorted(known))})")
+    return problems
+
+
+def check_traditional(hans: str, hant: str) -> str | None:
+    """A problem when the traditional form does not convert back to the simplified form."""
+    from glossary.script import convert
+
+    results = {convert(hant, config) for config in ("t2s", "tw2s", "hk2s")}
+    if hans in results:
+        return None
+    return f"{hant!r} converts back to {' / '.join(sorted(results))!r}, not to {hans!r}"
+
+
+def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Problem]:
+    """Run the cross-field checks over a read folder; ``slow_checks`` adds pinyin and script checks."""
+    from glossary.build import term_keys
+
+    problems: list[Problem] = []
+    ids = {concept.id for concept in folder.concepts}
+
+    def report(concept_id: str, field: str, check: str, message: str, loc: tuple[int | str, ...] = ()) -> None:
+        path = folder.files[concept_id]
+        line = line_of(folder.texts.get(path, ""), loc) if loc else None
+        problems.append(Problem(path, field, check, message, line))
+
+    sources_path = folder.path / "_sources.toml"
+    for concept in folder.concepts:
+        data = concept.model_dump()
+        for loc, citation in _citations(data):
+            if citation["doc"] not in folder.sources:
+                report(concept.id, _field(loc), "citations", f"cites {citation['doc']!r}, which is not in {sources_path.name}", loc)
+        for index, rendering in enumerate(concept.en):
+            if rendering.kind == "official" and not any(
+                folder.sources.get(citation.doc) is not None and folder.sources[citation.doc].kind == "official"
+                for citation in rendering.sources
+            ):
+                report(
+                    concept.id,
+                    f"en[{index}]",
+                    "citations",
+                    f"the official rendering {rendering.text!r} cites no official document (kind = \"official\" in {sources_path.name})",
+                    ("en", index, "kind"),
+                )
+        for index, relation in enumerate(concept.relations):
+            if relation.target not in ids:
+                report(concept.id, f"relations[{index}].target", "relations", f"no concept has the id {relation.target!r}", ("relations", index, "target"))
+            elif relation.target == concept.id:
+                report(concept.id, f"relations[{index}].target", "relations", "a concept cannot relate to itself", ("relations", index, "target"))
+        for index, other in enumerate(concept.shares_keys_with):
+            if other not in ids:
+                report(concept.id, f"shares_keys_with[{index}]", "keys", f"no concept has the id {other!r}", ("shares_keys_with",))
+        if slow_checks:
+            for message in check_pinyin(concept.zh.hans, concept.zh.pinyin):
+                report(concept.id, "zh.pinyin", "pinyin", message, ("zh", "pinyin"))
+            message = check_traditional(concept.zh.hans, concept.zh.hant)
+            if message:
+                report(concept.id, "zh.hant", "traditional", message, ("zh", "hant"))
+
+    # keys shared across concepts
+    owners: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for concept in folder.concepts:
+        for family, key, kind, surface in term_keys(concept.model_dump(mode="json", exclude_none=True), script_variants=slow_checks):
+            if family == "id":
+                continue
+            owners[(family, key)].append((concept.id, kind, surface))
+    declared = {(concept.id, other) for concept in folder.concepts for other in concept.shares_keys_with}
+    for (family, key), holders in sorted(owners.items()):
+        concept_ids = sorted({holder[0] for holder in holders})
+        if len(concept_ids) < 2:
+            continue
+        for first_index, first in enumerate(concept_ids):
+            for second in concept_ids[first_index + 1 :]:
+                if (first, second) in declared or (second, first) in declared:
+                    continue
+                surfaces = ", ".join(f"{holder[0]}: {holder[2]!r} ({holder[1]})" for holder in holders)
+                report(first, "keys", "keys", f"shares the {family} key {key!r} with {second} ({surfaces}); declare it in shares_keys_with if intended")
+    return problems
+
+
+def _citations(data: object, loc: tuple[int | str, ...] = ()) -> list[tuple[tuple[int | str, ...], dict[str, str]]]:
+    """Every citation dict inside a model dump, with its location."""
+    found: list[tuple[tuple[int | str, ...], dict[str, str]]] = []
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key == "sources" and isinstance(value, list):
+                found.extend(((*loc, key, index), item) for index, item in enumerate(value))
+            else:
+                found.extend(_citations(value, (*loc, key)))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            found.extend(_citations(item, (*loc, index)))
+    return found
+
+
+def _field(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + part
+    return out
+
+
+def validate_path(path: Path | str, *, slow_checks: bool = True) -> list[Problem]:
+    """Read and check a terms folder; schema errors come back as problems too."""
+    try:
+        folder = read_terms_folder(path)
+    except DataError as error:
+        return [_problem_from_location(where, message) for where, message in error.problems]
+    return validate_folder(folder, slow_checks=slow_checks)
+
+
+def _problem_from_location(where: str, message: str) -> Problem:
+    # "terms/x.toml:12: en[0].kind" -> path, line, field
+    head, _, field = where.partition(": ")
+    path_text, _, line_text = head.partition(":")
+    line = int(line_text) if line_text.isdigit() else None
+    return Problem(Path(path_text), field or "(file)", "schema", message, line)
+
+
+def raise_for_problems(folder: TermsFolder) -> None:
+    """Raise DataError when the folder has any problem (used before building or merging)."""
+    problems = validate_folder(folder)
+    if problems:
+        raise DataError([(f"{_display(p.path)}{':' + str(p.line) if p.line else ''}: {p.field}", f"{p.message} [{p.check}]") for p in problems])

@@ -1,0 +1,103 @@
+"""Packaging: the wheel carries the terms and works from any directory; generated data is current."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+import glossary
+from glossary import _compiled, _tables
+from glossary.loading import digest_for
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--quiet", "-w", str(out), str(ROOT)],
+        check=True,
+    )
+    (path,) = out.glob("glossary-*.whl")
+    return path
+
+
+def test_the_wheel_holds_the_package_its_terms_and_type_marker(wheel: Path) -> None:
+    names = set(zipfile.ZipFile(wheel).namelist())
+    shipped = {name.removeprefix("glossary/_terms/") for name in names if name.startswith("glossary/_terms/")}
+    assert shipped == {path.name for path in (ROOT / "terms").iterdir() if path.is_file()}
+    for required in ("glossary/__init__.py", "glossary/_compiled.py", "glossary/_tables.py", "glossary/py.typed"):
+        assert required in names
+    assert not any(name.startswith(("tests/", "terms/")) for name in names)
+
+
+def test_the_installed_wheel_looks_up_from_another_directory(wheel: Path, tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    # --system-site-packages lends the dependencies; the wheel itself goes into the venv
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", str(venv)], check=True)
+    python = venv / "bin" / "python"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet", "--no-deps", "--ignore-installed", "--no-index", str(wheel)],
+        check=True,
+    )
+    where = subprocess.run([str(python), "-c", "import glossary; print(glossary.__file__)"], capture_output=True, text=True, cwd="/", check=True)
+    assert where.stdout.strip().startswith(str(venv))
+    result = subprocess.run([str(venv / "bin" / "glossary"), "lookup", "军民融合"], capture_output=True, text=True, cwd="/")
+    assert result.returncode == 0, result.stderr
+    assert "military-civil fusion" in result.stdout and result.stderr == ""
+    check = subprocess.run([str(venv / "bin" / "glossary"), "validate", "--quick"], capture_output=True, text=True, cwd="/")
+    assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_the_sdist_keeps_the_terms(tmp_path: Path) -> None:
+    subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path)], check=True, cwd=ROOT, capture_output=True)
+    (sdist,) = tmp_path.glob("glossary-*.tar.gz")
+    import tarfile
+
+    names = tarfile.open(sdist).getnames()
+    assert any(name.endswith("/terms/military-civil-fusion.toml") for name in names)
+    assert any(name.endswith("/terms/_sources.toml") for name in names)
+
+
+def test_the_compiled_terms_are_current() -> None:
+    assert _compiled.DIGEST == digest_for(ROOT / "terms"), "terms/ changed: run `glossary build` and commit glossary/_compiled.py"
+    from glossary.build import compile_concepts, compiled_module_source
+    from glossary.termsdir import read_terms_folder
+
+    folder = read_terms_folder(ROOT / "terms")
+    expected = compiled_module_source(compile_concepts(folder.concepts, folder.sources), _compiled.DIGEST)
+    assert (ROOT / "glossary" / "_compiled.py").read_text(encoding="utf-8") == expected, "run `glossary build`"
+
+
+def test_the_generated_tables_are_current() -> None:
+    from glossary.build import tables_module_source
+
+    assert (ROOT / "glossary" / "_tables.py").read_text(encoding="utf-8") == tables_module_source(), "run `glossary build`"
+    assert len(_tables.FOLD_FROM) == len(_tables.FOLD_TO) > 3000
+
+
+def test_the_version_has_one_source() -> None:
+    from importlib.metadata import version
+
+    from glossary._version import __version__
+
+    assert glossary.__version__ == __version__
+    try:
+        assert version("glossary") == __version__
+    except Exception:  # not installed in this environment: nothing to compare
+        pass
+
+
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = readme.split("```sh\n")[1:]
+    commands = [block.split("```")[0].strip() for block in blocks]
+    test_command = next(command for command in commands if "pytest" in command)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in ci
