@@ -143,6 +143,10 @@ class Glossary:
             return default
         return self._term(position)
 
+    def by_pinyin(self) -> list[Term]:
+        """Every term in pinyin order (toneless, then by tone, then by characters), as dictionaries sort."""
+        return sorted(self, key=lambda term: (term.pinyin_toneless.replace(" ", ""), term.pinyin_numbered.replace(" ", ""), term.zh.hans))
+
     def derived(self, term_id: str) -> dict[str, Any]:
         """Derived data of a term (keys, localised first-use dates), as compiled."""
         return self._derived[self._position[term_id]]

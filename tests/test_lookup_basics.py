@@ -91,3 +91,7 @@ def test_a_user_folder_is_merged_over_the_bundled_terms(tmp_path: Path, bundled:
     assert merged.get("holistic-national-security-outlook").id == "holistic-national-security-outlook"
     alone = glossary.load(FIXTURE_TERMS, bundled=False)
     assert alone.get("holistic-national-security-outlook", None) is None
+
+
+def test_terms_sort_by_pinyin(fixture_glossary: glossary.Glossary) -> None:
+    assert [term.zh.hans for term in fixture_glossary.by_pinyin()] == ["军民融合", "双循环", "一体化国家战略体系"]
