@@ -126,15 +126,18 @@ def chinese_key(text: str) -> str:
     """
     if not isinstance(text, str):
         return ""
-    folded = unicodedata.normalize("NFKC", text).translate(_CHINESE_TABLE)
-    return "".join(folded.split())
+    folded = "".join(unicodedata.normalize("NFKC", text).translate(_CHINESE_TABLE).split())
+    # removing a character can leave a combining mark beside a new base: compose again
+    return unicodedata.normalize("NFKC", folded)
 
 
 def latin_base(text: str) -> str:
     """NFKC, case-folded, punctuation to spaces, white space collapsed: the shared first step."""
     if not isinstance(text, str):
         return ""
-    return " ".join(unicodedata.normalize("NFKC", text).casefold().translate(_LATIN_TABLE).split())
+    # NFKC, case fold, NFKC again: Unicode's NFKC_Casefold, so that folding is stable
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+    return unicodedata.normalize("NFKC", " ".join(folded.translate(_LATIN_TABLE).split()))
 
 
 def _fold_word(word: str) -> str:
@@ -154,14 +157,14 @@ def english_key(text: str) -> str:
     'national defense mobilization'
     """
     words = latin_base(text).split(" ")
-    if len(words) > 1 and words[0] == "the":
+    while len(words) > 1 and words[0] == "the":
         del words[0]
     return " ".join(_fold_word(word) for word in words if word)
 
 
 def abbreviation_key(text: str) -> str:
     """The lookup key of an abbreviation: ``p.l.a.`` → ``pla``, ``H N S O`` → ``hnso``."""
-    return latin_base(text).replace(" ", "")
+    return unicodedata.normalize("NFKC", latin_base(text).replace(" ", ""))
 
 
 def pinyin_keys(text: str) -> tuple[str | None, str | None]:

@@ -95,15 +95,15 @@ def parse(text: str) -> list[list[Syllable]]:
     decomposed = decomposed.replace("u:", "v").replace("u" + _DIAERESIS, "v")
     words: list[list[Syllable]] = []
     for chunk in _split_words(decomposed):
-        if chunk.isdigit():
-            # numerals stay numerals (2035 nián): a token without a tone
-            words.append([(chunk, None)])
-            continue
         word: list[Syllable] = []
         letters: list[str] = []
         tones: list[str | None] = []
+        numeral = ""
         for char in chunk:
             if "a" <= char <= "z":
+                if numeral:
+                    word.append((numeral, None))
+                    numeral = ""
                 letters.append(char)
                 tones.append(None)
             elif char in _TONE_OF_MARK and letters:
@@ -117,8 +117,18 @@ def parse(text: str) -> list[list[Syllable]]:
                 segment[-1] = (last, "5" if char == "0" else char)
                 word.extend(segment)
                 letters, tones = [], []
+            elif char.isdigit() and char.isascii():
+                if letters:  # 6-9 after letters: not a tone; the letters end there
+                    segment = _segment("".join(letters), tones)
+                    if segment is None:
+                        raise PinyinError(f"{text!r} is not pinyin: cannot split {''.join(letters)!r} into syllables")
+                    word.extend(segment)
+                    letters, tones = [], []
+                numeral += char  # a numeral written in digits (2035 nián)
             else:
                 raise PinyinError(f"{text!r} is not pinyin: unexpected {char!r}")
+        if numeral:
+            word.append((numeral, None))
         if letters:
             segment = _segment("".join(letters), tones)
             if segment is None:
@@ -157,16 +167,26 @@ def numbered(text: str) -> str:
     An unmarked syllable in marked pinyin is the neutral tone, written 5.
     """
     words = parse(text)
-    return " ".join("".join(_numbered_syllable(syllable, tone) for syllable, tone in word) for word in words)
+    return " ".join(_join([_numbered_syllable(syllable, tone) for syllable, tone in word]) for word in words)
 
 
 def _numbered_syllable(syllable: str, tone: str | None) -> str:
     return syllable if syllable.isdigit() else syllable + (tone or "5")
 
 
+def _join(tokens: list[str]) -> str:
+    """Tokens run together, but a numeral after a syllable keeps a space: ``a 1`` is not ``a1`` (tone 1)."""
+    out = ""
+    for token in tokens:
+        if out and token[:1].isdigit() and not out[-1].isdigit():
+            out += " "
+        out += token
+    return out
+
+
 def toneless(text: str) -> str:
     """Pinyin without tones, words kept apart, ü as ``v``: ``lüèshù`` → ``lveshu``."""
-    return " ".join("".join(syllable for syllable, _ in word) for word in parse(text))
+    return " ".join(_join([syllable for syllable, _ in word]) for word in parse(text))
 
 
 def keys(text: str) -> tuple[str | None, str]:
@@ -177,10 +197,11 @@ def keys(text: str) -> tuple[str | None, str]:
     """
     words = parse(text)
     flat = [pair for word in words for pair in word]
-    plain = "".join(syllable for syllable, _ in flat)
+    # run together, syllables can read differently (lu'e -> lue -> lüe): key the reading they have then
+    plain = _join([syllable for word in parse(_join([syllable for syllable, _ in flat])) for syllable, _ in word])
     marked = any(char in _TONE_OF_MARK for char in unicodedata.normalize("NFD", text))
     if marked or all(tone is not None or syllable.isdigit() for syllable, tone in flat):
-        return "".join(_numbered_syllable(syllable, tone) for syllable, tone in flat), plain
+        return _join([_numbered_syllable(syllable, tone) for syllable, tone in flat]), plain
     return None, plain
 
 

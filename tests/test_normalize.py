@@ -1,0 +1,156 @@
+"""Normalisers and query detection: the forms users type, and properties on any input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from glossary import pinyin
+from glossary.errors import PinyinError
+from glossary.normalize import abbreviation_key, chinese_key, detect, english_key, latin_base, pinyin_keys
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("军民融合", "军民融合"),
+        ("軍民融合", "军民融合"),
+        ("軍民融合", "军民融合"),  # mixed simplified and traditional characters
+        ("  军民 融合 ", "军民融合"),
+        ("军民\u3000融合", "军民融合"),  # ideographic space
+        ("“军民融合”", "军民融合"),
+        ("「軍民融合」", "军民融合"),
+        ("『軍民融合』", "军民融合"),
+        ("《军民融合发展战略纲要》", "军民融合发展战略纲要"),
+        ("\ufeff军民\u200b融合", "军民融合"),
+        ("十四五", "十四五"),
+        ("２０３５年", "2035年"),  # full-width digits
+        ("裏", "里"),  # Hong Kong / OpenCC-standard form
+        ("裡", "里"),  # Taiwan form
+    ],
+)
+def test_chinese_key(text: str, key: str) -> None:
+    assert chinese_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Military-Civil Fusion", "military civil fusion"),
+        ("military–civil fusion", "military civil fusion"),  # en dash
+        ("MILITARY—CIVIL  FUSION", "military civil fusion"),  # em dash, double space
+        ("military\u2010civil fusion", "military civil fusion"),  # Unicode hyphen
+        ("The Holistic National Security Outlook", "holistic national security outlook"),
+        ("the the outlook", "outlook"),
+        ("“dual circulation”", "dual circulation"),
+        ("China’s Military Strategy", "chinas military strategy"),
+        ("national defence", "national defense"),
+        ("Western Theatre Command", "western theater command"),
+        ("informatisation", "informatization"),
+        ("modernisations", "modernizations"),
+        ("ｍｉｌｉｔａｒｙ", "military"),  # full-width Latin
+        ("U.S.", "us"),
+        ("the", "the"),
+    ],
+)
+def test_english_key(text: str, key: str) -> None:
+    assert english_key(text) == key
+
+
+@pytest.mark.parametrize(("text", "key"), [("p.l.a.", "pla"), ("P L A", "pla"), ("PLA", "pla"), ("H.N.S.O.", "hnso"), ("ＭＣＦ", "mcf"), ("c-mcfdc", "cmcfdc")])
+def test_abbreviation_key(text: str, key: str) -> None:
+    assert abbreviation_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "keys"),
+    [
+        ("jūnmín rónghé", ("jun1min2rong2he2", "junminronghe")),
+        ("Jūnmín Rónghé", ("jun1min2rong2he2", "junminronghe")),
+        ("jun1 min2 rong2 he2", ("jun1min2rong2he2", "junminronghe")),
+        ("jun1min2rong2he2", ("jun1min2rong2he2", "junminronghe")),
+        ("junminronghe", (None, "junminronghe")),
+        ("jun min rong he", (None, "junminronghe")),
+        ("jun-min rong'he", (None, "junminronghe")),
+        ("zhànlüè", ("zhan4lve4", "zhanlve")),
+        ("zhan4lv4e4".replace("v4e", "ve"), ("zhan4lve4", "zhanlve")),
+        ("zhan4lu:e4", ("zhan4lve4", "zhanlve")),
+        ("zhanlue", (None, "zhanlve")),
+        ("ZHANLÜE", (None, "zhanlve")),
+        ("nǚ", ("nv3", "nv")),
+        ("Xī'ān", ("xi1an1", "xian")),
+        ("de5", ("de5", "de")),
+        ("2035 nián", ("2035nian2", "2035nian")),
+        ("not pinyin!", (None, None)),
+        ("mcf", (None, None)),
+    ],
+)
+def test_pinyin_keys(text: str, keys: tuple[str | None, str | None]) -> None:
+    assert pinyin_keys(text) == keys
+
+
+def test_pinyin_forms_of_curated_spellings() -> None:
+    assert pinyin.numbered("yītǐhuà guójiā zhànlüè tǐxì") == "yi1ti3hua4 guo2jia1 zhan4lve4 ti3xi4"
+    assert pinyin.toneless("Zhōngyāng Jūnmín Rónghé") == "zhongyang junmin ronghe"
+    assert pinyin.parse("xian") == [[("xian", None)]]  # fewest syllables: xian, not xi'an
+    assert pinyin.marked_from_numbered("jun1min2 rong2he2") == "jūnmín rónghé"
+    assert pinyin.marked_from_numbered("zhan4lve4") == "zhànlüè"
+    with pytest.raises(PinyinError):
+        pinyin.parse("qwrt")
+
+
+@pytest.mark.parametrize(
+    ("query", "kinds"),
+    [
+        ("军民融合", ("chinese",)),
+        ("軍民融合 strategy", ("chinese",)),
+        ("MCF", ("abbreviation", "english")),
+        ("p.l.a.", ("abbreviation", "english")),
+        ("junminronghe", ("pinyin", "abbreviation", "english")),
+        ("jūnmín rónghé", ("pinyin", "english")),
+        ("military civil fusion", ("english",)),
+        ("military-civil-fusion", ("english", "id")),
+        ("", ()),
+        ("  ", ()),
+        ("!!!", ()),
+    ],
+)
+def test_detect(query: str, kinds: tuple[str, ...]) -> None:
+    assert detect(query) == kinds
+
+
+NORMALISERS = [chinese_key, english_key, abbreviation_key, latin_base]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_normalisers_never_raise_and_are_idempotent(text: str) -> None:
+    for normalise in NORMALISERS:
+        once = normalise(text)
+        assert isinstance(once, str)
+        assert normalise(once) == once, normalise.__name__
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü12345 '-:v"), max_size=30))
+def test_pinyin_keys_never_raise_and_are_stable(text: str) -> None:
+    numbered, toneless = pinyin_keys(text)
+    if toneless is not None:
+        assert pinyin_keys(toneless)[1] == toneless
+    if numbered is not None:
+        assert pinyin_keys(numbered) == (numbered, toneless)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_detect_and_pinyin_keys_never_raise(text: str) -> None:
+    assert set(detect(text)) <= {"chinese", "abbreviation", "english", "pinyin", "id"}
+    pinyin_keys(text)
+
+
+def test_non_strings_give_empty_keys() -> None:
+    for normalise in NORMALISERS:
+        assert normalise(None) == ""  # type: ignore[arg-type]
+    assert pinyin_keys(None) == (None, None)  # type: ignore[arg-type]
+    assert detect(None) == ()  # type: ignore[arg-type]
