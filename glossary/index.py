@@ -55,7 +55,7 @@ _MEMO_LIMIT = 4096
 class Match:
     """One concept a query found: the term, the form that matched, the kind of key, a score."""
 
-    __slots__ = ("term", "matched", "kind", "key", "score")
+    __slots__ = ("term", "matched", "kind", "key", "score", "how")
     term: Term
     #: The form stored in the glossary that the query matched (``軍民融合``, ``MCF``).
     matched: str
@@ -66,9 +66,11 @@ class Match:
     key: str
     #: 0-100; exact matches score by kind (:data:`KIND_SCORES`).
     score: float
+    #: exact (lookup), or for search results prefix, substring or fuzzy.
+    how: str
 
-    def __init__(self, term: Term, matched: str, kind: str, key: str, score: float) -> None:
-        for name, value in (("term", term), ("matched", matched), ("kind", kind), ("key", key), ("score", score)):
+    def __init__(self, term: Term, matched: str, kind: str, key: str, score: float, how: str = "exact") -> None:
+        for name, value in (("term", term), ("matched", matched), ("kind", kind), ("key", key), ("score", score), ("how", how)):
             object.__setattr__(self, name, value)
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -77,16 +79,24 @@ class Match:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Match):
             return NotImplemented
-        return (self.term.id, self.matched, self.kind, self.key, self.score) == (other.term.id, other.matched, other.kind, other.key, other.score)
+        return (self.term.id, self.matched, self.kind, self.key, self.score, self.how) == (
+            other.term.id,
+            other.matched,
+            other.kind,
+            other.key,
+            other.score,
+            other.how,
+        )
 
     def __hash__(self) -> int:
         return hash((self.term.id, self.matched, self.kind))
 
     def __repr__(self) -> str:
-        return f"Match({self.term.id!r}, matched={self.matched!r}, kind={self.kind!r}, score={self.score})"
+        how = "" if self.how == "exact" else f", how={self.how!r}"
+        return f"Match({self.term.id!r}, matched={self.matched!r}, kind={self.kind!r}, score={self.score}{how})"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.term.id, "matched": self.matched, "kind": self.kind, "key": self.key, "score": self.score}
+        return {"id": self.term.id, "matched": self.matched, "kind": self.kind, "key": self.key, "score": self.score, "how": self.how}
 
 
 class Glossary:
@@ -113,6 +123,7 @@ class Glossary:
         self._families = families
         self._memo: dict[str, tuple[Match, ...]] = {}
         self._inverse: dict[str, list[tuple[str, str]]] | None = None
+        self._search_index: Any = None
 
     # --- terms ----------------------------------------------------------------
 
@@ -204,38 +215,61 @@ class Glossary:
                 self._memo[query] = found
         return list(found)
 
-    def _lookup(self, query: str) -> tuple[Match, ...]:
+    @staticmethod
+    def query_keys(query: str) -> list[tuple[str, str]]:
+        """The ``(family, key)`` pairs a query normalises to, for every kind it can be."""
         if not isinstance(query, str):
-            return ()
+            return []
+        typed = query.strip()
+        keys = [("id", typed)]
+        for kind in normalize.detect(query):
+            if kind == "chinese":
+                keys.append(("zh", normalize.chinese_key(query)))
+            elif kind == "abbreviation":
+                keys.append(("abbr", normalize.abbreviation_key(query)))
+            elif kind == "english":
+                keys.append(("en", normalize.english_key(query)))
+            elif kind == "pinyin":
+                numbered, toneless = normalize.pinyin_keys(query)
+                if numbered:
+                    keys.append(("pinyin_tones", numbered))
+                if toneless:
+                    keys.append(("pinyin", toneless))
+            elif kind == "id":
+                keys.append(("id", typed.lower()))
+        return [(family, key) for family, key in keys if key]
+
+    def _lookup(self, query: str) -> tuple[Match, ...]:
         best: dict[int, Match] = {}
         families = self._families
-        typed = query.strip()
-
-        def collect(family: str, key: str | None) -> None:
-            if not key:
-                return
+        typed = query.strip() if isinstance(query, str) else ""
+        for family, key in self.query_keys(query):
             for position, kind, surface in families[family].get(key, ()):
                 score = KIND_SCORES.get(kind, 50)
                 current = best.get(position)
                 # among forms sharing the key, the one typed exactly wins (軍民融合 is hant, not hans)
                 if current is None or (surface == typed, score) > (current.matched == typed, current.score):
                     best[position] = Match(self._term(position), surface, kind, key, score)
-
-        collect("id", query.strip())
-        for kind in normalize.detect(query):
-            if kind == "chinese":
-                collect("zh", normalize.chinese_key(query))
-            elif kind == "abbreviation":
-                collect("abbr", normalize.abbreviation_key(query))
-            elif kind == "english":
-                collect("en", normalize.english_key(query))
-            elif kind == "pinyin":
-                numbered, toneless = normalize.pinyin_keys(query)
-                collect("pinyin_tones", numbered)
-                collect("pinyin", toneless)
-            elif kind == "id":
-                collect("id", query.strip().lower())
         return tuple(sorted(best.values(), key=lambda match: (-match.score, match.term.id)))
+
+    def search(self, text: str, limit: int = 10) -> list[Match]:
+        """Ranked candidates for ``text``: exact matches, then prefix (autocomplete), substring
+        and fuzzy matches (typos), one per concept, best first; ``match.how`` says which.
+
+        Builds its index on first use (imports rapidfuzz); ``limit <= 0`` returns all.
+        """
+        if not isinstance(text, str) or not text.strip():
+            return []
+        if self._search_index is None:
+            from glossary.search import SearchIndex
+
+            self._search_index = SearchIndex(self)
+        result: list[Match] = self._search_index.search(text, limit)
+        return result
+
+    def suggest(self, text: str, limit: int = 5) -> list[Match]:
+        """"Did you mean" candidates for a query that found nothing exactly."""
+        return [match for match in self.search(text, limit) if match.how != "exact"]
 
     def lookup_one(self, query: str) -> Term:
         """The single best concept for a query; TermNotFoundError when none matches.
@@ -245,5 +279,6 @@ class Glossary:
         """
         found = self.lookup(query)
         if not found:
-            raise TermNotFoundError(query)
+            suggestions = tuple(dict.fromkeys(match.term.id for match in self.suggest(query)))
+            raise TermNotFoundError(query, suggestions)
         return found[0].term

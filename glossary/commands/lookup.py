@@ -23,7 +23,18 @@ def run(options: argparse.Namespace) -> int:
     query = " ".join(options.query)
     matches = glossary.lookup(query)
     if not matches:
-        print(f"glossary lookup: no term matches {query!r}", file=sys.stderr)
+        suggestions = glossary.suggest(query)
+        if options.json:
+            import json
+
+            rows = [{**match.to_dict(), "hans": match.term.zh.hans, "en": match.term.preferred} for match in suggestions]
+            print(json.dumps({"format": "glossary", "version": 1, "query": query, "matches": [], "terms": [], "suggestions": rows}, ensure_ascii=False, indent=2))
+        message = f"glossary lookup: no term matches {query!r}"
+        if suggestions:
+            message += "\ndid you mean:\n" + "\n".join(
+                f"  {match.term.zh.hans}  {match.term.preferred}  [{match.term.id}]" for match in suggestions
+            )
+        print(message, file=sys.stderr)
         return 1
     shown = matches if options.all else [match for match in matches if match.score == matches[0].score]
     if options.json:

@@ -1,0 +1,37 @@
+"""``glossary search TEXT``: ranked candidates: exact, prefix, substring and fuzzy matches."""
+
+from __future__ import annotations
+
+import sys
+
+from glossary.commands import add_glossary_option, glossary_from
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("text", nargs="+", help="part of a term, or a term with typos, in any form")
+    parser.add_argument("-n", "--limit", type=int, default=10, help="how many candidates at most (default 10; 0 for all)")
+    parser.add_argument("--json", action="store_true", help="print the candidates as JSON")
+    add_glossary_option(parser)
+
+
+def run(options: argparse.Namespace) -> int:
+    glossary = glossary_from(options)
+    text = " ".join(options.text)
+    matches = glossary.search(text, options.limit)
+    if options.json:
+        import json
+
+        rows = [{**match.to_dict(), "hans": match.term.zh.hans, "en": match.term.preferred} for match in matches]
+        print(json.dumps({"query": text, "matches": rows}, ensure_ascii=False, indent=2))
+        return 0 if matches else 1
+    if not matches:
+        print(f"glossary search: nothing close to {text!r}", file=sys.stderr)
+        return 1
+    for match in matches:
+        term = match.term
+        print(f"{match.score:5.1f}  {match.how:<9} {term.zh.hans}  {term.preferred}  [{term.id}]  ({match.kind}: {match.matched})")
+    return 0

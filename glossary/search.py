@@ -1,0 +1,116 @@
+"""Ranked search beyond exact lookups: prefix (autocomplete), substring and fuzzy (typos).
+
+Built lazily, once per glossary, from the lookup index's keys: per key family a
+sorted list (prefix search by bisection), the keys joined into one string
+(substring search with ``str.find``, which runs at C speed), and the list itself as
+rapidfuzz choices. Fuzzy scoring is rapidfuzz's plain ``ratio`` over normalised
+keys: the measured choice (about 10-20 ms a query over 120,000 keys), where
+``WRatio`` is 30 times slower and ranks a bare substring of a Chinese term above
+the term itself.
+
+Scores: exact matches keep their lookup score (75-100); a prefix scores 60-90, a
+substring 50-80 and a fuzzy match 0.85 x its similarity, so an exact match always
+outranks a near miss.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from glossary.index import Glossary, Match
+
+__all__ = ["HOW", "SearchIndex"]
+
+#: How a search result matched, best first.
+HOW = ("exact", "prefix", "substring", "fuzzy")
+
+_SEARCHED_FAMILIES = ("zh", "en", "abbr", "pinyin")
+_SEPARATOR = "\x00"
+# a prefix or substring that hits more keys than this is too unspecific to rank them all
+_SPAN_LIMIT = 200
+_FUZZY_WEIGHT = 0.85
+
+
+class _Family:
+    """The keys of one family, arranged for prefix, substring and fuzzy search."""
+
+    __slots__ = ("keys", "joined", "starts")
+
+    def __init__(self, keys: list[str]) -> None:
+        self.keys = sorted(keys)
+        self.joined = _SEPARATOR.join(self.keys)
+        starts = []
+        offset = 0
+        for key in self.keys:
+            starts.append(offset)
+            offset += len(key) + 1
+        self.starts = starts
+
+    def with_prefix(self, prefix: str) -> list[str]:
+        first = bisect_left(self.keys, prefix)
+        last = bisect_right(self.keys, prefix + "\U0010ffff", first)
+        return self.keys[first : min(last, first + _SPAN_LIMIT)]
+
+    def containing(self, part: str) -> list[str]:
+        found: list[str] = []
+        position = self.joined.find(part)
+        while position != -1 and len(found) < _SPAN_LIMIT:
+            index = bisect_right(self.starts, position) - 1
+            found.append(self.keys[index])
+            # continue after this key: one hit per key is enough
+            position = self.joined.find(part, self.starts[index] + len(self.keys[index]) + 1)
+        return found
+
+
+class SearchIndex:
+    """Prefix, substring and fuzzy search over a glossary's keys."""
+
+    def __init__(self, glossary: Glossary) -> None:
+        self._glossary = glossary
+        families = glossary._families
+        self._families = {name: _Family(list(families[name])) for name in _SEARCHED_FAMILIES}
+
+    def search(self, query: str, limit: int = 10) -> list[Match]:
+        """Ranked matches for ``query``: exact, then prefix, substring and fuzzy; one per concept."""
+        from rapidfuzz import fuzz, process
+
+        from glossary.index import KIND_SCORES, Match
+
+        glossary = self._glossary
+        best: dict[str, Match] = {}
+
+        def offer(match: Match) -> None:
+            current = best.get(match.term.id)
+            if current is None or match.score > current.score:
+                best[match.term.id] = match
+
+        for match in glossary.lookup(query):
+            offer(match)
+        postings = glossary._families
+        for family, key in glossary.query_keys(query):
+            if family not in self._families or not key:
+                continue
+            arranged = self._families[family]
+
+            def add(found: str, how: str, score: float) -> None:
+                for position, kind, surface in postings[family].get(found, ()):
+                    # a near miss on an accepted form beats one on an erroneous or deprecated form
+                    weighted = score * (0.9 + 0.1 * KIND_SCORES.get(kind, 50) / 100)
+                    offer(Match(glossary._term(position), surface, kind, found, round(weighted, 1), how))
+
+            for found in arranged.with_prefix(key):
+                if found != key:
+                    add(found, "prefix", 60 + 30 * len(key) / len(found))
+            if len(key) >= 2:
+                for found in arranged.containing(key):
+                    if found != key and not found.startswith(key):
+                        add(found, "substring", 50 + 30 * len(key) / len(found))
+            for found, similarity, _ in process.extract(
+                key, arranged.keys, scorer=fuzz.ratio, processor=None, score_cutoff=60, limit=limit * 3
+            ):
+                if found != key:
+                    add(found, "fuzzy", similarity * _FUZZY_WEIGHT)
+        ranked = sorted(best.values(), key=lambda match: (-match.score, HOW.index(match.how), match.term.id))
+        return ranked[:limit] if limit > 0 else ranked

@@ -1,0 +1,97 @@
+"""Search: prefix (autocomplete), substring and fuzzy matches, and "did you mean"."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import glossary
+
+
+def top(g: glossary.Glossary, text: str) -> tuple[str, str]:
+    match = g.search(text, 5)[0]
+    return match.term.id, match.how
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id", "how"),
+    [
+        ("军民融合", "military-civil-fusion", "exact"),
+        ("军民融和", "military-civil-fusion", "fuzzy"),  # a typo in Chinese
+        ("軍民", "military-civil-fusion", "prefix"),
+        ("双循", "dual-circulation", "prefix"),
+        ("战略体系", "integrated-national-strategic-system", "substring"),
+        ("military civ", "military-civil-fusion", "prefix"),
+        ("milltary-civil fusoin", "military-civil-fusion", "fuzzy"),  # typos in English
+        ("integrated natl strategic system", "integrated-national-strategic-system", "fuzzy"),
+        ("junmin", "military-civil-fusion", "prefix"),
+        ("shuangxun", "dual-circulation", "prefix"),
+        ("INS", "integrated-national-strategic-system", "prefix"),
+    ],
+)
+def test_search_finds_partial_and_misspelt_queries(fixture_glossary: glossary.Glossary, text: str, term_id: str, how: str) -> None:
+    assert top(fixture_glossary, text) == (term_id, how)
+
+
+def test_results_are_ranked_one_per_concept_and_limited(bundled: glossary.Glossary) -> None:
+    results = bundled.search("融合", limit=3)
+    assert len(results) == 3
+    assert len({match.term.id for match in results}) == 3
+    assert [match.score for match in results] == sorted((match.score for match in results), reverse=True)
+    assert len(bundled.search("融合", limit=0)) >= 3
+
+
+def test_exact_matches_outrank_near_misses(bundled: glossary.Glossary) -> None:
+    results = bundled.search("MCF")
+    assert results[0].how == "exact" and results[0].term.id == "military-civil-fusion"
+    assert all(match.score < results[0].score for match in results[1:])
+
+
+def test_accepted_forms_rank_above_erroneous_ones(bundled: glossary.Glossary) -> None:
+    match = bundled.search("cmc")[0]
+    assert match.term.id == "central-military-civil-fusion-development-commission"
+    assert match.matched == "CMCFDC"
+
+
+def test_nothing_close_gives_an_empty_list(fixture_glossary: glossary.Glossary) -> None:
+    assert fixture_glossary.search("zzzzzzzz") == []
+    assert fixture_glossary.search("") == []
+    assert fixture_glossary.search(None) == []  # type: ignore[arg-type]
+
+
+def test_suggestions_for_a_failed_lookup(fixture_glossary: glossary.Glossary) -> None:
+    assert fixture_glossary.lookup("军民融和") == []
+    assert [match.term.id for match in fixture_glossary.suggest("军民融和")] == ["military-civil-fusion"]
+    with pytest.raises(glossary.TermNotFoundError) as info:
+        fixture_glossary.lookup_one("军民融和")
+    assert info.value.suggestions == ("military-civil-fusion",)
+    assert "did you mean: military-civil-fusion" in str(info.value)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=40))
+def test_lookup_and_search_never_raise(text: str) -> None:
+    g = glossary.load()
+    assert isinstance(g.lookup(text), list)
+    assert isinstance(g.search(text, 5), list)
+
+
+def test_search_cli(cli) -> None:
+    result = cli("search", "军民融和")
+    assert result.code == 0 and "military-civil-fusion" in result.out and "fuzzy" in result.out
+    assert cli("search", "zzzzzzzz").code == 1
+    import json
+
+    document = json.loads(cli("search", "--json", "holistic").out)
+    assert document["matches"][0]["id"] == "holistic-national-security-outlook"
+    assert cli("search", "--limit", "x", "y").code == 2
+
+
+def test_lookup_cli_suggests_when_nothing_matches(cli) -> None:
+    result = cli("lookup", "军民融和")
+    assert result.code == 1 and "did you mean" in result.err and "military-civil-fusion" in result.err
+    import json
+
+    document = json.loads(cli("lookup", "--json", "军民融和").out)
+    assert document["terms"] == [] and document["suggestions"][0]["id"] == "military-civil-fusion"
