@@ -22,6 +22,7 @@ __all__ = ["COMMANDS", "main"]
 #: name -> (module, one-line help), in the order ``glossary --help`` lists them
 COMMANDS: dict[str, tuple[str, str]] = {
     "lookup": ("glossary.commands.lookup", "show the card of a term found by any form (Chinese, pinyin, English, abbreviation)"),
+    "search": ("glossary.commands.search", "list ranked candidates: prefix (autocomplete), substring and fuzzy (typos) matches"),
     "export": ("glossary.commands.export", "write the glossary in an exchange format (json ...)"),
     "validate": ("glossary.commands.validate", "check a terms folder: schema, citations, relations, keys, pinyin, traditional forms"),
     "build": ("glossary.commands.build", "regenerate the compiled data of a source checkout from terms/"),
@@ -33,6 +34,64 @@ def _usage() -> str:
     lines += [f"  {name:<10}{help_text}" for name, (_, help_text) in COMMANDS.items()]
     lines += ["", "Run 'glossary COMMAND --help' for a command's options."]
     return "\n".join(lines)
+
+
+class _Options:
+    """What argparse would return, for the few commands parsed without it."""
+
+    def __init__(self, **values: object) -> None:
+        self.__dict__.update(values)
+
+
+# Options of `glossary lookup` the quick parser understands: name -> takes a value.
+_LOOKUP_FLAGS = {"--json": False, "--all": False, "--glossary": True, "--lang": True}
+
+
+def _quick_options(name: str, args: list[str]) -> _Options | None:
+    """Parse the everyday ``glossary lookup QUERY [--json] ...`` without importing argparse.
+
+    argparse (with the ``re`` and ``gettext`` it imports) costs as much as the lookup
+    itself; anything unusual (help, unknown or malformed options) returns None and
+    goes through argparse, which owns the error messages.
+    """
+    if name != "lookup":
+        return None
+    values: dict[str, object] = {"json": False, "all": False, "glossary": [], "lang": None}
+    query: list[str] = []
+    position = 0
+    only_words = False
+    while position < len(args):
+        arg = args[position]
+        position += 1
+        if only_words or not arg.startswith("-") or arg == "-":
+            query.append(arg)
+            continue
+        if arg == "--":
+            only_words = True
+            continue
+        flag, has_inline, inline = arg.partition("=")
+        if flag not in _LOOKUP_FLAGS:
+            return None
+        if _LOOKUP_FLAGS[flag]:
+            if has_inline:
+                value = inline
+            elif position < len(args):
+                value = args[position]
+                position += 1
+            else:
+                return None
+            if flag == "--glossary":
+                values["glossary"].append(value)  # type: ignore[attr-defined]
+            else:
+                values[flag[2:]] = value
+        elif has_inline:
+            return None
+        else:
+            values[flag[2:]] = True
+    if not query:
+        return None
+    values["query"] = query
+    return _Options(**values)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -50,18 +109,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if name not in COMMANDS:
         print(f"glossary: unknown command {name!r}\n\n{_usage()}", file=sys.stderr)
         return 2
-    import argparse
     import importlib
 
     from glossary.errors import DataError, GlossaryError
 
     module = importlib.import_module(COMMANDS[name][0])
-    parser = argparse.ArgumentParser(prog=f"glossary {name}", description=COMMANDS[name][1])
-    module.add_arguments(parser)
-    try:
-        options = parser.parse_args(args[1:])
-    except SystemExit as exit_:
-        return int(exit_.code or 0)
+    options = _quick_options(name, args[1:])
+    if options is None:
+        import argparse
+
+        parser = argparse.ArgumentParser(prog=f"glossary {name}", description=COMMANDS[name][1])
+        module.add_arguments(parser)
+        try:
+            options = parser.parse_args(args[1:])
+        except SystemExit as exit_:
+            return int(exit_.code or 0)
     try:
         return int(module.run(options))
     except DataError as error:

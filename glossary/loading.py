@@ -10,7 +10,6 @@ memory (slower) and warns, so term editors see their edits at once.
 
 from __future__ import annotations
 
-import functools
 import os
 
 from glossary.index import Glossary
@@ -104,10 +103,16 @@ def compile_folder(folder: Path) -> dict[str, Any]:
     return compile_concepts(read.concepts, read.sources)
 
 
-@functools.cache
+_bundled: Glossary | None = None
+
+
 def load_bundled() -> Glossary:
     """The bundled glossary, built once per process."""
-    return Glossary(_compiled_bundled(), origin="bundled")
+    # a module global, not functools.cache: importing functools costs more than this whole module
+    global _bundled
+    if _bundled is None:
+        _bundled = Glossary(_compiled_bundled(), origin="bundled")
+    return _bundled
 
 
 def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
