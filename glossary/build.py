@@ -241,7 +241,12 @@ def compile_concepts(
         key: value if isinstance(value, dict) else value.model_dump(mode="json", exclude_none=True)
         for key, value in sorted(sources.items())
     }
-    return {"compiler": COMPILER_VERSION, "sources": source_dicts, "terms": terms, "derived": derived}
+    compiled: dict[str, Any] = {"compiler": COMPILER_VERSION, "sources": source_dicts, "terms": terms, "derived": derived}
+    from glossary.index import Glossary
+
+    # keys whose lookup cannot take the one-probe path; stored so that loading skips the check
+    compiled["unsettled"] = Glossary(compiled).compiled()["unsettled"]
+    return compiled
 
 
 def compiled_module_source(compiled: dict[str, Any], digest: str) -> str:
@@ -257,6 +262,7 @@ def compiled_module_source(compiled: dict[str, Any], digest: str) -> str:
         "SOURCES = " + literal(compiled["sources"]),
         "TERMS = " + literal(compiled["terms"]),
         "DERIVED = " + literal(compiled["derived"]),
+        "UNSETTLED = " + literal(compiled["unsettled"]),
         "",
     ]
     text = "\n".join(lines)

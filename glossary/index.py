@@ -48,48 +48,78 @@ INVERSE_RELATIONS = {
     "see-also": "see-also",
 }
 
+# The families a Latin stored key can belong to, in the order the fast path probes them.
+_LATIN_PROBE_ORDER = ("en", "abbr", "pinyin", "pinyin_tones", "id")
+
 _MISSING = object()
 _MEMO_LIMIT = 4096
 
 
-class Match:
-    """One concept a query found: the term, the form that matched, the kind of key, a score."""
+class Match(tuple):  # type: ignore[type-arg]
+    """One concept a query found: the term, the form that matched, the kind of key, a score.
 
-    __slots__ = ("term", "matched", "kind", "key", "score", "how")
-    term: Term
-    #: The form stored in the glossary that the query matched (``軍民融合``, ``MCF``).
-    matched: str
-    #: The kind of key: hans, hant, variant, script, abbreviation, en-official, en-source,
-    #: en-alternative, en-literal, en-deprecated, pinyin-tones, pinyin, id ...
-    kind: str
-    #: The normalised key both sides share.
-    key: str
-    #: 0-100; exact matches score by kind (:data:`KIND_SCORES`).
-    score: float
-    #: exact (lookup), or for search results prefix, substring or fuzzy.
-    how: str
+    A tuple underneath, created without building the :class:`Term` (``term`` is
+    built on first access): a lookup costs a few dict probes, not an object graph.
+    """
 
-    def __init__(self, term: Term, matched: str, kind: str, key: str, score: float, how: str = "exact") -> None:
-        for name, value in (("term", term), ("matched", matched), ("kind", kind), ("key", key), ("score", score), ("how", how)):
-            object.__setattr__(self, name, value)
+    __slots__ = ()
 
-    def __setattr__(self, name: str, value: object) -> None:
-        raise AttributeError("Match is read-only")
+    def __new__(cls, term: Term, matched: str, kind: str, key: str, score: float, how: str = "exact") -> Match:
+        return tuple.__new__(cls, (term, matched, kind, key, score, how, None, -1))
+
+    @classmethod
+    def _at(cls, glossary: Glossary, position: int, matched: str, kind: str, key: str, score: float, how: str = "exact") -> Match:
+        return tuple.__new__(cls, (None, matched, kind, key, score, how, glossary, position))
+
+    def __getnewargs__(self) -> tuple[Any, ...]:  # type: ignore[override]
+        return (self.term, self[1], self[2], self[3], self[4], self[5])
+
+    @property
+    def term(self) -> Term:
+        """The concept found."""
+        term: Term | None = self[0]
+        return term if term is not None else self[6]._term(self[7])
+
+    @property
+    def matched(self) -> str:
+        """The form stored in the glossary that the query matched (``軍民融合``, ``MCF``)."""
+        return self[1]  # type: ignore[no-any-return]
+
+    @property
+    def kind(self) -> str:
+        """The kind of key: hans, hant, variant, script, abbreviation, en-official, en-source,
+        en-alternative, en-literal, en-deprecated, pinyin-tones, pinyin, id ..."""
+        return self[2]  # type: ignore[no-any-return]
+
+    @property
+    def key(self) -> str:
+        """The normalised key both sides share."""
+        return self[3]  # type: ignore[no-any-return]
+
+    @property
+    def score(self) -> float:
+        """0-100; exact matches score by kind (:data:`KIND_SCORES`)."""
+        return self[4]  # type: ignore[no-any-return]
+
+    @property
+    def how(self) -> str:
+        """exact (lookup), or for search results prefix, substring or fuzzy."""
+        return self[5]  # type: ignore[no-any-return]
+
+    def _identity(self) -> tuple[Any, ...]:
+        return (self.term.id, self[1], self[2], self[3], self[4], self[5])
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Match):
             return NotImplemented
-        return (self.term.id, self.matched, self.kind, self.key, self.score, self.how) == (
-            other.term.id,
-            other.matched,
-            other.kind,
-            other.key,
-            other.score,
-            other.how,
-        )
+        return self._identity() == other._identity()
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
     def __hash__(self) -> int:
-        return hash((self.term.id, self.matched, self.kind))
+        return hash(self._identity()[:3])
 
     def __repr__(self) -> str:
         how = "" if self.how == "exact" else f", how={self.how!r}"
@@ -122,6 +152,9 @@ class Glossary:
                 families[family].setdefault(key, []).append((position, kind, surface))
         self._families = families
         self._memo: dict[str, tuple[Match, ...]] = {}
+        self._answers: dict[str, tuple[Match, ...]] = {}
+        unsettled = compiled.get("unsettled")
+        self._unsettled: set[str] = set(unsettled) if unsettled is not None else self._find_unsettled()
         self._inverse: dict[str, list[tuple[str, str]]] | None = None
         self._search_index: Any = None
 
@@ -168,7 +201,13 @@ class Glossary:
 
     def compiled(self) -> dict[str, Any]:
         """The compiled form this glossary was built from (the loader's input)."""
-        return {"compiler": 1, "sources": self.sources, "terms": self._data, "derived": self._derived}
+        return {
+            "compiler": 1,
+            "sources": self.sources,
+            "terms": self._data,
+            "derived": self._derived,
+            "unsettled": sorted(self._unsettled),
+        }
 
     def related(self, term_id: str) -> list[tuple[str, Term]]:
         """Every relation of a term in both directions, as ``(label, other term)``.
@@ -206,51 +245,127 @@ class Glossary:
         hyphenation, an abbreviation with or without dots, or a term id. Each concept
         appears once, with its best-scoring match. Returns ``[]`` when nothing matches.
         """
-        found = self._memo.get(query) if isinstance(query, str) else None
+        try:
+            found = self._answers.get(query)
+        except TypeError:  # not hashable, so not a string either
+            return []
         if found is None:
-            found = self._lookup(query)
-            if len(self._memo) >= _MEMO_LIMIT:
-                self._memo.clear()
-            if isinstance(query, str):
-                self._memo[query] = found
+            found = self._memo.get(query)
+            if found is None:
+                found = self._answer(query)
         return list(found)
+
+    def _answer(self, query: str) -> tuple[Match, ...]:
+        if not isinstance(query, str):
+            return ()
+        found = self._settled(query)
+        if found is not None:
+            # a stored key: keep its answer (bounded by the size of the index)
+            self._answers[query] = found
+            return found
+        found = self._lookup(query)
+        if len(self._memo) >= _MEMO_LIMIT:
+            self._memo.clear()  # any other query: a bounded cache
+        self._memo[query] = found
+        return found
+
+    def _settled(self, query: str) -> tuple[Match, ...] | None:
+        """The answer for a query that is itself a stored key, from one probe; None otherwise.
+
+        A stored key is already normalised, so the full path would probe its own family
+        with it; :meth:`_find_unsettled` lists the keys for which the full path finds more
+        (another family's key, a form of another concept), and those go the long way.
+        """
+        if query in self._unsettled:
+            return None
+        families = self._families
+        for family in ("zh",) if not query.isascii() else _LATIN_PROBE_ORDER:
+            postings = families[family].get(query)
+            if postings:
+                return self._rank(query, [(query, postings)])
+        return None
+
+    def _find_unsettled(self) -> set[str]:
+        """Latin keys whose full lookup differs from their own family's entries.
+
+        Chinese keys never are: a Chinese query only probes ``zh`` with its normalised
+        form, which a stored key already is. Runs the real lookup once per Latin key
+        (milliseconds for the bundled terms, which store the result).
+        """
+        unsettled: set[str] = set()
+        families = self._families
+        for family in _LATIN_PROBE_ORDER:
+            for key, postings in families[family].items():
+                homes = [name for name in _LATIN_PROBE_ORDER if key in families[name]]
+                if len(homes) > 1 or not key.isascii():
+                    unsettled.add(key)
+                elif self._lookup(key) != self._rank(key, [(key, postings)]):
+                    unsettled.add(key)
+        return unsettled
 
     @staticmethod
     def query_keys(query: str) -> list[tuple[str, str]]:
-        """The ``(family, key)`` pairs a query normalises to, for every kind it can be."""
+        """The ``(family, key)`` pairs a query normalises to.
+
+        A Chinese query gives a ``zh`` key; a Latin one an English, an abbreviation and
+        a toneless pinyin key (and a numbered one when it carries tones), all derived
+        from one case-folded base. Probing a family the query cannot belong to costs one
+        dict miss, which is cheaper than deciding it cannot.
+        """
         if not isinstance(query, str):
             return []
         typed = query.strip()
         keys = [("id", typed)]
-        for kind in normalize.detect(query):
-            if kind == "chinese":
-                keys.append(("zh", normalize.chinese_key(query)))
-            elif kind == "abbreviation":
-                keys.append(("abbr", normalize.abbreviation_key(query)))
-            elif kind == "english":
-                keys.append(("en", normalize.english_key(query)))
-            elif kind == "pinyin":
-                numbered, toneless = normalize.pinyin_keys(query)
-                if numbered:
-                    keys.append(("pinyin_tones", numbered))
-                if toneless:
-                    keys.append(("pinyin", toneless))
-            elif kind == "id":
-                keys.append(("id", typed.lower()))
-        return [(family, key) for family, key in keys if key]
+        if not query.isascii() and normalize.has_han(query):
+            keys.append(("zh", normalize.chinese_key(query)))
+            return keys
+        base = normalize.latin_base(query)
+        if not base:
+            return keys
+        keys.append(("en", normalize.english_key_of_base(base)))
+        compact = base.replace(" ", "")
+        keys.append(("abbr", compact if compact.isascii() else normalize.abbreviation_key(query)))
+        if compact.isalpha() and compact.isascii():
+            keys.append(("pinyin", normalize.toneless_pinyin_key(compact)))
+        else:
+            numbered, toneless = normalize.pinyin_keys(query)
+            if numbered:
+                keys.append(("pinyin_tones", numbered))
+            if toneless:
+                keys.append(("pinyin", toneless))
+        lowered = typed.lower()
+        if lowered != typed:
+            keys.append(("id", lowered))
+        return keys
 
     def _lookup(self, query: str) -> tuple[Match, ...]:
-        best: dict[int, Match] = {}
         families = self._families
-        typed = query.strip() if isinstance(query, str) else ""
+        found: list[tuple[str, list[tuple[int, str, str]]]] = []
         for family, key in self.query_keys(query):
-            for position, kind, surface in families[family].get(key, ()):
+            postings = families[family].get(key)
+            if postings:
+                found.append((key, postings))
+        if not found:
+            return ()
+        return self._rank(query, found)
+
+    def _rank(self, query: str, found: list[tuple[str, list[tuple[int, str, str]]]]) -> tuple[Match, ...]:
+        """One match per concept from the postings a query's keys reached, best first."""
+        if len(found) == 1 and len(found[0][1]) == 1:  # the common case: one key, one form
+            key, ((position, kind, surface),) = found[0]
+            return (Match._at(self, position, surface, kind, key, KIND_SCORES.get(kind, 50)),)
+        typed = query.strip()
+        best: dict[int, Match] = {}
+        for key, postings in found:
+            for position, kind, surface in postings:
                 score = KIND_SCORES.get(kind, 50)
                 current = best.get(position)
                 # among forms sharing the key, the one typed exactly wins (軍民融合 is hant, not hans)
-                if current is None or (surface == typed, score) > (current.matched == typed, current.score):
-                    best[position] = Match(self._term(position), surface, kind, key, score)
-        return tuple(sorted(best.values(), key=lambda match: (-match.score, match.term.id)))
+                if current is None or (surface == typed, score) > (current[1] == typed, current[4]):
+                    best[position] = Match._at(self, position, surface, kind, key, score)
+        if len(best) == 1:
+            return tuple(best.values())
+        return tuple(sorted(best.values(), key=lambda match: (-match[4], self._data[match[7]]["id"])))
 
     def search(self, text: str, limit: int = 10) -> list[Match]:
         """Ranked candidates for ``text``: exact matches, then prefix (autocomplete), substring

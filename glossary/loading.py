@@ -51,7 +51,13 @@ def bundled_terms_folder() -> Path | None:
 def _compiled_bundled() -> dict[str, Any]:
     from glossary import _compiled
 
-    compiled = {"compiler": _compiled.COMPILER, "sources": _compiled.SOURCES, "terms": _compiled.TERMS, "derived": _compiled.DERIVED}
+    compiled = {
+        "compiler": _compiled.COMPILER,
+        "sources": _compiled.SOURCES,
+        "terms": _compiled.TERMS,
+        "derived": _compiled.DERIVED,
+        "unsettled": _compiled.UNSETTLED,
+    }
     if os.path.isdir(os.path.join(_PACKAGE, "_terms")):
         return compiled  # an installed wheel: data and compiled form were built together
     folder = _bundled_folder_path()
@@ -72,7 +78,7 @@ def _compiled_bundled() -> dict[str, Any]:
 
 
 #: Bump when keys or derived fields change, so stale compiled data is rebuilt.
-COMPILER_VERSION = 1
+COMPILER_VERSION = 2
 
 
 def digest_for(folder: str | Path) -> str:
@@ -121,6 +127,7 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     pairs = [(t, d) for t, d in zip(base["terms"], base["derived"]) if t["id"] not in replaced]
     pairs += list(zip(extra["terms"], extra["derived"]))
     pairs.sort(key=lambda pair: pair[0]["id"])
+    # no "unsettled": the merged index computes its own
     return {
         "compiler": base["compiler"],
         "sources": {**base["sources"], **extra["sources"]},

@@ -140,14 +140,28 @@ def latin_base(text: str) -> str:
     return unicodedata.normalize("NFKC", " ".join(folded.translate(_LATIN_TABLE).split()))
 
 
-def _fold_word(word: str) -> str:
-    spelled = _SPELLING.get(word)
-    if spelled is not None:
-        return spelled
+def english_key_of_base(base: str) -> str:
+    """:func:`english_key` of text already through :func:`latin_base`."""
+    words = base.split(" ")
+    while len(words) > 1 and words[0] == "the":
+        del words[0]
+    return " ".join([_SPELLING.get(word) or _fold_suffix(word) for word in words])
+
+
+def _fold_suffix(word: str) -> str:
     for british, american in _SUFFIXES:
         if word.endswith(british):
             return word[: -len(british)] + american
     return word
+
+
+def toneless_pinyin_key(letters: str) -> str:
+    """The toneless pinyin key of lowercase ASCII letters: ``zhanlue`` → ``zhanlve``.
+
+    lue and nue are always lüe and nüe: no syllable ends in l or n+u, and ue never
+    starts one, so the replacement cannot cross a syllable boundary.
+    """
+    return letters.replace("lue", "lve").replace("nue", "nve")
 
 
 def english_key(text: str) -> str:
@@ -156,10 +170,7 @@ def english_key(text: str) -> str:
     >>> english_key("National Defence Mobilisation")
     'national defense mobilization'
     """
-    words = latin_base(text).split(" ")
-    while len(words) > 1 and words[0] == "the":
-        del words[0]
-    return " ".join(_fold_word(word) for word in words if word)
+    return english_key_of_base(latin_base(text))
 
 
 def abbreviation_key(text: str) -> str:
