@@ -278,7 +278,7 @@ def source_root() -> Path | None:
 
 
 def build_bundled(root: Path | None = None, *, tables: bool = True) -> list[Path]:
-    """Regenerate ``glossary/_tables.py`` and ``glossary/_compiled.py`` of a checkout from ``terms/``."""
+    """Regenerate ``glossary/_tables.py``, ``glossary/_compiled.py`` and ``docs/glossary.md`` of a checkout from ``terms/``."""
     from glossary.termsdir import read_terms_folder
     from glossary.validate import raise_for_problems
 
@@ -295,4 +295,10 @@ def build_bundled(root: Path | None = None, *, tables: bool = True) -> list[Path
     compiled = compile_concepts(folder.concepts, folder.sources)
     write_atomically(package / "_compiled.py", compiled_module_source(compiled, digest_for(root / "terms")))
     written.append(package / "_compiled.py")
+    if (root / "docs").is_dir():
+        from glossary.docpage import render_glossary_page
+        from glossary.index import Glossary
+
+        write_atomically(root / "docs" / "glossary.md", render_glossary_page(Glossary(compiled)))
+        written.append(root / "docs" / "glossary.md")
     return written

@@ -24,6 +24,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "lookup": ("glossary.commands.lookup", "show the card of a term found by any form (Chinese, pinyin, English, abbreviation)"),
     "search": ("glossary.commands.search", "list ranked candidates: prefix (autocomplete), substring and fuzzy (typos) matches"),
     "export": ("glossary.commands.export", "write the glossary in an exchange format (json ...)"),
+    "stats": ("glossary.commands.stats", "count concepts by category, renderings by kind, and coverage of official renderings and first-use dates"),
     "validate": ("glossary.commands.validate", "check a terms folder: schema, citations, relations, keys, pinyin, traditional forms"),
     "build": ("glossary.commands.build", "regenerate the compiled data of a source checkout from terms/"),
 }
