@@ -54,14 +54,16 @@ def _segment(letters: str, tones: list[str | None]) -> list[Syllable] | None:
     """Split a run of letters into syllables, fewest syllables first, longest first on ties.
 
     ``tones[i]`` is the tone carried by ``letters[i]`` (from a tone mark) or None; a
-    syllable may carry at most one tone mark.
+    syllable may carry at most one tone mark. Among splits of equal length, one whose
+    later syllables start with a consonant wins: standard spelling puts an apostrophe
+    before a syllable starting with a, o or e, so ``biàngé`` is bian-ge, not biang-e.
     """
     size = len(letters)
-    # best[i]: the best segmentation of letters[i:] as (count, syllables), or None
-    best: list[tuple[int, list[Syllable]] | None] = [None] * (size + 1)
-    best[size] = (0, [])
+    # best[i]: the best segmentation of letters[i:] as (count, vowel starts, syllables), or None
+    best: list[tuple[int, int, list[Syllable]] | None] = [None] * (size + 1)
+    best[size] = (0, 0, [])
     for start in range(size - 1, -1, -1):
-        choice: tuple[int, list[Syllable]] | None = None
+        choice: tuple[int, int, list[Syllable]] | None = None
         for end in range(min(size, start + _LONGEST), start, -1):
             rest = best[end]
             if rest is None:
@@ -74,11 +76,13 @@ def _segment(letters: str, tones: list[str | None]) -> list[Syllable] | None:
             if len(marks) > 1:
                 continue
             count = rest[0] + 1
-            if choice is None or count < choice[0]:
-                choice = (count, [(piece, marks[0] if marks else None), *rest[1]])
+            # a vowel-initial syllable inside a word would have needed an apostrophe
+            vowel_starts = rest[1] + (1 if end < size and letters[end] in "aoe" else 0)
+            if choice is None or (count, vowel_starts) < (choice[0], choice[1]):
+                choice = (count, vowel_starts, [(piece, marks[0] if marks else None), *rest[2]])
         best[start] = choice
     found = best[0]
-    return None if found is None else found[1]
+    return None if found is None else found[2]
 
 
 def parse(text: str) -> list[list[Syllable]]:
