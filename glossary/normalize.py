@@ -105,10 +105,16 @@ _SUFFIXES = (
 
 
 def has_han(text: str) -> bool:
-    """True when the text holds at least one CJK ideograph."""
+    """True when the text holds at least one CJK ideograph (〇 included)."""
     for char in text:
         code = ord(char)
-        if 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x20000 <= code <= 0x3134F or 0xF900 <= code <= 0xFAFF:
+        if (
+            0x4E00 <= code <= 0x9FFF
+            or 0x3400 <= code <= 0x4DBF
+            or 0x20000 <= code <= 0x3134F
+            or 0xF900 <= code <= 0xFAFF
+            or code == 0x3007  # 〇, the ideographic zero of 二〇三五年
+        ):
             return True
     return False
 

@@ -45,7 +45,9 @@ _LONGEST = max(map(len, SYLLABLES))
 
 _TONE_OF_MARK = {"\u0304": "1", "\u0301": "2", "\u030c": "3", "\u0300": "4"}
 _DIAERESIS = "\u0308"
-_SEPARATORS = " '\u2019\u02bc-\u2010\u2011\u00b7\u30fb\t\n\r"
+# word separators: spaces, apostrophes, hyphens, middle dots, and the punctuation of
+# slogans written in pinyin (ānquán shì fāzhǎn de qiántí, fāzhǎn shì ...)
+_SEPARATORS = " '\u2019\u02bc-\u2010\u2011\u00b7\u30fb\t\n\r,.;:!?\u3001\uff0c\uff1b\u3002"
 
 Syllable = tuple[str, "str | None"]
 

@@ -154,3 +154,20 @@ def test_non_strings_give_empty_keys() -> None:
         assert normalise(None) == ""  # type: ignore[arg-type]
     assert pinyin_keys(None) == (None, None)  # type: ignore[arg-type]
     assert detect(None) == ()  # type: ignore[arg-type]
+
+
+def test_slogans_in_pinyin_may_carry_punctuation() -> None:
+    from glossary.validate import check_pinyin
+
+    spelled = "ānquán shì fāzhǎn de qiántí, fāzhǎn shì ānquán de bǎozhàng"
+    assert pinyin.toneless(spelled).startswith("anquan shi fazhan de qianti fazhan")
+    assert check_pinyin("安全是发展的前提，发展是安全的保障", spelled) == []
+
+
+def test_the_ideographic_zero_counts_as_a_character() -> None:
+    from glossary.normalize import has_han
+    from glossary.validate import check_pinyin
+
+    assert has_han("〇")
+    assert check_pinyin("二〇三五年", "èrlíngsānwǔ nián") == []
+    assert check_pinyin("二〇三五年", "èrsānwǔ nián") != []
