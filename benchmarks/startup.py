@@ -1,0 +1,80 @@
+"""Start-up: ``glossary lookup 军民融合`` against ``python3 -c pass``, and the cost of loading.
+
+Targets (issue 4): the lookup command's wall time at most 2x a bare interpreter's;
+``import glossary; glossary.load()`` at most 60 ms above a bare interpreter, without
+importing pypinyin, OpenCC or babel.
+
+What users run is an installed wheel, so the benchmark builds one from this checkout
+and installs it into a temporary virtual environment (dependencies lent by the
+current one); pip compiles the bytecode at install time, as it does for users.
+Both interpreters are the same, so the ratio compares like with like.
+
+    python3 benchmarks/startup.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+
+from _common import ROOT, report, time_commands
+
+
+def installed_copy(folder: str) -> tuple[str, str]:
+    """Build a wheel of the checkout and install it into a venv under ``folder``: (python, script)."""
+    dist = os.path.join(folder, "dist")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", dist, str(ROOT)], check=True)
+    wheel = next(os.path.join(dist, name) for name in os.listdir(dist) if name.endswith(".whl"))
+    venv = os.path.join(folder, "venv")
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", "--system-site-packages", venv], check=True)
+    python = os.path.join(venv, "bin", "python")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", python, "install", "--quiet", "--no-deps", "--ignore-installed", "--no-index", wheel],
+        check=True,
+    )
+    return python, os.path.join(venv, "bin", "glossary")
+
+
+def main(rounds: int = 30) -> bool:
+    with tempfile.TemporaryDirectory() as folder:
+        python, script = installed_copy(folder)
+        # run from an empty folder, so that the checkout is not on sys.path
+        os.chdir(folder)
+        return measure(python, script, rounds)
+
+
+def measure(python: str, script: str | None, rounds: int) -> bool:
+    commands = {
+        "python -c pass": [python, "-c", "pass"],
+        "python -m glossary lookup": [python, "-m", "glossary", "lookup", "军民融合"],
+        "import glossary; load()": [python, "-c", "import glossary; glossary.load()"],
+    }
+    if script:
+        commands["glossary lookup (script)"] = [script, "lookup", "军民融合"]
+    medians = time_commands(commands, rounds)
+    base = medians["python -c pass"]
+    rows: list[tuple[str, str, str, bool | None]] = [("python3 -c pass (reference)", f"{base:.1f} ms", "", None)]
+    if script:
+        ratio = medians["glossary lookup (script)"] / base
+        rows.append(("glossary lookup 军民融合", f"{medians['glossary lookup (script)']:.1f} ms = {ratio:.2f}x", "<= 2x", ratio <= 2))
+    ratio = medians["python -m glossary lookup"] / base
+    rows.append(("python3 -m glossary lookup 军民融合", f"{medians['python -m glossary lookup']:.1f} ms = {ratio:.2f}x", "(runpy adds ~2 ms)", None))
+    extra = medians["import glossary; load()"] - base
+    rows.append(("import glossary; glossary.load()", f"+{extra:.1f} ms", "<= +60 ms", extra <= 60))
+    probe = subprocess.run(
+        [python, "-c", "import sys, glossary; glossary.load().lookup('军民融合'); "
+         "print(' '.join(m for m in ('pydantic', 'pypinyin', 'opencc', 'babel', 'rapidfuzz') if m in sys.modules))"],
+        capture_output=True, text=True, check=True,
+    )
+    heavy = probe.stdout.strip()
+    rows.append(("heavy imports on the lookup path", heavy or "none", "none", not heavy))
+    return report(f"Start-up of an installed wheel ({rounds} interleaved rounds, medians)", rows)
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=30)
+    sys.exit(0 if main(parser.parse_args().rounds) else 1)
