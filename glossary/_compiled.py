@@ -13973,9 +13973,3 @@ DERIVED = [
   ]
  }
 ]
-UNSETTLED = [
- "capabilities",
- "informatization",
- "mechanization",
- "qiushi"
-]

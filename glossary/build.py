@@ -241,12 +241,7 @@ def compile_concepts(
         key: value if isinstance(value, dict) else value.model_dump(mode="json", exclude_none=True)
         for key, value in sorted(sources.items())
     }
-    compiled: dict[str, Any] = {"compiler": COMPILER_VERSION, "sources": source_dicts, "terms": terms, "derived": derived}
-    from glossary.index import Glossary
-
-    # keys whose lookup cannot take the one-probe path; stored so that loading skips the check
-    compiled["unsettled"] = Glossary(compiled).compiled()["unsettled"]
-    return compiled
+    return {"compiler": COMPILER_VERSION, "sources": source_dicts, "terms": terms, "derived": derived}
 
 
 def compiled_module_source(compiled: dict[str, Any], digest: str) -> str:
@@ -262,7 +257,6 @@ def compiled_module_source(compiled: dict[str, Any], digest: str) -> str:
         "SOURCES = " + literal(compiled["sources"]),
         "TERMS = " + literal(compiled["terms"]),
         "DERIVED = " + literal(compiled["derived"]),
-        "UNSETTLED = " + literal(compiled["unsettled"]),
         "",
     ]
     text = "\n".join(lines)

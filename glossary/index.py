@@ -48,9 +48,6 @@ INVERSE_RELATIONS = {
     "see-also": "see-also",
 }
 
-# The families a Latin stored key can belong to, in the order the fast path probes them.
-_LATIN_PROBE_ORDER = ("en", "abbr", "pinyin", "pinyin_tones", "id")
-
 _MISSING = object()
 _MEMO_LIMIT = 4096
 
@@ -152,9 +149,8 @@ class Glossary:
                 families[family].setdefault(key, []).append((position, kind, surface))
         self._families = families
         self._memo: dict[str, tuple[Match, ...]] = {}
+        # answers already given: for stored keys (as many as the index holds) and for other queries (bounded)
         self._answers: dict[str, tuple[Match, ...]] = {}
-        unsettled = compiled.get("unsettled")
-        self._unsettled: set[str] = set(unsettled) if unsettled is not None else self._find_unsettled()
         self._inverse: dict[str, list[tuple[str, str]]] | None = None
         self._search_index: Any = None
 
@@ -206,7 +202,6 @@ class Glossary:
             "sources": self.sources,
             "terms": self._data,
             "derived": self._derived,
-            "unsettled": sorted(self._unsettled),
         }
 
     def related(self, term_id: str) -> list[tuple[str, Term]]:
@@ -258,50 +253,15 @@ class Glossary:
     def _answer(self, query: str) -> tuple[Match, ...]:
         if not isinstance(query, str):
             return ()
-        found = self._settled(query)
-        if found is not None:
+        found = self._lookup(query)
+        if any(query in family for family in self._families.values()):
             # a stored key: keep its answer (bounded by the size of the index)
             self._answers[query] = found
-            return found
-        found = self._lookup(query)
-        if len(self._memo) >= _MEMO_LIMIT:
-            self._memo.clear()  # any other query: a bounded cache
-        self._memo[query] = found
+        else:
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()  # any other query: a bounded cache
+            self._memo[query] = found
         return found
-
-    def _settled(self, query: str) -> tuple[Match, ...] | None:
-        """The answer for a query that is itself a stored key, from one probe; None otherwise.
-
-        A stored key is already normalised, so the full path would probe its own family
-        with it; :meth:`_find_unsettled` lists the keys for which the full path finds more
-        (another family's key, a form of another concept), and those go the long way.
-        """
-        if query in self._unsettled:
-            return None
-        families = self._families
-        for family in ("zh",) if not query.isascii() else _LATIN_PROBE_ORDER:
-            postings = families[family].get(query)
-            if postings:
-                return self._rank(query, [(query, postings)])
-        return None
-
-    def _find_unsettled(self) -> set[str]:
-        """Latin keys whose full lookup differs from their own family's entries.
-
-        Chinese keys never are: a Chinese query only probes ``zh`` with its normalised
-        form, which a stored key already is. Runs the real lookup once per Latin key
-        (milliseconds for the bundled terms, which store the result).
-        """
-        unsettled: set[str] = set()
-        families = self._families
-        for family in _LATIN_PROBE_ORDER:
-            for key, postings in families[family].items():
-                homes = [name for name in _LATIN_PROBE_ORDER if key in families[name]]
-                if len(homes) > 1 or not key.isascii():
-                    unsettled.add(key)
-                elif self._lookup(key) != self._rank(key, [(key, postings)]):
-                    unsettled.add(key)
-        return unsettled
 
     @staticmethod
     def query_keys(query: str) -> list[tuple[str, str]]:

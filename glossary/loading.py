@@ -56,7 +56,6 @@ def _compiled_bundled() -> dict[str, Any]:
         "sources": _compiled.SOURCES,
         "terms": _compiled.TERMS,
         "derived": _compiled.DERIVED,
-        "unsettled": _compiled.UNSETTLED,
     }
     if os.path.isdir(os.path.join(_PACKAGE, "_terms")):
         return compiled  # an installed wheel: data and compiled form were built together
@@ -127,7 +126,6 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     pairs = [(t, d) for t, d in zip(base["terms"], base["derived"]) if t["id"] not in replaced]
     pairs += list(zip(extra["terms"], extra["derived"]))
     pairs.sort(key=lambda pair: pair[0]["id"])
-    # no "unsettled": the merged index computes its own
     return {
         "compiler": base["compiler"],
         "sources": {**base["sources"], **extra["sources"]},

@@ -102,6 +102,7 @@ _SUFFIXES = (
     ("isational", "izational"),
     ("ysation", "yzation"),
 )
+_BRITISH_ENDINGS = tuple(british for british, _ in _SUFFIXES)
 
 
 def has_han(text: str) -> bool:
@@ -141,6 +142,12 @@ def latin_base(text: str) -> str:
     """NFKC, case-folded, punctuation to spaces, white space collapsed: the shared first step."""
     if not isinstance(text, str):
         return ""
+    if text.isascii():
+        # ASCII is its own NFKC form and its case fold is lower(): skip the Unicode passes
+        lowered = text.lower()
+        if not lowered.replace(" ", "").isalnum():
+            lowered = lowered.translate(_LATIN_TABLE)
+        return " ".join(lowered.split())
     # NFKC, case fold, NFKC again: Unicode's NFKC_Casefold, so that folding is stable
     folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
     return unicodedata.normalize("NFKC", " ".join(folded.translate(_LATIN_TABLE).split()))
@@ -151,7 +158,7 @@ def english_key_of_base(base: str) -> str:
     words = base.split(" ")
     while len(words) > 1 and words[0] == "the":
         del words[0]
-    return " ".join([_SPELLING.get(word) or _fold_suffix(word) for word in words])
+    return " ".join([_SPELLING.get(word) or (_fold_suffix(word) if word.endswith(_BRITISH_ENDINGS) else word) for word in words])
 
 
 def _fold_suffix(word: str) -> str:
