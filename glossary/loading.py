@@ -73,7 +73,7 @@ def _compiled_bundled() -> dict[str, Any]:
 
 
 #: Bump when keys or derived fields change, so stale compiled data is rebuilt.
-COMPILER_VERSION = 1
+COMPILER_VERSION = 2
 
 
 def digest_for(folder: str | Path) -> str:
