@@ -22,6 +22,7 @@ __all__ = ["COMMANDS", "main"]
 #: name -> (module, one-line help), in the order ``glossary --help`` lists them
 COMMANDS: dict[str, tuple[str, str]] = {
     "lookup": ("glossary.commands.lookup", "show the card of a term found by any form (Chinese, pinyin, English, abbreviation)"),
+    "history": ("glossary.commands.history", "show a term's succession chain and its English renderings over time"),
     "export": ("glossary.commands.export", "write the glossary in an exchange format (json ...)"),
     "validate": ("glossary.commands.validate", "check a terms folder: schema, citations, relations, keys, pinyin, traditional forms"),
     "build": ("glossary.commands.build", "regenerate the compiled data of a source checkout from terms/"),

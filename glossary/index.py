@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
+    from glossary.history import History
+
 __all__ = ["INVERSE_RELATIONS", "KIND_SCORES", "Glossary", "Match"]
 
 #: How well each kind of key identifies a concept; an exact match scores this much.
@@ -184,6 +186,12 @@ class Glossary:
             if pair not in out:
                 out.append(pair)
         return out
+
+    def history(self, term_id_or_query: str) -> History:
+        """The succession chain (successor-of both ways) and the dated renderings of a term; see :mod:`glossary.history`."""
+        from glossary.history import term_history
+
+        return term_history(self, term_id_or_query)
 
     # --- lookup ---------------------------------------------------------------
 
