@@ -38,12 +38,16 @@ def check_language_tag(tag: str) -> str:
     except ValueError as error:
         raise ValueError(f"{tag!r} is not a language tag: babel's locale parser rejects it ({error}); write tags as in 'en', 'zh-Hans' or 'zh-Hant-TW'") from None
     languages, scripts, territories = _known_codes()
+
+    def written(part: str) -> str:  # the subtag as the tag spells it (the parser changes its case)
+        return next((item for item in tag.split("-") if item.lower() == part.lower()), part)
+
     if not 2 <= len(language) <= 3 or language not in languages:
-        raise ValueError(f"{tag!r} is not a language tag: {language!r} is not a known language code (such as 'en' or 'zh')")
+        raise ValueError(f"{tag!r} is not a language tag: {written(language)!r} is not a known language code (such as 'en' or 'zh')")
     if script and script not in scripts:
-        raise ValueError(f"{tag!r} is not a language tag: {script!r} is not a known script code (such as 'Hans' or 'Hant')")
+        raise ValueError(f"{tag!r} is not a language tag: {written(script)!r} is not a known script code (such as 'Hans' or 'Hant')")
     if territory and territory not in territories:
-        raise ValueError(f"{tag!r} is not a language tag: {territory!r} is not a known region code (such as 'CN' or 'TW')")
+        raise ValueError(f"{tag!r} is not a language tag: {written(territory)!r} is not a known region code (such as 'CN' or 'TW')")
     # BCP 47 is case-insensitive, but files and CAT tools compare tags as strings: insist on the canonical case
     head = [part for part in (language, script, territory) if part]
     canonical = "-".join(head + tag.split("-")[len(head) :])

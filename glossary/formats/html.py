@@ -171,9 +171,11 @@ class _Notes:
 
 class _Page:
     def __init__(self, glossary: Glossary, lang: str) -> None:
-        from glossary.ui import label, language_name
+        from glossary.ui import LANGUAGES, label, language_name
 
         check_language_tag(lang)
+        if lang not in LANGUAGES:
+            raise ValueError(f"{lang!r} is not a language of the interface: use one of {', '.join(LANGUAGES)}")
         self.glossary = glossary
         self.lang = lang
         self._label = label
