@@ -20,8 +20,12 @@ from __future__ import annotations
 import datetime
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from glossary.errors import DataError
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog
 
 __all__ = [
     "CATALOGUE_DOMAIN",
@@ -65,7 +69,7 @@ def _translated_languages() -> tuple[str, ...]:
     return tuple(language for language in UI_LOCALES if language != "en")
 
 
-def extract_template():  # type: ignore[no-untyped-def]
+def extract_template() -> Catalog:
     """The template catalogue: every ``N_()`` message of :mod:`glossary.labels`, with its comments."""
     from babel.messages.catalog import Catalog
     from babel.messages.extract import extract_from_file
@@ -87,7 +91,7 @@ def extract_template():  # type: ignore[no-untyped-def]
     return template
 
 
-def _po_bytes(catalog) -> bytes:  # type: ignore[no-untyped-def]
+def _po_bytes(catalog: Catalog) -> bytes:
     from babel.messages.pofile import write_po
 
     buffer = io.BytesIO()
@@ -95,7 +99,7 @@ def _po_bytes(catalog) -> bytes:  # type: ignore[no-untyped-def]
     return buffer.getvalue()
 
 
-def read_catalogue(path: Path):  # type: ignore[no-untyped-def]
+def read_catalogue(path: Path) -> Catalog:
     from babel.messages.pofile import read_po
 
     try:

@@ -100,7 +100,7 @@ def resolve(glossary: Glossary, term_id_or_query: str) -> Term:
     """
     term = glossary.get(term_id_or_query, None)
     if term is not None:
-        return term  # type: ignore[no-any-return]
+        return term
     matches = glossary.lookup(term_id_or_query)
     if not matches:
         raise TermNotFoundError(term_id_or_query)

@@ -428,6 +428,7 @@ h3.letter { font-size: 1.5rem; color: var(--accent); margin: 1.5rem 0 .25rem; }
 article.term { border-top: 1px solid var(--line); padding: .75rem 0; scroll-margin-top: 9rem; }
 article.term:target { background: #fff4d6; }
 h4.zh { font-size: 1.8rem; font-weight: 600; margin: .25rem 0; }
+ruby { ruby-align: center; }
 ruby rt { font-size: .42em; font-weight: 400; color: var(--muted); padding: 0 .15em; }
 .forms { margin: .1rem 0 .4rem; }
 .label { color: var(--muted); font-size: .85rem; }
