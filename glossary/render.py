@@ -7,7 +7,7 @@ imports neither gettext nor babel.
 
 from __future__ import annotations
 
-from glossary.ui import label, language_name, pad
+from glossary.ui import label, language_name, pad, word
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -32,8 +32,7 @@ def match_kind_label(kind: str, lang: str) -> str:
     """What a match kind is called: babel's language name for hans/hant, a catalogue label otherwise."""
     if kind in ("hans", "hant"):
         return language_name("zh-Hans" if kind == "hans" else "zh-Hant", lang)
-    text = label(lang, f"match.{kind}")
-    return kind if text == f"match.{kind}" else text
+    return word(lang, "match", kind)
 
 
 class _Footnotes:
@@ -65,7 +64,7 @@ def render_card(term: Term, glossary: Glossary, *, lang: str = "en", match: Matc
     head = f"{term.zh.hans}  {term.zh.hant}" if term.zh.hant != term.zh.hans else term.zh.hans
     lines = [f"{head}  {notes.mark(term.zh.sources)}"]
     lines.append(f"{term.zh.pinyin}  ({term.pinyin_numbered})")
-    lines.append(f"{term.id} \u00b7 {label(lang, 'category.' + term.category)}")
+    lines.append(f"{term.id} \u00b7 {word(lang, 'category', term.category)}")
     if match is not None and match.kind not in ("hans", "id"):
         lines.append(f"{pad(label(lang, 'matched'), width)}{match.matched} ({match_kind_label(match.kind, lang)})")
     lines.append("")
@@ -73,7 +72,7 @@ def render_card(term: Term, glossary: Glossary, *, lang: str = "en", match: Matc
     for kind in KIND_ORDER:
         for rendering in term.renderings(kind):
             date = f" ({date_display(glossary, term.id, rendering.date, lang)})" if rendering.date else ""
-            lines.append(f"  {pad(label(lang, 'kind.' + kind), width - 2)}{rendering.text}{date} {notes.mark(rendering.sources)}")
+            lines.append(f"  {pad(word(lang, 'kind', kind), width - 2)}{rendering.text}{date} {notes.mark(rendering.sources)}")
     if term.abbreviations:
         shown = []
         for abbreviation in term.abbreviations:
@@ -81,7 +80,7 @@ def render_card(term: Term, glossary: Glossary, *, lang: str = "en", match: Matc
             shown.append(f"{abbreviation.text}{flag} {notes.mark(abbreviation.sources)}")
         lines.append(f"{pad(label(lang, 'abbreviations'), width)}{', '.join(shown)}")
     if term.zh.variants:
-        shown = [f"{variant.text} ({label(lang, 'variant.' + variant.kind)}) {notes.mark(variant.sources)}".rstrip() for variant in term.zh.variants]
+        shown = [f"{variant.text} ({word(lang, 'variant', variant.kind)}) {notes.mark(variant.sources)}".rstrip() for variant in term.zh.variants]
         lines.append(f"{pad(label(lang, 'variants'), width)}{', '.join(shown)}")
     if term.definition is not None:
         lines.append(f"{pad(label(lang, 'definition'), width)}{term.definition.text} {notes.mark(term.definition.sources)}")
@@ -92,7 +91,7 @@ def render_card(term: Term, glossary: Glossary, *, lang: str = "en", match: Matc
         lines.append(f"{pad(label(lang, 'first_use'), width)}{date}{extra} {notes.mark(term.first_use.sources)}")
     for number, (relation, other) in enumerate(glossary.related(term.id)):
         head = label(lang, "relations") if number == 0 else ""
-        lines.append(f"{pad(head, width)}{label(lang, 'relation.' + relation)} \u2192 {other.zh.hans} {other.preferred} ({other.id})")
+        lines.append(f"{pad(head, width)}{word(lang, 'relation', relation)} \u2192 {other.zh.hans} {other.preferred} ({other.id})")
     if term.note:
         lines.append(f"{pad(label(lang, 'note'), width)}{term.note}")
     lines.append(label(lang, "sources"))

@@ -23,6 +23,7 @@ __all__ = [
     "language_name",
     "pad",
     "ui_language",
+    "word",
 ]
 
 #: The languages the interface speaks.
@@ -62,10 +63,19 @@ def ui_language(value: str) -> str:
     return language
 
 
-def label(lang: str, key: str) -> str:
-    """The text of a label (a key of :data:`glossary.labels.LABELS`) in a UI language."""
+def label(lang: str, key: str, default: str | None = None) -> str:
+    """The text of a label (a key of :data:`glossary.labels.LABELS`) in a UI language.
+
+    A key the catalogue does not have gives ``default`` (a category or kind added to the
+    data before its label was, say), else the key itself.
+    """
     texts = LABELS.get(lang) or LABELS["en"]
-    return texts.get(key) or LABELS["en"].get(key) or key
+    return texts.get(key) or LABELS["en"].get(key) or (key if default is None else default)
+
+
+def word(lang: str, family: str, value: str) -> str:
+    """The label of a data value (``category``, ``kind``, ``relation``, ``variant``, ``match``), or the value itself."""
+    return label(lang, f"{family}.{value}", value)
 
 
 def language_name(tag: str, lang: str) -> str:

@@ -266,3 +266,12 @@ def test_the_html_export_checks_its_language() -> None:
         page(g, "zh_CN")
     with pytest.raises(ValueError, match="not a language of the interface"):
         page(g, "fr")
+
+
+def test_a_value_without_a_label_is_shown_as_it_is() -> None:
+    from glossary.ui import label, word
+
+    assert word("zh", "category", "strategy") == "战略"
+    assert word("zh", "category", "new-category") == "new-category"  # data may run ahead of the catalogue
+    assert label("zh", "no.such.key") == "no.such.key"
+    assert label("fr", "first_use") == "First use"  # a language without labels falls back to English

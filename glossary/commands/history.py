@@ -52,7 +52,7 @@ def history_document(history: History, glossary: Glossary, query: str) -> dict[s
 
 def render_history(history: History, glossary: Glossary, lang: str) -> str:
     from glossary.render import WIDTH, date_display, render_source
-    from glossary.ui import display_width, label, language_name, pad
+    from glossary.ui import display_width, label, language_name, pad, word
 
     cited: list[Citation] = []
 
@@ -92,9 +92,9 @@ def render_history(history: History, glossary: Glossary, lang: str) -> str:
     lines.append(f"{label(lang, 'history.renderings')} ({language_name('en', lang)})")
     dates = [date_display(glossary, term.id, rendering.date, lang) if rendering.date else undated for rendering in history.renderings]
     column = max(display_width(date) for date in dates) + 2
-    kinds = max(display_width(label(lang, "kind." + rendering.kind)) for rendering in history.renderings) + 2
+    kinds = max(display_width(word(lang, "kind", rendering.kind)) for rendering in history.renderings) + 2
     for date, rendering in zip(dates, history.renderings):
-        lines.append(f"  {pad(date, column)}{pad(label(lang, 'kind.' + rendering.kind), kinds)}{rendering.text} {marks(rendering.sources)}")
+        lines.append(f"  {pad(date, column)}{pad(word(lang, 'kind', rendering.kind), kinds)}{rendering.text} {marks(rendering.sources)}")
         if rendering.note:
             lines.append(f"  {' ' * (column + kinds)}{rendering.note}")
     lines.append(label(lang, "sources"))

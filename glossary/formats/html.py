@@ -184,6 +184,9 @@ class _Page:
     def label(self, key: str) -> str:
         return _e(self._label(self.lang, key))
 
+    def word(self, family: str, value: str) -> str:
+        return _e(self._label(self.lang, f"{family}.{value}", value))
+
     def language(self, tag: str) -> str:
         return _e(self._language_name(tag, self.lang))
 
@@ -222,7 +225,7 @@ class _Page:
             '<p class="forms">'
             f'<span class="label">{self.language("zh-Hant")}</span> <span class="hant"{_lang("zh-Hant")}>{_e(term.zh.hant)}</span>'
             f' <span class="sep">\u00b7</span> <span class="label">{self.label("page.pinyin")}</span> <span class="pinyin">{_e(term.zh.pinyin)}</span>'
-            f' <span class="sep">\u00b7</span> <span class="category">{self.label("category." + term.category)}</span></p>',
+            f' <span class="sep">\u00b7</span> <span class="category">{self.word("category", term.category)}</span></p>',
         ]
         rows = []
         for kind in KIND_ORDER:
@@ -230,7 +233,7 @@ class _Page:
                 date = f' <span class="date">({self.date(term, rendering.date)})</span>' if rendering.date else ""
                 note = f' <span class="note">{_e(rendering.note)}</span>' if rendering.note else ""
                 rows.append(
-                    f'<dt class="kind-{kind}">{self.label("kind." + kind)}</dt>'
+                    f'<dt class="kind-{kind}">{self.word("kind", kind)}</dt>'
                     f'<dd class="kind-{kind}"><span class="en"{_lang("en")}>{_e(rendering.text)}</span>{date}{notes.mark(rendering.sources)}{note}</dd>'
                 )
         parts.append(f'<dl class="renderings" aria-label="{self.language("en")}">{"".join(rows)}</dl>')
@@ -243,7 +246,7 @@ class _Page:
             facts.append((self.label("abbreviations"), ", ".join(shown)))
         if term.zh.variants:
             shown = [
-                f'<span{_lang("zh-Hant" if variant.kind == "script" else "zh-Hans")}>{_e(variant.text)}</span> ({self.label("variant." + variant.kind)}){notes.mark(variant.sources)}'
+                f'<span{_lang("zh-Hant" if variant.kind == "script" else "zh-Hans")}>{_e(variant.text)}</span> ({self.word("variant", variant.kind)}){notes.mark(variant.sources)}'
                 for variant in term.zh.variants
             ]
             facts.append((self.label("variants"), ", ".join(shown)))
@@ -259,7 +262,7 @@ class _Page:
                 own = next((item for item in term.relations if item.type == relation and item.target == other.id), None)
                 cited = notes.mark(own.sources) if own is not None else ""
                 links.append(
-                    f'{self.label("relation." + relation)} \u2192 <a href="#t-{_e(other.id)}"><span{_lang("zh-Hans")}>{_e(other.zh.hans)}</span> {_e(other.preferred)}</a>{cited}'
+                    f'{self.word("relation", relation)} \u2192 <a href="#t-{_e(other.id)}"><span{_lang("zh-Hans")}>{_e(other.zh.hans)}</span> {_e(other.preferred)}</a>{cited}'
                 )
             facts.append((self.label("relations"), "<br />".join(links)))
         if term.note:
