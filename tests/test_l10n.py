@@ -101,8 +101,11 @@ def test_updating_the_catalogue_keeps_the_translations(tmp_path: Path) -> None:
     target.write_bytes(catalogue_path("zh").read_bytes())
     written = update_catalogues(package)
     assert [path.name for path in written] == ["glossary.pot", "glossary.po"]
-    assert read_catalogue(target).get("First use").string == "首次使用"
-    assert target.read_bytes() == catalogue_path("zh").read_bytes()  # the committed catalogue is already up to date
+    updated, committed = read_catalogue(target), read_catalogue(catalogue_path("zh"))
+    assert updated.get("First use").string == "首次使用"
+    # the committed catalogue is already up to date: merging changes no message
+    assert [(m.id, m.string) for m in updated if m.id] == [(m.id, m.string) for m in committed if m.id]
+    assert not updated.obsolete
 
 
 # --- cards in both languages ---------------------------------------------------------------
