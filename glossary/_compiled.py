@@ -8654,7 +8654,13 @@ DERIVED = [
     "en-official",
     "Strategic Guideline of Active Defense"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2015-05": {
+    "en": "May 2015",
+    "zh": "2015年5月"
+   }
+  }
  },
  {
   "pinyin_numbered": "yi1dai4 yi1lu4 chang4yi4",
@@ -8718,6 +8724,12 @@ DERIVED = [
   "first_use_display": {
    "en": "September 2013",
    "zh": "2013年9月"
+  },
+  "dates_display": {
+   "2022-07": {
+    "en": "July 2022",
+    "zh": "2022年7月"
+   }
   }
  },
  {
@@ -8882,7 +8894,7 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Apr 2, 2018",
+   "en": "April 2, 2018",
    "zh": "2018年4月2日"
   }
  },
@@ -9008,7 +9020,13 @@ DERIVED = [
     "en-official",
     "CPC Central Military Commission"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2004-12": {
+    "en": "December 2004",
+    "zh": "2004年12月"
+   }
+  }
  },
  {
   "pinyin_numbered": "zhong1yang1 guo2jia1 an1quan2 wei3yuan2hui4",
@@ -9066,6 +9084,16 @@ DERIVED = [
   "first_use_display": {
    "en": "January 2014",
    "zh": "2014年1月"
+  },
+  "dates_display": {
+   "2014-04-15": {
+    "en": "April 15, 2014",
+    "zh": "2014年4月15日"
+   },
+   "2020-01": {
+    "en": "January 2020",
+    "zh": "2020年1月"
+   }
   }
  },
  {
@@ -9172,7 +9200,13 @@ DERIVED = [
     "en-literal",
     "centralized and unified leadership of the Party Central Committee"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2023-03": {
+    "en": "March 2023",
+    "zh": "2023年3月"
+   }
+  }
  },
  {
   "pinyin_numbered": "zhong1yang1 jun1wei3 zhu3xi2",
@@ -9238,7 +9272,17 @@ DERIVED = [
     "en-source",
     "commander-in-chief"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2004-12": {
+    "en": "December 2004",
+    "zh": "2004年12月"
+   },
+   "2020-10-31": {
+    "en": "October 31, 2020",
+    "zh": "2020年10月31日"
+   }
+  }
  },
  {
   "pinyin_numbered": "zhong1guo2 guo2fang2 bao4",
@@ -9330,7 +9374,7 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Oct 1, 1952",
+   "en": "October 1, 1952",
    "zh": "1952年10月1日"
   }
  },
@@ -9426,6 +9470,12 @@ DERIVED = [
   "first_use_display": {
    "en": "May 26, 2015",
    "zh": "2015年5月26日"
+  },
+  "dates_display": {
+   "2015-05": {
+    "en": "May 2015",
+    "zh": "2015年5月"
+   }
   }
  },
  {
@@ -9476,8 +9526,14 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Jul 24, 2019",
+   "en": "July 24, 2019",
    "zh": "2019年7月24日"
+  },
+  "dates_display": {
+   "2019-07-24": {
+    "en": "July 24, 2019",
+    "zh": "2019年7月24日"
+   }
   }
  },
  {
@@ -9766,7 +9822,13 @@ DERIVED = [
     "en-alternative",
     "core interests"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2013-03": {
+    "en": "March 2013",
+    "zh": "2013年3月"
+   }
+  }
  },
  {
   "pinyin_numbered": "zhong4da4 an1quan2 ling3yu4",
@@ -9808,7 +9870,13 @@ DERIVED = [
     "en-source",
     "critical security domains"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2015-05-26": {
+    "en": "May 26, 2015",
+    "zh": "2015年5月26日"
+   }
+  }
  },
  {
   "pinyin_numbered": "guo2fang2 dong4yuan2",
@@ -10046,7 +10114,13 @@ DERIVED = [
     "en-official",
     "economic security"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2020-01": {
+    "en": "January 2020",
+    "zh": "2020年1月"
+   }
+  }
  },
  {
   "pinyin_numbered": "zhong1guo2 gong4chan3dang3 di4 shi2ba1 ci4 quan2guo2 dai4biao3 da4hui4",
@@ -10104,6 +10178,12 @@ DERIVED = [
   "first_use_display": {
    "en": "November 2012",
    "zh": "2012年11月"
+  },
+  "dates_display": {
+   "2019-07": {
+    "en": "July 2019",
+    "zh": "2019年7月"
+   }
   }
  },
  {
@@ -10164,7 +10244,13 @@ DERIVED = [
     "en-official",
     "Enlarged CPC Conference of the Central Military Commission"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2004-12": {
+    "en": "December 2004",
+    "zh": "2004年12月"
+   }
+  }
  },
  {
   "pinyin_numbered": "shi2jiu3 jie4 wu3zhong1 quan2hui4",
@@ -10220,8 +10306,14 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Oct 26, 2020",
+   "en": "October 26, 2020",
    "zh": "2020年10月26日"
+  },
+  "dates_display": {
+   "2020-10": {
+    "en": "October 2020",
+    "zh": "2020年10月"
+   }
   }
  },
  {
@@ -10284,7 +10376,7 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Mar 5, 2023",
+   "en": "March 5, 2023",
    "zh": "2023年3月5日"
   }
  },
@@ -10402,6 +10494,12 @@ DERIVED = [
   "first_use_display": {
    "en": "November 2012",
    "zh": "2012年11月"
+  },
+  "dates_display": {
+   "2020-10-31": {
+    "en": "October 31, 2020",
+    "zh": "2020年10月31日"
+   }
   }
  },
  {
@@ -10462,7 +10560,13 @@ DERIVED = [
     "en-literal",
     "high-level self-reliance and self-strengthening in science and technology"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2023-02": {
+    "en": "February 2023",
+    "zh": "2023年2月"
+   }
+  }
  },
  {
   "pinyin_numbered": "zong3ti3 guo2jia1 an1quan2guan1",
@@ -10526,6 +10630,16 @@ DERIVED = [
   "first_use_display": {
    "en": "April 2014",
    "zh": "2014年4月"
+  },
+  "dates_display": {
+   "2017-10": {
+    "en": "October 2017",
+    "zh": "2017年10月"
+   },
+   "2020-01": {
+    "en": "January 2020",
+    "zh": "2020年1月"
+   }
   }
  },
  {
@@ -10722,7 +10836,17 @@ DERIVED = [
     "en-official",
     "IT application"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2017-10": {
+    "en": "October 2017",
+    "zh": "2017年10月"
+   },
+   "2021-11": {
+    "en": "November 2021",
+    "zh": "2021年11月"
+   }
+  }
  },
  {
   "pinyin_numbered": "guo2jia1 chuang4xin1 qu1dong4 fa1zhan3 zhan4lve4",
@@ -11020,7 +11144,13 @@ DERIVED = [
     "en-source",
     "mechanization"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2017-10": {
+    "en": "October 2017",
+    "zh": "2017年10月"
+   }
+  }
  },
  {
   "pinyin_numbered": "jun1min2 rong2he2",
@@ -11298,7 +11428,13 @@ DERIVED = [
     "en-source",
     "military struggle"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2015-05": {
+    "en": "May 2015",
+    "zh": "2015年5月"
+   }
+  }
  },
  {
   "pinyin_numbered": "guo2fang2bu4",
@@ -11406,7 +11542,13 @@ DERIVED = [
     "en-literal",
     "complete the building of a moderately prosperous society in all respects"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2021-09": {
+    "en": "September 2021",
+    "zh": "2021年9月"
+   }
+  }
  },
  {
   "pinyin_numbered": "guo2fang2 he2 jun1dui4 xian4dai4hua4",
@@ -11466,7 +11608,17 @@ DERIVED = [
     "en-source",
     "defense modernization"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2017-10": {
+    "en": "October 2017",
+    "zh": "2017年10月"
+   },
+   "2019-04": {
+    "en": "April 2019",
+    "zh": "2019年4月"
+   }
+  }
  },
  {
   "pinyin_numbered": "guo2fang2 da4xue2",
@@ -11610,7 +11762,13 @@ DERIVED = [
     "en-alternative",
     "Strategies for Mid-to-Long-Term Economic and Social Development"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2020-10-31": {
+    "en": "October 31, 2020",
+    "zh": "2020年10月31日"
+   }
+  }
  },
  {
   "pinyin_numbered": "quan2guo2 ren2min2 dai4biao3 da4hui4",
@@ -11718,7 +11876,13 @@ DERIVED = [
     "en-literal",
     "great rejuvenation of the Chinese nation"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2022-10": {
+    "en": "October 2022",
+    "zh": "2022年10月"
+   }
+  }
  },
  {
   "pinyin_numbered": "guo2jia1 chu3bei4",
@@ -11870,8 +12034,14 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Oct 16, 2022",
+   "en": "October 16, 2022",
    "zh": "2022年10月16日"
+  },
+  "dates_display": {
+   "2022-10-16": {
+    "en": "October 16, 2022",
+    "zh": "2022年10月16日"
+   }
   }
  },
  {
@@ -11922,8 +12092,14 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Apr 15, 2014",
+   "en": "April 15, 2014",
    "zh": "2014年4月15日"
+  },
+  "dates_display": {
+   "2014-04-15": {
+    "en": "April 15, 2014",
+    "zh": "2014年4月15日"
+   }
   }
  },
  {
@@ -12142,7 +12318,7 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Oct 18, 2017",
+   "en": "October 18, 2017",
    "zh": "2017年10月18日"
   }
  },
@@ -12194,8 +12370,14 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Oct 18, 2017",
+   "en": "October 18, 2017",
    "zh": "2017年10月18日"
+  },
+  "dates_display": {
+   "2021-11": {
+    "en": "November 2021",
+    "zh": "2021年11月"
+   }
   }
  },
  {
@@ -12286,7 +12468,13 @@ DERIVED = [
     "en-literal",
     "the Party's thinking on strengthening the military for the new era"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2019-04": {
+    "en": "April 2019",
+    "zh": "2019年4月"
+   }
+  }
  },
  {
   "pinyin_numbered": "ren2min2 ri4bao4",
@@ -12484,7 +12672,13 @@ DERIVED = [
     "en-literal",
     "goal of the struggle for the centenary of the founding of the army"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2021-07": {
+    "en": "July 2021",
+    "zh": "2021年7月"
+   }
+  }
  },
  {
   "pinyin_numbered": "zhong1guo2 ren2min2 jie3fang4jun1 huo3jian4jun1",
@@ -12538,7 +12732,13 @@ DERIVED = [
     "en-official",
     "rocket force"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2017-10": {
+    "en": "October 2017",
+    "zh": "2017年10月"
+   }
+  }
  },
  {
   "pinyin_numbered": "ju1 an1 si1wei1",
@@ -12640,7 +12840,13 @@ DERIVED = [
     "en-alternative",
     "preventing and resolving major risks"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2017-10-25": {
+    "en": "October 25, 2017",
+    "zh": "2017年10月25日"
+   }
+  }
  },
  {
   "pinyin_numbered": "qiu2shi4",
@@ -12688,7 +12894,13 @@ DERIVED = [
     "en-literal",
     "Seeking Truth"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2020-10-31": {
+    "en": "October 31, 2020",
+    "zh": "2020年10月31日"
+   }
+  }
  },
  {
   "pinyin_numbered": "zhong1guo2 te4se4 jun1shi4 bian4ge2",
@@ -12736,7 +12948,13 @@ DERIVED = [
     "en-official",
     "Revolution in Military Affairs with Chinese Characteristics"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2004-12": {
+    "en": "December 2004",
+    "zh": "2004年12月"
+   }
+  }
  },
  {
   "pinyin_numbered": "ke1ji4 ri4bao4",
@@ -12876,8 +13094,14 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Oct 18, 2017",
+   "en": "October 18, 2017",
    "zh": "2017年10月18日"
+  },
+  "dates_display": {
+   "2021-11": {
+    "en": "November 2021",
+    "zh": "2021年11月"
+   }
   }
  },
  {
@@ -12920,7 +13144,13 @@ DERIVED = [
     "en-source",
     "State Council"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2019-04": {
+    "en": "April 2019",
+    "zh": "2019年4月"
+   }
+  }
  },
  {
   "pinyin_numbered": "guo2wu4yuan4 xin1wen2 ban4gong1shi4",
@@ -12980,7 +13210,13 @@ DERIVED = [
     "en-official",
     "Information Office of the State Council"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2015-05": {
+    "en": "May 2015",
+    "zh": "2015年5月"
+   }
+  }
  },
  {
   "pinyin_numbered": "zhan4lve4 neng2li4",
@@ -13022,7 +13258,13 @@ DERIVED = [
     "en-source",
     "strategic capabilities"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2017-10": {
+    "en": "October 2017",
+    "zh": "2017年10月"
+   }
+  }
  },
  {
   "pinyin_numbered": "xin1xing1 ling3yu4 zhan4lve4 neng2li4",
@@ -13528,7 +13770,7 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Jul 28, 2016",
+   "en": "July 28, 2016",
    "zh": "2016年7月28日"
   }
  },
@@ -13592,8 +13834,14 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Oct 18, 2017",
+   "en": "October 18, 2017",
    "zh": "2017年10月18日"
+  },
+  "dates_display": {
+   "2021-11": {
+    "en": "November 2021",
+    "zh": "2021年11月"
+   }
   }
  },
  {
@@ -13656,7 +13904,7 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Oct 16, 2022",
+   "en": "October 16, 2022",
    "zh": "2022年10月16日"
   }
  },
@@ -13702,7 +13950,7 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "Feb 1, 2016",
+   "en": "February 1, 2016",
    "zh": "2016年2月1日"
   }
  },
@@ -13828,7 +14076,13 @@ DERIVED = [
     "en-literal",
     "world-class armed forces"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2017-10": {
+    "en": "October 2017",
+    "zh": "2017年10月"
+   }
+  }
  },
  {
   "pinyin_numbered": "shi4jie4 hu4lian2wang3 da4hui4",
@@ -13880,6 +14134,12 @@ DERIVED = [
   "first_use_display": {
    "en": "2014",
    "zh": "2014年"
+  },
+  "dates_display": {
+   "2015-12-16": {
+    "en": "December 16, 2015",
+    "zh": "2015年12月16日"
+   }
   }
  },
  {
@@ -13928,7 +14188,13 @@ DERIVED = [
     "en-literal",
     "Xi Jinping's thinking on strengthening the military"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2020-07": {
+    "en": "July 2020",
+    "zh": "2020年7月"
+   }
+  }
  },
  {
   "pinyin_numbered": "xin1hua2she4",

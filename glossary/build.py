@@ -6,11 +6,14 @@ formats dates: all of that happens here, once, when the glossary is built.
 - :func:`compile_concepts` turns validated concepts into the compiled form: the JSON
   contract's dicts plus, per term, derived pinyin forms, localised first-use dates
   and every lookup key (``(family, key, kind, surface)``).
-- ``glossary build`` (:func:`build_bundled`) writes two generated modules:
+- ``glossary build`` (:func:`build_bundled`) writes three generated modules:
   ``glossary/_tables.py`` (the character fold table from OpenCC's dictionaries and
-  the pinyin syllable inventory from pypinyin's) and ``glossary/_compiled.py`` (the
-  bundled terms, compiled). Python caches their bytecode, so loading them is a
-  near-free unmarshal. A test checks both are current.
+  the pinyin syllable inventory from pypinyin's), ``glossary/_messages.py`` (the
+  interface's labels from the gettext catalogue and babel's language names, see
+  :mod:`glossary.catalogue`) and ``glossary/_compiled.py`` (the bundled terms,
+  compiled, with first-use and rendering dates formatted by babel). Python caches
+  their bytecode, so loading them is a near-free unmarshal. A test checks all three
+  are current.
 """
 
 from __future__ import annotations
@@ -206,12 +209,21 @@ def derive(term: dict[str, Any], *, script_variants: bool = True, localise: bool
         "pinyin_toneless": pinyin.toneless(spelled),
         "keys": [list(key) for key in term_keys(term, script_variants=script_variants)],
     }
-    first_use = term.get("first_use")
-    if first_use and localise:
-        from glossary.l10n import UI_LOCALES, format_partial_date
+    if not localise:
+        return derived
+    from glossary.l10n import UI_LOCALES, format_partial_date
 
+    first_use = term.get("first_use")
+    if first_use:
         derived["first_use_display"] = {
             locale: format_partial_date(first_use["date"], first_use["precision"], locale) for locale in UI_LOCALES
+        }
+    # dates of renderings and relations, each as precise as it is written (2017-10 is a month)
+    dates = sorted({item["date"] for field in ("en", "relations") for item in term.get(field, ()) if item.get("date")})
+    if dates:
+        precision = {4: "year", 7: "month", 10: "day"}
+        derived["dates_display"] = {
+            date: {locale: format_partial_date(date, precision[len(date)], locale) for locale in UI_LOCALES} for date in dates
         }
     return derived
 
@@ -271,8 +283,14 @@ def source_root() -> Path | None:
     return root if (root / "terms").is_dir() and (root / "pyproject.toml").is_file() else None
 
 
-def build_bundled(root: Path | None = None, *, tables: bool = True) -> list[Path]:
-    """Regenerate ``glossary/_tables.py``, ``glossary/_compiled.py`` and ``docs/glossary.md`` of a checkout from ``terms/``."""
+def build_bundled(root: Path | None = None, *, tables: bool = True, update_catalogue: bool = False) -> list[Path]:
+    """Regenerate ``glossary/_tables.py``, ``glossary/_messages.py``, ``glossary/_compiled.py`` and ``docs/glossary.md`` of a checkout.
+
+    ``update_catalogue`` first extracts the labels into ``glossary/locale/glossary.pot``
+    and merges them into each language's ``glossary.po`` (for translators).
+    """
+    from glossary.catalogue import messages_module_source, update_catalogues
+
     from glossary.termsdir import read_terms_folder
     from glossary.validate import raise_for_problems
 
@@ -284,6 +302,10 @@ def build_bundled(root: Path | None = None, *, tables: bool = True) -> list[Path
     if tables:
         write_atomically(package / "_tables.py", tables_module_source())
         written.append(package / "_tables.py")
+    if update_catalogue:
+        written += update_catalogues(package)
+    write_atomically(package / "_messages.py", messages_module_source(package))
+    written.append(package / "_messages.py")
     folder = read_terms_folder(root / "terms")
     raise_for_problems(folder)
     compiled = compile_concepts(folder.concepts, folder.sources)

@@ -23,6 +23,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: dict[str, tuple[str, str]] = {
     "lookup": ("glossary.commands.lookup", "show the card of a term found by any form (Chinese, pinyin, English, abbreviation)"),
     "search": ("glossary.commands.search", "list ranked candidates: prefix (autocomplete), substring and fuzzy (typos) matches"),
+    "history": ("glossary.commands.history", "show a term's succession chain and its English renderings over time"),
     "export": ("glossary.commands.export", "write the glossary in an exchange format (json ...)"),
     "stats": ("glossary.commands.stats", "count concepts by category, renderings by kind, and coverage of official renderings and first-use dates"),
     "validate": ("glossary.commands.validate", "check a terms folder: schema, citations, relations, keys, pinyin, traditional forms"),
@@ -91,6 +92,14 @@ def _quick_options(name: str, args: list[str]) -> _Options | None:
             values[flag[2:]] = True
     if not query:
         return None
+    from glossary.ui import _language_of, language_from_environment
+
+    if values["lang"] is None:
+        values["lang"] = language_from_environment()
+    else:
+        values["lang"] = _language_of(str(values["lang"]))
+        if values["lang"] is None:
+            return None  # argparse reports the bad value
     values["query"] = query
     return _Options(**values)
 

@@ -18,7 +18,13 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
+    from glossary.history import History
+
 __all__ = ["INVERSE_RELATIONS", "KIND_SCORES", "Glossary", "Match"]
+
+#: Version of the compiled form (keys and derived fields); bump when they change, so
+#: that compiled data built by an older version is rebuilt.
+COMPILER_VERSION = 2
 
 #: How well each kind of key identifies a concept; an exact match scores this much.
 KIND_SCORES = {
@@ -198,7 +204,7 @@ class Glossary:
     def compiled(self) -> dict[str, Any]:
         """The compiled form this glossary was built from (the loader's input)."""
         return {
-            "compiler": 1,
+            "compiler": COMPILER_VERSION,
             "sources": self.sources,
             "terms": self._data,
             "derived": self._derived,
@@ -229,6 +235,12 @@ class Glossary:
             if pair not in out:
                 out.append(pair)
         return out
+
+    def history(self, term_id_or_query: str) -> History:
+        """The succession chain (successor-of both ways) and the dated renderings of a term; see :mod:`glossary.history`."""
+        from glossary.history import term_history
+
+        return term_history(self, term_id_or_query)
 
     # --- lookup ---------------------------------------------------------------
 

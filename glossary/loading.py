@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 
-from glossary.index import Glossary
+from glossary.index import COMPILER_VERSION, Glossary
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -76,8 +76,6 @@ def _compiled_bundled() -> dict[str, Any]:
     return compile_folder(Path(folder))
 
 
-#: Bump when keys or derived fields change, so stale compiled data is rebuilt.
-COMPILER_VERSION = 2
 
 
 def digest_for(folder: str | Path) -> str:

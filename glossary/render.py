@@ -1,41 +1,38 @@
-"""Plain-text cards for the CLI: one readable block per term.
+"""Plain-text cards for the CLI: one readable block per term, in English or Chinese.
 
-Labels come from :data:`LABELS` per UI language; dates and language names come
-precomputed from the compiled data (babel ran when the glossary was built).
+Labels come from the gettext catalogue and language names and dates from babel, all
+compiled by ``glossary build`` (:mod:`glossary.ui` reads them): rendering a card
+imports neither gettext nor babel.
 """
 
 from __future__ import annotations
+
+from glossary.ui import label, language_name, pad, word
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from glossary.entry import Citation, Term
     from glossary.index import Glossary, Match
 
-__all__ = ["LABELS", "render_card", "render_source"]
-
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "traditional": "Traditional",
-        "pinyin": "Pinyin",
-        "category": "Category",
-        "english": "English",
-        "abbreviations": "Abbreviations",
-        "definition": "Definition",
-        "first_use": "First use",
-        "relations": "Relations",
-        "variants": "Variants",
-        "sources": "Sources",
-        "note": "Note",
-        "matched": "Matched",
-        "erroneous": "erroneous",
-    },
-}
+__all__ = ["KIND_ORDER", "date_display", "match_kind_label", "render_card", "render_source"]
 
 KIND_ORDER = ("official", "source", "alternative", "literal", "deprecated")
 
+#: Columns of the label column of a card.
+WIDTH = 15
 
-def _label(lang: str, key: str) -> str:
-    return LABELS.get(lang, LABELS["en"]).get(key) or LABELS["en"][key]
+
+def date_display(glossary: Glossary, term_id: str, date: str, lang: str) -> str:
+    """A rendering's or relation's date as babel formatted it at build time (the raw date if it did not)."""
+    shown = glossary.derived(term_id).get("dates_display", {}).get(date, {})
+    return str(shown.get(lang) or shown.get("en") or date)
+
+
+def match_kind_label(kind: str, lang: str) -> str:
+    """What a match kind is called: babel's language name for hans/hant, a catalogue label otherwise."""
+    if kind in ("hans", "hant"):
+        return language_name("zh-Hans" if kind == "hans" else "zh-Hant", lang)
+    return word(lang, "match", kind)
 
 
 class _Footnotes:
@@ -61,45 +58,43 @@ def render_source(citation: Citation, glossary: Glossary) -> str:
 
 
 def render_card(term: Term, glossary: Glossary, *, lang: str = "en", match: Match | None = None) -> str:
-    """The card of one term, as the CLI prints it."""
+    """The card of one term, as the CLI prints it, with labels in ``lang`` (en or zh)."""
     notes = _Footnotes()
-    width = 15
+    width = WIDTH
     head = f"{term.zh.hans}  {term.zh.hant}" if term.zh.hant != term.zh.hans else term.zh.hans
     lines = [f"{head}  {notes.mark(term.zh.sources)}"]
     lines.append(f"{term.zh.pinyin}  ({term.pinyin_numbered})")
-    lines.append(f"{term.id} \u00b7 {term.category}")
+    lines.append(f"{term.id} \u00b7 {word(lang, 'category', term.category)}")
     if match is not None and match.kind not in ("hans", "id"):
-        lines.append(f"{_label(lang, 'matched'):<{width}}{match.matched} ({match.kind})")
+        lines.append(f"{pad(label(lang, 'matched'), width)}{match.matched} ({match_kind_label(match.kind, lang)})")
     lines.append("")
-    lines.append(f"{_label(lang, 'english')}")
+    lines.append(language_name("en", lang))
     for kind in KIND_ORDER:
         for rendering in term.renderings(kind):
-            date = f" ({rendering.date})" if rendering.date else ""
-            lines.append(f"  {kind:<{width - 2}}{rendering.text}{date} {notes.mark(rendering.sources)}")
+            date = f" ({date_display(glossary, term.id, rendering.date, lang)})" if rendering.date else ""
+            lines.append(f"  {pad(word(lang, 'kind', kind), width - 2)}{rendering.text}{date} {notes.mark(rendering.sources)}")
     if term.abbreviations:
         shown = []
         for abbreviation in term.abbreviations:
-            flag = f" ({_label(lang, 'erroneous')})" if abbreviation.status != "accepted" else ""
+            flag = f" ({label(lang, 'erroneous')})" if abbreviation.status != "accepted" else ""
             shown.append(f"{abbreviation.text}{flag} {notes.mark(abbreviation.sources)}")
-        lines.append(f"{_label(lang, 'abbreviations'):<{width}}{', '.join(shown)}")
+        lines.append(f"{pad(label(lang, 'abbreviations'), width)}{', '.join(shown)}")
     if term.zh.variants:
-        shown = [f"{variant.text} ({variant.kind}) {notes.mark(variant.sources)}".rstrip() for variant in term.zh.variants]
-        lines.append(f"{_label(lang, 'variants'):<{width}}{', '.join(shown)}")
+        shown = [f"{variant.text} ({word(lang, 'variant', variant.kind)}) {notes.mark(variant.sources)}".rstrip() for variant in term.zh.variants]
+        lines.append(f"{pad(label(lang, 'variants'), width)}{', '.join(shown)}")
     if term.definition is not None:
-        lines.append(f"{_label(lang, 'definition'):<{width}}{term.definition.text} {notes.mark(term.definition.sources)}")
+        lines.append(f"{pad(label(lang, 'definition'), width)}{term.definition.text} {notes.mark(term.definition.sources)}")
     if term.first_use is not None:
         display = glossary.derived(term.id).get("first_use_display", {})
         date = display.get(lang) or display.get("en") or term.first_use.date
         extra = f" \u2014 {term.first_use.note}" if term.first_use.note else ""
-        lines.append(f"{_label(lang, 'first_use'):<{width}}{date}{extra} {notes.mark(term.first_use.sources)}")
-    related = glossary.related(term.id)
-    if related:
-        for number, (label, other) in enumerate(related):
-            head = _label(lang, "relations") if number == 0 else ""
-            lines.append(f"{head:<{width}}{label.replace('-', ' ')} \u2192 {other.zh.hans} {other.preferred} ({other.id})")
+        lines.append(f"{pad(label(lang, 'first_use'), width)}{date}{extra} {notes.mark(term.first_use.sources)}")
+    for number, (relation, other) in enumerate(glossary.related(term.id)):
+        head = label(lang, "relations") if number == 0 else ""
+        lines.append(f"{pad(head, width)}{word(lang, 'relation', relation)} \u2192 {other.zh.hans} {other.preferred} ({other.id})")
     if term.note:
-        lines.append(f"{_label(lang, 'note'):<{width}}{term.note}")
-    lines.append(_label(lang, "sources"))
+        lines.append(f"{pad(label(lang, 'note'), width)}{term.note}")
+    lines.append(label(lang, "sources"))
     for number, citation in enumerate(notes.order, start=1):
         lines.append(f"  [{number}] {render_source(citation, glossary)}")
     return "\n".join(lines)

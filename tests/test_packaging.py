@@ -32,7 +32,7 @@ def test_the_wheel_holds_the_package_its_terms_and_type_marker(wheel: Path) -> N
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {name.removeprefix("glossary/_terms/") for name in names if name.startswith("glossary/_terms/")}
     assert shipped == {path.name for path in (ROOT / "terms").iterdir() if path.is_file()}
-    for required in ("glossary/__init__.py", "glossary/_compiled.py", "glossary/_tables.py", "glossary/py.typed"):
+    for required in ("glossary/__init__.py", "glossary/_compiled.py", "glossary/_tables.py", "glossary/_messages.py", "glossary/py.typed"):
         assert required in names
     assert not any(name.startswith(("tests/", "terms/")) for name in names)
 

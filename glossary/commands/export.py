@@ -1,4 +1,4 @@
-"""``glossary export --format F [-o FILE]``: the glossary in an exchange format."""
+"""``glossary export --format F [-o FILE]``: the glossary in an exchange format (or, for html, a site: ``-o DIR``)."""
 
 from __future__ import annotations
 
@@ -16,16 +16,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from glossary.formats import names
 
     parser.add_argument("--format", "-f", required=True, choices=names(), help="the format to write")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (through a temporary file renamed into place) instead of stdout")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE|DIR",
+        help="write to FILE (through a temporary file renamed into place) instead of stdout; "
+        "for a format that writes a site (html), the folder to write it into",
+    )
+    from glossary.ui import language_from_environment, ui_language
+
+    parser.add_argument("--lang", type=ui_language, default=language_from_environment(), help="language of the labels of a page (html): en or zh (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)")
     add_glossary_option(parser)
 
 
 def run(options: argparse.Namespace) -> int:
-    from glossary.formats import export
+    from glossary.formats import ExportOptions, export
 
     glossary = glossary_from(options)
     output = Path(options.output) if options.output else None
-    data = export(glossary, options.format, output)
+    data = export(glossary, options.format, output, ExportOptions(lang=options.lang))
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -15,6 +15,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="+", help="simplified or traditional Chinese, pinyin, English, an abbreviation or a term id")
     parser.add_argument("--json", action="store_true", help="print the matches as the JSON contract instead of cards")
     parser.add_argument("--all", action="store_true", help="show every concept that matches, not only the best ones")
+    from glossary.ui import language_from_environment, ui_language
+
+    parser.add_argument("--lang", type=ui_language, default=language_from_environment(), help="language of the card's labels: en or zh (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)")
     add_glossary_option(parser)
 
 
@@ -46,7 +49,7 @@ def run(options: argparse.Namespace) -> int:
         return 0
     from glossary.render import render_card
 
-    cards = [render_card(match.term, glossary, match=match) for match in shown]
+    cards = [render_card(match.term, glossary, lang=options.lang, match=match) for match in shown]
     print("\n\n".join(cards))
     rest = matches[len(shown) :]
     if rest:

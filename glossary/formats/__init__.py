@@ -25,6 +25,7 @@ __all__ = ["ExportOptions", "Format", "export", "format_for_path", "get_format",
 #: format name -> (module, class); modules are imported only when used
 _FORMATS: dict[str, tuple[str, str]] = {
     "json": ("glossary.formats.json", "JsonFormat"),
+    "html": ("glossary.formats.html", "HtmlFormat"),
 }
 
 
@@ -56,14 +57,40 @@ def format_for_path(path: Path, *, reading: bool = True) -> Format:
 
 
 def export(glossary: Glossary, format_name: str, output: Path | None = None, options: ExportOptions | None = None) -> bytes:
-    """Render ``glossary`` in a format; write it atomically to ``output`` when given."""
+    """Render ``glossary`` in a format; write it atomically to ``output`` when given.
+
+    A format that writes a site (``writes_folder``) takes ``output`` as a folder, made if
+    missing (its parent must exist), and writes each of its files there atomically; the
+    bytes returned are then those of its main file.
+    """
     fmt = get_format(format_name)
-    data = fmt.dump(glossary, options or ExportOptions())
+    options = options or ExportOptions()
+    if output is not None and fmt.writes_folder:
+        return _export_folder(glossary, fmt, Path(output), options)
+    data = fmt.dump(glossary, options)
     if output is not None:
         from glossary.build import write_atomically
 
         write_atomically(output, data)
     return data
+
+
+def _export_folder(glossary: Glossary, fmt: Format, folder: Path, options: ExportOptions) -> bytes:
+    from glossary.build import write_atomically
+    from glossary.errors import OutputError
+
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(str(folder), f"it is a file; the {fmt.name} export writes a folder (give a folder name, such as {folder.with_suffix('')}-site)")
+    files = fmt.dump_folder(glossary, options)  # rendered before anything is written: a failure leaves no folder
+    try:
+        folder.mkdir(exist_ok=True)
+    except OSError as error:
+        raise OutputError(str(folder), error.strerror or str(error)) from None
+    for name, data in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(target, data)
+    return next(iter(files.values()))
 
 
 def read_document(path: Path | str, format_name: str | None = None) -> GlossaryDocument:

@@ -20,6 +20,8 @@ class ExportOptions:
     direction: Literal["zh-en", "en-zh"] = "zh-en"
     #: Which Chinese script bilingual two-column formats use.
     script: Literal["hans", "hant"] = "hans"
+    #: The language of labels in formats meant for reading (html): en or zh.
+    lang: Literal["en", "zh"] = "en"
 
 
 class Format:
@@ -30,9 +32,15 @@ class Format:
     description: ClassVar[str]
     can_read: ClassVar[bool] = True
     can_write: ClassVar[bool] = True
+    #: True for formats that write a folder of files (a site): ``-o`` then names a folder.
+    writes_folder: ClassVar[bool] = False
 
     def dump(self, glossary: Glossary, options: ExportOptions) -> bytes:
         """The whole glossary in this format."""
+        raise NotImplementedError
+
+    def dump_folder(self, glossary: Glossary, options: ExportOptions) -> dict[str, bytes]:
+        """For formats that write a folder: each file's path inside the folder, and its bytes."""
         raise NotImplementedError
 
     def load(self, data: bytes, path: str) -> GlossaryDocument:
