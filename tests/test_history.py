@@ -156,7 +156,7 @@ def test_the_command_as_json(cli) -> None:
     chain = [item["id"] for item in document["succession"]]
     assert chain.index("military-civil-fusion") < chain.index("integrated-national-strategic-system")
     assert {rendering["text"] for rendering in document["renderings"]} == {"military-civil fusion", "civil-military integration"}
-    assert set(document["sources"]) == {"fixture-brief", "fixture-official"}
+    assert {"fixture-brief", "fixture-official"} <= set(document["sources"])
 
 
 def test_the_command_exits_1_when_nothing_matches_and_2_for_bad_usage(cli) -> None:
