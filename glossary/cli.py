@@ -23,6 +23,7 @@ __all__ = ["COMMANDS", "main"]
 COMMANDS: dict[str, tuple[str, str]] = {
     "lookup": ("glossary.commands.lookup", "show the card of a term found by any form (Chinese, pinyin, English, abbreviation)"),
     "export": ("glossary.commands.export", "write the glossary in an exchange format (json ...)"),
+    "import": ("glossary.commands.importing", "read a translator's glossary (TSV, CSV, TBX, JSON): check it, convert it or make a terms folder"),
     "validate": ("glossary.commands.validate", "check a terms folder: schema, citations, relations, keys, pinyin, traditional forms"),
     "build": ("glossary.commands.build", "regenerate the compiled data of a source checkout from terms/"),
 }

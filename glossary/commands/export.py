@@ -1,4 +1,4 @@
-"""``glossary export --format F [-o FILE]``: the glossary in an exchange format."""
+"""``glossary export --format F [-o FILE] [--direction zh-en|en-zh] [--script hans|hant]``: the glossary in an exchange format."""
 
 from __future__ import annotations
 
@@ -17,15 +17,27 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
     parser.add_argument("--format", "-f", required=True, choices=names(), help="the format to write")
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE (through a temporary file renamed into place) instead of stdout")
+    parser.add_argument(
+        "--direction",
+        choices=("zh-en", "en-zh"),
+        default="zh-en",
+        help="for two-column glossaries (omegat): Chinese source terms (default) or English ones",
+    )
+    parser.add_argument(
+        "--script",
+        choices=("hans", "hant"),
+        default="hans",
+        help="for two-column glossaries (omegat): simplified (default) or traditional Chinese",
+    )
     add_glossary_option(parser)
 
 
 def run(options: argparse.Namespace) -> int:
-    from glossary.formats import export
+    from glossary.formats import ExportOptions, export
 
     glossary = glossary_from(options)
     output = Path(options.output) if options.output else None
-    data = export(glossary, options.format, output)
+    data = export(glossary, options.format, output, ExportOptions(direction=options.direction, script=options.script))
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

@@ -25,6 +25,12 @@ __all__ = ["ExportOptions", "Format", "export", "format_for_path", "get_format",
 #: format name -> (module, class); modules are imported only when used
 _FORMATS: dict[str, tuple[str, str]] = {
     "json": ("glossary.formats.json", "JsonFormat"),
+    "tbx": ("glossary.formats.tbx", "TbxFormat"),
+    "tbx2": ("glossary.formats.tbx2", "Tbx2Format"),
+    "omegat": ("glossary.formats.omegat", "OmegatFormat"),
+    "memoq": ("glossary.formats.memoq", "MemoqFormat"),
+    "trados": ("glossary.formats.trados", "TradosFormat"),
+    "csv": ("glossary.formats.csvfile", "CsvFormat"),
 }
 
 
