@@ -72,14 +72,11 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
-_CONTROL_TO_SPACE = str.maketrans({"\t": " ", "\r": " ", "\n": " ", "\v": " ", "\f": " "})
-
-
 def clean_cell(value: str) -> str:
-    """A field as the model accepts it: NFC, white-space controls as spaces, other controls dropped, trimmed."""
-    value = unicodedata.normalize("NFC", value).translate(_CONTROL_TO_SPACE)
+    """A field as the model accepts it: NFC, a line break or tab (and the spaces around it) as one space, other controls dropped, trimmed."""
+    value = re.sub(r" *[\t\r\n\v\f]+[ \t\r\n\v\f]*", " ", unicodedata.normalize("NFC", value))
     value = "".join(char for char in value if char == "\u200d" or unicodedata.category(char) not in ("Cc", "Cf"))
-    return " ".join(value.split(" ")).strip()
+    return value.strip()
 
 
 def flatten(text: str) -> str:
@@ -90,13 +87,17 @@ def flatten(text: str) -> str:
 
 
 def quote_of(raw: str) -> str:
-    """A row's raw text as a citation quote: tabs shown as `` | ``, other controls as spaces."""
-    return clean_cell(raw.replace("\t", " | ")) or "(empty row)"
+    """A row's raw text as a citation quote: cells trimmed and joined by `` | ``, line breaks as spaces."""
+    return " | ".join(clean_cell(cell) for cell in raw.split("\t")) or "(empty row)"
 
 
 def slug(text: str) -> str:
     """An ASCII id from any text: ``Military–Civil Fusion`` → ``military-civil-fusion``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    # accents go (é -> e); every other non-ASCII character (dashes, CJK) separates words
+    ascii_text = "".join(
+        char if char.isascii() else "" if unicodedata.combining(char) else " " for char in decomposed
+    ).lower()
     words = re.findall(r"[a-z0-9]+", ascii_text)
     value = "-".join(words)
     if value and not value[0].isalpha():
@@ -182,7 +183,7 @@ class Draft:
             self.renderings.append(item)
 
     def add_abbreviation(self, item: Item) -> None:
-        if not any(existing.text == item.text and existing.lang == item.lang for existing in self.abbreviations):
+        if not any((existing.text, existing.lang, existing.status) == (item.text, item.lang, item.status) for existing in self.abbreviations):
             self.abbreviations.append(item)
 
     def add_variant(self, item: Item) -> None:
@@ -274,6 +275,13 @@ class DocumentBuilder:
         if not hans and not hant:
             raise ValueError("no Chinese term (a simplified or traditional form is required)")
         if not draft.renderings:
+            # a file whose only English form is an abbreviation gives it as the rendering
+            for item in [item for item in draft.abbreviations if not item.lang.startswith("zh")]:
+                draft.abbreviations.remove(item)
+                kind = "deprecated" if item.status == "erroneous" else "source"
+                note = " ".join(filter(None, [item.note, "An abbreviation: the imported file gives no other English form."]))
+                draft.renderings.append(Item(item.text, kind, item.line, item.sources, note, locator=item.locator, raw=item.raw))
+        if not draft.renderings:
             raise ValueError("no English rendering")
         if not hans:
             assert hant is not None
@@ -316,12 +324,16 @@ class DocumentBuilder:
             if not item.sources and not (item.kind == "script" and item.note):
                 variant["sources"] = self._cite([], draft, item)
             data["zh"]["variants"].append(variant)
-        for index, item in enumerate(draft.renderings):
-            lines[("en", index)] = item.line
+        renderings: list[Item] = []
+        for item in draft.renderings:
             if item.kind == "official" and not item.sources:
                 # "official" needs an official document; the imported file is only a reference
                 item.kind = "source"
                 item.note = " ".join(filter(None, [item.note, "Marked official in the imported file."]))
+            if not any((other.text, other.kind) == (item.text, item.kind) for other in renderings):
+                renderings.append(item)
+        for index, item in enumerate(renderings):
+            lines[("en", index)] = item.line
             rendering: dict[str, Any] = {"text": item.text, "kind": item.kind, "sources": self._cite(item.sources, draft, item)}
             if item.date:
                 rendering["date"] = item.date

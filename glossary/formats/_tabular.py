@@ -138,7 +138,14 @@ def _rows(text: str, path: str, dialect: str | None) -> list[Row]:
     rows: list[Row] = []
     if dialect == "tsv":
         for number, line in enumerate(lines, start=1):
-            if not line.strip() or line.startswith("#"):
+            if not line.strip():
+                continue
+            if line.startswith("#"):
+                # OmegaT skips '#' lines; a first one naming the languages is our header
+                if not rows and number == 1 + sum(1 for earlier in lines[: number - 1] if not earlier.strip()):
+                    cells = [cell.strip() for cell in line[1:].split("\t")]
+                    if _is_header([column_role(cell) for cell in cells]):
+                        rows.append(Row(number, cells, line))
                 continue
             rows.append(Row(number, [cell.strip() for cell in line.split("\t")], line))
         return rows
@@ -193,6 +200,11 @@ def column_role(name: str) -> tuple[str, str, bool] | None:
         if tag.split("-")[0] == "en":
             return ("en", "", forbidden)
     return None
+
+
+def _is_header(roles: list[tuple[str, str, bool] | None]) -> bool:
+    kinds = {role[0] for role in roles if role}
+    return "zh" in kinds and "en" in kinds
 
 
 def _has_han(text: str) -> bool:
@@ -301,11 +313,14 @@ def read_table(data: bytes, path: str, dialect: str | None = None) -> Any:
     roles: list[tuple[str, str, bool] | None] | None = None
     if rows:
         candidate = [column_role(cell) for cell in rows[0].cells]
-        kinds = {role[0] for role in candidate if role}
-        if "zh" in kinds and "en" in kinds:
+        if _is_header(candidate):
             roles, rows = candidate, rows[1:]
         elif sum(1 for role in candidate if role) >= 2:
             raise FormatError(path, "the header row needs a Chinese and an English column (for example 'zh-Hans' and 'en')", line=rows[0].line)
+    has_id_column = roles is not None and ("field", "id", False) in roles
+    # a file without a header goes one way: the direction most rows show settles unclear ones
+    clear = [[_has_han(cell) for cell in row.cells[:2]] for row in rows] if roles is None else []
+    chinese_first = sum(1 for han in clear if han == [True, False]) >= sum(1 for han in clear if han == [False, True])
     for row in rows:
         cells = [clean_cell(cell) for cell in row.cells]
         chinese: list[tuple[str, str, bool]] = []
@@ -326,10 +341,11 @@ def read_table(data: bytes, path: str, dialect: str | None = None) -> Any:
                 problems.append((f"{path}:{row.line}", "a row needs a Chinese and an English term in its first two columns"))
                 continue
             han = [_has_han(cell) for cell in cells[:2]]
-            if han[0] == han[1]:
-                problems.append((f"{path}:{row.line}", "cannot tell which of the first two columns is Chinese"))
+            first_is_chinese = han[0] if han[0] != han[1] else chinese_first
+            zh_text, en_text = (cells[0], cells[1]) if first_is_chinese else (cells[1], cells[0])
+            if not _has_han(zh_text):
+                problems.append((f"{path}:{row.line}", f"no Chinese term in this row (neither {cells[0]!r} nor {cells[1]!r} has Chinese characters)"))
                 continue
-            zh_text, en_text = (cells[0], cells[1]) if han[0] else (cells[1], cells[0])
             chinese.append((zh_text, "hant" if is_traditional(zh_text) else "hans", False))
             english.append((en_text, False, None))
             if len(cells) > 2 and cells[2]:
@@ -337,7 +353,7 @@ def read_table(data: bytes, path: str, dialect: str | None = None) -> Any:
         if not chinese or not english:
             problems.append((f"{path}:{row.line}", "a row needs a Chinese and an English term"))
             continue
-        meta = parse_comment(fields.get("note", ""))
+        meta = _Meta(note=fields.get("note")) if has_id_column else parse_comment(fields.get("note", ""))
         meta.id = fields.get("id") or meta.id
         meta.pinyin = fields.get("pinyin") or meta.pinyin
         meta.category = fields.get("category") or meta.category

@@ -52,13 +52,20 @@ def rows(glossary: Glossary, options: ExportOptions) -> list[list[str]]:
     return [row for row in out if row[1].strip() and not row[0].lstrip().startswith("#")]
 
 
+def header(options: ExportOptions) -> list[str]:
+    """The first line, behind ``#`` so that OmegaT skips it: the languages, for importers."""
+    chinese = "zh-Hant" if options.script == "hant" else "zh-Hans"
+    languages = [chinese, "en"] if options.direction == "zh-en" else ["en", chinese]
+    return ["# " + languages[0], languages[1], "comment"]
+
+
 class OmegatFormat(Format):
     name = "omegat"
     extensions = (".utf8", ".tsv", ".tab", ".txt")
     description = "OmegaT glossary (.utf8): source, target, comment; no header; --direction and --script apply"
 
     def dump(self, glossary: Glossary, options: ExportOptions) -> bytes:
-        return tsv(rows(glossary, options))
+        return tsv([header(options), *rows(glossary, options)])
 
     def load(self, data: bytes, path: str) -> GlossaryDocument:
         return read_table(data, path, "tsv")
