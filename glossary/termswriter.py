@@ -77,7 +77,7 @@ def _ordered_concept(concept: Concept) -> dict[str, Any]:
             return [prune(item) for item in value]
         return value
 
-    data = prune(data)
+    data = {key: prune(value) for key, value in data.items() if value != []}
     zh = data["zh"]
     # scalar keys first, then variants before sources, as in docs/adding-terms.md
     data["zh"] = {key: zh[key] for key in ("hans", "hant", "pinyin", "variants", "sources") if key in zh}

@@ -24,10 +24,13 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from glossary.errors import FormatError
 from glossary.formats._importing import Draft, DocumentBuilder, Item, clean_cell, decode, is_id, is_traditional
+
+if TYPE_CHECKING:
+    from glossary.model import GlossaryDocument
 
 __all__ = [
     "SEPARATOR",
@@ -304,7 +307,7 @@ class _Collector:
 _STATUS_KIND = {"preferred": "source", "admitted": "alternative", "forbidden": "deprecated", "deprecated": "deprecated"}
 
 
-def read_table(data: bytes, path: str, dialect: str | None = None) -> Any:
+def read_table(data: bytes, path: str, dialect: str | None = None) -> GlossaryDocument:
     """Read a TSV or CSV glossary into the validated document (see the module docstring)."""
     builder = DocumentBuilder(path)
     rows = _rows(decode(data, path), path, dialect)

@@ -49,8 +49,8 @@ def parse(text: str, path: str) -> Element:
     """The root element of an XML document given as text; FormatError for bad or unsafe XML."""
     from xml.etree.ElementTree import ParseError
 
-    from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
-    from defusedxml.ElementTree import DefusedXMLParser
+    from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden  # type: ignore[import-untyped]
+    from defusedxml.ElementTree import DefusedXMLParser  # type: ignore[import-untyped]
 
     target = _LineTarget()
     parser = DefusedXMLParser(target=target, forbid_dtd=False, forbid_entities=True, forbid_external=True)

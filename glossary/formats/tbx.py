@@ -516,8 +516,11 @@ class _Reader:
             item.status = "erroneous" if status in ("deprecated", "superseded") else "accepted"
             self._ordered(draft.abbreviations, item, index)
             return
-        if role in ("hans", "hant") or (role is None and script is not None and getattr(draft, script) is None and term_type not in ("shortForm", "variant")):
-            target = role or script
+        head_script = role if role in ("hans", "hant") else None
+        if role is None and script is not None and getattr(draft, script) is None and term_type not in ("shortForm", "variant"):
+            head_script = script
+        if head_script is not None:
+            target = head_script
             if getattr(draft, target) is None:
                 setattr(draft, target, text)
                 if "pinyin" in labels and draft.pinyin is None:
