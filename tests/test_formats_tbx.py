@@ -1,4 +1,4 @@
-"""TBX v3 (TBX-Basic) and TBX 2: structure, lossless round trips, other tools' files, unsafe XML."""
+"""TBX v3 (TBX-Basic) and TBX 2: structure, lossless round trips, files from other software, unsafe XML."""
 
 from __future__ import annotations
 
@@ -129,7 +129,7 @@ def test_tbx2_is_a_martif_with_accepted_terms_only(fixture_glossary, tmp_path: P
     assert ("军民融合", "civil-military integration") in pairs
 
 
-def test_a_tbx2_file_from_another_tool_is_completed_and_cites_itself(tmp_path: Path) -> None:
+def test_a_tbx2_file_from_elsewhere_is_completed_and_cites_itself(tmp_path: Path) -> None:
     path = tmp_path / "client terms.tbx"
     path.write_text(
         """<?xml version="1.0" encoding="UTF-8"?>
@@ -159,7 +159,7 @@ def test_a_tbx2_file_from_another_tool_is_completed_and_cites_itself(tmp_path: P
     assert "OpenCC" in (concept.note or "") and "pypinyin" in (concept.note or "")
 
 
-def test_a_tbx3_file_from_another_tool_with_traditional_only(tmp_path: Path) -> None:
+def test_a_tbx3_file_from_elsewhere_with_traditional_only(tmp_path: Path) -> None:
     path = tmp_path / "tw.tbx"
     path.write_text(
         """<?xml version="1.0" encoding="UTF-8"?>

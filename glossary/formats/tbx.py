@@ -607,7 +607,7 @@ def read_tbx(data: bytes, path: str) -> GlossaryDocument:
 class TbxFormat(Format):
     name = "tbx"
     extensions = (".tbx",)
-    description = "TBX v3 (ISO 30042:2019), TBX-Basic DCA: every field, for terminology tools (memoQ, Trados, Phrase)"
+    description = "TBX v3 (ISO 30042:2019), TBX-Basic DCA: every field, for terminology software (memoQ, Trados, Phrase)"
 
     def dump(self, glossary: Glossary, options: ExportOptions) -> bytes:
         terms = [term.to_dict() for term in glossary]
