@@ -68,4 +68,4 @@ class OmegatFormat(Format):
         return tsv([header(options), *rows(glossary, options)])
 
     def load(self, data: bytes, path: str) -> GlossaryDocument:
-        return read_table(data, path, "tsv")
+        return read_table(data, path)  # tab-separated as written; a comma-separated .txt is read too

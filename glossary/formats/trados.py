@@ -48,4 +48,4 @@ class TradosFormat(Format):
         return b"\xef\xbb\xbf" + tsv(table(glossary))
 
     def load(self, data: bytes, path: str) -> GlossaryDocument:
-        return read_table(data, path, "tsv")
+        return read_table(data, path)  # tab-separated as written; a comma-separated .txt is read too
