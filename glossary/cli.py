@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "history": ("glossary.commands.history", "show a term's succession chain and its English renderings over time"),
     "export": ("glossary.commands.export", "write the glossary in an exchange format (json ...)"),
     "stats": ("glossary.commands.stats", "count concepts by category, renderings by kind, and coverage of official renderings and first-use dates"),
+    "import": ("glossary.commands.importing", "read a translator's glossary (TSV, CSV, TBX, JSON): check it, convert it or make a terms folder"),
     "validate": ("glossary.commands.validate", "check a terms folder: schema, citations, relations, keys, pinyin, traditional forms"),
     "build": ("glossary.commands.build", "regenerate the compiled data of a source checkout from terms/"),
 }

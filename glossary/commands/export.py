@@ -1,4 +1,4 @@
-"""``glossary export --format F [-o FILE]``: the glossary in an exchange format (or, for html, a site: ``-o DIR``)."""
+"""``glossary export --format F [-o FILE|DIR] [--direction zh-en|en-zh] [--script hans|hant] [--lang en|zh]``: the glossary in an exchange format (for html, a site: ``-o DIR``)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     from glossary.ui import language_from_environment, ui_language
 
     parser.add_argument("--lang", type=ui_language, default=language_from_environment(), help="language of the labels of a page (html): en or zh (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)")
+    parser.add_argument(
+        "--direction",
+        choices=("zh-en", "en-zh"),
+        default="zh-en",
+        help="for two-column glossaries (omegat): Chinese source terms (default) or English ones",
+    )
+    parser.add_argument(
+        "--script",
+        choices=("hans", "hant"),
+        default="hans",
+        help="for two-column glossaries (omegat): simplified (default) or traditional Chinese",
+    )
     add_glossary_option(parser)
 
 
@@ -34,7 +46,7 @@ def run(options: argparse.Namespace) -> int:
 
     glossary = glossary_from(options)
     output = Path(options.output) if options.output else None
-    data = export(glossary, options.format, output, ExportOptions(lang=options.lang))
+    data = export(glossary, options.format, output, ExportOptions(direction=options.direction, script=options.script, lang=options.lang))
     if output is None:
         sys.stdout.buffer.write(data)
         sys.stdout.flush()

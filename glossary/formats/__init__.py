@@ -26,6 +26,12 @@ __all__ = ["ExportOptions", "Format", "export", "format_for_path", "get_format",
 _FORMATS: dict[str, tuple[str, str]] = {
     "json": ("glossary.formats.json", "JsonFormat"),
     "html": ("glossary.formats.html", "HtmlFormat"),
+    "tbx": ("glossary.formats.tbx", "TbxFormat"),
+    "tbx2": ("glossary.formats.tbx2", "Tbx2Format"),
+    "omegat": ("glossary.formats.omegat", "OmegatFormat"),
+    "memoq": ("glossary.formats.memoq", "MemoqFormat"),
+    "trados": ("glossary.formats.trados", "TradosFormat"),
+    "csv": ("glossary.formats.csvfile", "CsvFormat"),
 }
 
 

@@ -70,10 +70,9 @@ class JsonFormat(Format):
 
         from glossary.model import GlossaryDocument
 
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as error:
-            raise FormatError(path, f"not UTF-8 (byte {error.start})") from None
+        from glossary.formats._importing import decode
+
+        text = decode(data, path)
         try:
             raw = json.loads(text)
         except json.JSONDecodeError as error:

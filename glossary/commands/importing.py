@@ -1,0 +1,65 @@
+"""``glossary import FILE [--format F] [-o OUT]``: read a translator's glossary (TSV, CSV, TBX, JSON).
+
+Without ``-o`` it reports what it read. With ``-o DIR`` it writes a terms folder (one
+TOML file per concept and ``_sources.toml``, ready for ``glossary validate``); with
+``-o FILE`` whose extension names a format (``.json``, ``.tbx`` …) it converts the file.
+Every problem is reported as ``file:line: message`` and nothing is written (exit 2).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    from glossary.formats import names
+
+    parser.add_argument("file", help="the glossary file: .utf8/.tsv/.txt (tab-separated), .csv, .tbx (TBX v3 or 2), .json")
+    parser.add_argument("--format", "-f", choices=names(), help="read the file as this format instead of guessing from its extension")
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="a new folder to write as a terms folder, or a file whose extension names a format (.json, .tbx ...) to convert to",
+    )
+    parser.add_argument("--to", choices=names(), help="with -o FILE: the format to write when the extension does not say it")
+
+
+def run(options: argparse.Namespace) -> int:
+    from glossary.errors import UnknownFormatError
+    from glossary.formats import format_for_path, read_document
+
+    document = read_document(options.file, options.format)
+    count = len(document.terms)
+    imported = [key for key, source in document.sources.items() if source.kind == "reference" and key.startswith("file-")]
+    if options.output is None:
+        print(f"{options.file}: {count} concepts, no problems", file=sys.stderr)
+        if imported:
+            print(f"  entries without citations cite the file itself ({', '.join(imported)})", file=sys.stderr)
+        return 0
+    output = Path(options.output)
+    format_name = options.to
+    if format_name is None and output.suffix and not output.is_dir():
+        try:
+            format_name = format_for_path(output, reading=False).name
+        except UnknownFormatError:
+            format_name = None
+    if format_name is not None:
+        from glossary.build import compile_concepts
+        from glossary.formats import export
+        from glossary.index import Glossary
+
+        glossary = Glossary(compile_concepts(document.terms, document.sources), origin=str(options.file))
+        export(glossary, format_name, output)
+        print(f"wrote {count} concepts to {output} ({format_name})", file=sys.stderr)
+        return 0
+    from glossary.termswriter import write_terms_folder
+
+    written = write_terms_folder(list(document.terms), dict(document.sources), output)
+    print(f"wrote {count} concepts to {output}/ ({len(written)} files)", file=sys.stderr)
+    return 0

@@ -1,0 +1,396 @@
+"""Shared import machinery: decoding translators' files and turning what they hold into concepts.
+
+Every importer (tabular files, TBX, TBX 2) reads its file into :class:`Draft` records,
+one per concept, and hands them to :class:`DocumentBuilder`, which
+
+- fills what a translator's glossary lacks and the model requires: a traditional form
+  (OpenCC ``s2tw``), a simplified one (``tw2s``), pinyin (pypinyin), an id (a slug of
+  the first English rendering), a category (``concept``), each with a note saying so;
+- cites the imported file itself for every claim that carries no citation of its own:
+  the file becomes a source document (kind ``reference``, title = file name), each
+  citation names the line (or entry) and quotes the row's text;
+- validates every concept and reports every problem at once as ``file:line: message``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+from glossary.errors import DataError, FormatError
+
+if TYPE_CHECKING:
+    from glossary.model import GlossaryDocument
+
+__all__ = [
+    "Draft",
+    "DocumentBuilder",
+    "Item",
+    "clean_cell",
+    "decode",
+    "is_traditional",
+    "slug",
+]
+
+_ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def decode(data: bytes, path: str) -> str:
+    """The text of a file: UTF-8 with or without a BOM, or UTF-16 LE/BE with a BOM.
+
+    Anything else is a FormatError naming the file (and the line of the first bad byte),
+    since guessing a legacy code page would silently garble Chinese.
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raise FormatError(path, "UTF-32 is not supported: save the file as UTF-8")
+    if data.startswith(codecs.BOM_UTF8):
+        body, encoding = data[len(codecs.BOM_UTF8) :], "utf-8"
+    elif data.startswith(codecs.BOM_UTF16_LE):
+        body, encoding = data[2:], "utf-16-le"
+    elif data.startswith(codecs.BOM_UTF16_BE):
+        body, encoding = data[2:], "utf-16-be"
+    else:
+        body, encoding = data, "utf-8"
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as error:
+        if encoding == "utf-8":
+            line = body[: error.start].count(b"\n") + 1
+            raise FormatError(
+                path,
+                f"not UTF-8 (byte 0x{body[error.start]:02x}); save the file as UTF-8 or as UTF-16 with a byte-order mark",
+                line=line,
+            ) from None
+        raise FormatError(path, f"not valid {encoding.upper()} (byte {error.start})") from None
+    if encoding == "utf-8" and "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise FormatError(path, "looks like UTF-16 without a byte-order mark; save the file as UTF-8", line=line)
+    return text
+
+
+def clean_cell(value: str) -> str:
+    """A field as the model accepts it: NFC, a line break or tab (and the spaces around it) as one space, other controls dropped, trimmed."""
+    value = re.sub(r" *[\t\r\n\v\f]+[ \t\r\n\v\f]*", " ", unicodedata.normalize("NFC", value))
+    value = "".join(char for char in value if char == "\u200d" or unicodedata.category(char) not in ("Cc", "Cf"))
+    return value.strip()
+
+
+def flatten(text: str) -> str:
+    """Text from XML as one line: runs of white space holding a line break or tab become one space."""
+    if any(char in text for char in "\t\r\n"):
+        text = re.sub(r"\s*[\t\r\n]\s*", " ", text)
+    return text.strip()
+
+
+def quote_of(raw: str) -> str:
+    """A row's raw text as a citation quote: cells trimmed and joined by `` | ``, line breaks as spaces."""
+    return " | ".join(clean_cell(cell) for cell in raw.split("\t")) or "(empty row)"
+
+
+def slug(text: str) -> str:
+    """An ASCII id from any text: ``Military–Civil Fusion`` → ``military-civil-fusion``."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    # accents go (é -> e); every other non-ASCII character (dashes, CJK) separates words
+    ascii_text = "".join(
+        char if char.isascii() else "" if unicodedata.combining(char) else " " for char in decomposed
+    ).lower()
+    words = re.findall(r"[a-z0-9]+", ascii_text)
+    value = "-".join(words)
+    if value and not value[0].isalpha():
+        value = "term-" + value
+    return value[:80].rstrip("-")
+
+
+def is_id(value: str) -> bool:
+    return bool(_ID_RE.match(value))
+
+
+def is_traditional(text: str) -> bool:
+    """True when OpenCC's traditional-to-simplified conversion changes the text."""
+    from glossary.script import convert
+
+    return convert(text, "t2s") != text
+
+
+def generated_pinyin(hans: str) -> str:
+    """Tone-marked pinyin for Chinese text, one syllable per character (pypinyin, imported lazily)."""
+    from pypinyin import Style, pinyin
+
+    syllables: list[str] = []
+    for char in hans:
+        if unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH"):
+            syllables.append(pinyin(char, style=Style.TONE)[0][0])
+        elif char.isdigit() and char.isascii():
+            if syllables and syllables[-1].isdigit():
+                syllables[-1] += char
+            else:
+                syllables.append(char)
+    return " ".join(syllables)
+
+
+@dataclass
+class Item:
+    """A term read from a file: an English rendering, an abbreviation or a Chinese variant."""
+
+    text: str
+    kind: str
+    line: int
+    sources: list[dict[str, str]] = field(default_factory=list)
+    note: str | None = None
+    date: str | None = None
+    lang: str = "en"
+    status: str = "accepted"
+    #: Where a file citation of this item points, and what it quotes (default: the entry's).
+    locator: str | None = None
+    raw: str | None = None
+    #: Position in the concept's list when the file says it (TBX termSec ids), else 0.
+    order: int = 0
+
+
+@dataclass
+class Draft:
+    """What a file says about one concept, before it is completed and validated."""
+
+    line: int
+    #: The raw text a file citation quotes (the row, or the term for TBX).
+    raw: str
+    #: Where a file citation points (``line 3``, ``conceptEntry c12``).
+    locator: str
+    id: str | None = None
+    category: str | None = None
+    hans: str | None = None
+    hant: str | None = None
+    pinyin: str | None = None
+    zh_sources: list[dict[str, str]] = field(default_factory=list)
+    variants: list[Item] = field(default_factory=list)
+    renderings: list[Item] = field(default_factory=list)
+    abbreviations: list[Item] = field(default_factory=list)
+    definition: dict[str, Any] | None = None
+    first_use: dict[str, Any] | None = None
+    relations: list[dict[str, Any]] = field(default_factory=list)
+    shares_keys_with: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    #: Problems found while reading this entry, as (line, message).
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    def add_rendering(self, item: Item) -> None:
+        """Add an English rendering unless the same text and kind is already there."""
+        if not any(existing.text == item.text and existing.kind == item.kind for existing in self.renderings):
+            self.renderings.append(item)
+
+    def add_abbreviation(self, item: Item) -> None:
+        if not any((existing.text, existing.lang, existing.status) == (item.text, item.lang, item.status) for existing in self.abbreviations):
+            self.abbreviations.append(item)
+
+    def add_variant(self, item: Item) -> None:
+        if item.text in (self.hans, self.hant):
+            return
+        if not any(existing.text == item.text for existing in self.variants):
+            self.variants.append(item)
+
+
+class DocumentBuilder:
+    """Completes drafts into validated concepts; cites the file where a claim has no citation."""
+
+    def __init__(self, path: str, sources: dict[str, Any] | None = None) -> None:
+        self.path = path
+        self.sources: dict[str, Any] = dict(sources or {})
+        name = PurePath(path).name or "glossary"
+        self.file_doc = "file-" + (slug(name) or "glossary")
+        self.file_used = False
+        self.file_name = name
+
+    def file_citation(self, locator: str, raw: str) -> dict[str, str]:
+        self.file_used = True
+        return {"doc": self.file_doc, "locator": locator, "quote": quote_of(raw)}
+
+    def build(self, drafts: list[Draft]) -> GlossaryDocument:
+        """Validate every draft; raise DataError listing every problem, else the document."""
+        from pydantic import ValidationError
+
+        from glossary.model import Concept, GlossaryDocument, SourceDocument
+
+        problems: list[tuple[str, str]] = []
+        concepts: list[Concept] = []
+        used_ids = {draft.id for draft in drafts if draft.id}
+        seen_ids: dict[str, int] = {}
+        for draft in drafts:
+            for line, message in draft.problems:
+                problems.append((f"{self.path}:{line}", message))
+            if draft.problems:
+                continue
+            try:
+                data, lines = self._complete(draft, used_ids)
+            except ValueError as error:
+                problems.append((f"{self.path}:{draft.line}", str(error)))
+                continue
+            if data["id"] in seen_ids:
+                problems.append((f"{self.path}:{draft.line}", f"the id {data['id']!r} is used twice (also line {seen_ids[data['id']]})"))
+                continue
+            seen_ids[data["id"]] = draft.line
+            try:
+                concepts.append(Concept.model_validate(data))
+            except ValidationError as error:
+                for detail in error.errors():
+                    loc = tuple(detail["loc"])
+                    line = _line_for(loc, lines, draft.line)
+                    where = ".".join(str(part) for part in loc) or "(entry)"
+                    problems.append((f"{self.path}:{line}", f"{where}: {detail['msg']}"))
+        sources = dict(self.sources)
+        if self.file_used:
+            sources[self.file_doc] = {
+                "title": self.file_name,
+                "kind": "reference",
+                "note": "A translator's glossary file, imported; it is cited as the source of its own entries.",
+            }
+        try:
+            validated_sources = {key: SourceDocument.model_validate(value) for key, value in sources.items()}
+        except ValidationError as error:
+            problems.append((self.path, f"sources: {error.errors()[0]['msg']}"))
+            validated_sources = {}
+        if problems:
+            raise DataError(problems)
+        return GlossaryDocument(sources=validated_sources, terms=concepts)
+
+    # --- completing a draft ----------------------------------------------------
+
+    def _cite(self, sources: list[dict[str, str]], draft: Draft, item: Item | None = None) -> list[dict[str, str]]:
+        if sources:
+            return sources
+        locator = (item.locator if item else None) or draft.locator
+        raw = (item.raw if item else None) or draft.raw
+        return [self.file_citation(locator, raw)]
+
+    def _complete(self, draft: Draft, used_ids: set[str]) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
+        from glossary import pinyin as pinyin_module
+        from glossary.errors import PinyinError
+        from glossary.script import convert
+
+        notes = list(draft.notes)
+        hans, hant = draft.hans, draft.hant
+        if not hans and not hant:
+            raise ValueError("no Chinese term (a simplified or traditional form is required)")
+        if not draft.renderings:
+            # a file whose only English form is an abbreviation gives it as the rendering
+            for item in [item for item in draft.abbreviations if not item.lang.startswith("zh")]:
+                draft.abbreviations.remove(item)
+                kind = "deprecated" if item.status == "erroneous" else "source"
+                note = " ".join(filter(None, [item.note, "An abbreviation: the imported file gives no other English form."]))
+                draft.renderings.append(Item(item.text, kind, item.line, item.sources, note, locator=item.locator, raw=item.raw))
+        if not draft.renderings:
+            raise ValueError("no English rendering")
+        if not hans:
+            assert hant is not None
+            hans = convert(hant, "tw2s")
+            notes.append("Simplified form machine-converted from the traditional one with OpenCC (tw2s).")
+        if not hant:
+            hant = convert(hans, "s2tw")
+            notes.append("Traditional form machine-converted with OpenCC (s2tw); check it.")
+        spelled = draft.pinyin
+        if not spelled:
+            spelled = generated_pinyin(hans)
+            notes.append("Pinyin generated with pypinyin (not word-joined); check it.")
+        try:
+            pinyin_module.keys(spelled)
+        except PinyinError as error:
+            raise ValueError(f"zh.pinyin: {error}") from None
+        term_id = draft.id
+        if not term_id:
+            term_id = self._new_id(draft, hans, spelled, used_ids)
+        category = draft.category or "concept"
+        lines: dict[tuple[Any, ...], int] = {}
+        data: dict[str, Any] = {
+            "id": term_id,
+            "category": category,
+            "zh": {
+                "hans": hans,
+                "hant": hant,
+                "pinyin": spelled,
+                "variants": [],
+                "sources": self._cite(draft.zh_sources, draft),
+            },
+            "en": [],
+            "abbreviations": [],
+        }
+        for index, item in enumerate(draft.variants):
+            lines[("zh", "variants", index)] = item.line
+            variant: dict[str, Any] = {"text": item.text, "kind": item.kind, "sources": item.sources}
+            if item.note:
+                variant["note"] = item.note
+            if not item.sources and not (item.kind == "script" and item.note):
+                variant["sources"] = self._cite([], draft, item)
+            data["zh"]["variants"].append(variant)
+        renderings: list[Item] = []
+        for item in draft.renderings:
+            if item.kind == "official" and not item.sources:
+                # "official" needs an official document; the imported file is only a reference
+                item.kind = "source"
+                item.note = " ".join(filter(None, [item.note, "Marked official in the imported file."]))
+            if not any((other.text, other.kind) == (item.text, item.kind) for other in renderings):
+                renderings.append(item)
+        for index, item in enumerate(renderings):
+            lines[("en", index)] = item.line
+            rendering: dict[str, Any] = {"text": item.text, "kind": item.kind, "sources": self._cite(item.sources, draft, item)}
+            if item.date:
+                rendering["date"] = item.date
+            if item.note:
+                rendering["note"] = item.note
+            data["en"].append(rendering)
+        for index, item in enumerate(draft.abbreviations):
+            lines[("abbreviations", index)] = item.line
+            abbreviation: dict[str, Any] = {
+                "text": item.text,
+                "lang": item.lang,
+                "status": item.status,
+                "sources": self._cite(item.sources, draft, item),
+            }
+            if item.note:
+                abbreviation["note"] = item.note
+            data["abbreviations"].append(abbreviation)
+        if draft.definition:
+            definition = dict(draft.definition)
+            definition["sources"] = self._cite(definition.get("sources", []), draft)
+            data["definition"] = definition
+        if draft.first_use:
+            first_use = dict(draft.first_use)
+            first_use["sources"] = self._cite(first_use.get("sources", []), draft)
+            data["first_use"] = first_use
+        if draft.relations:
+            data["relations"] = []
+            for relation in draft.relations:
+                relation = dict(relation)
+                relation["sources"] = self._cite(relation.get("sources", []), draft)
+                data["relations"].append(relation)
+        if draft.shares_keys_with:
+            data["shares_keys_with"] = list(draft.shares_keys_with)
+        if notes:
+            data["note"] = " ".join(notes)
+        return data, lines
+
+    def _new_id(self, draft: Draft, hans: str, spelled: str, used_ids: set[str]) -> str:
+        from glossary import pinyin as pinyin_module
+
+        base = ""
+        for item in draft.renderings:
+            base = slug(item.text)
+            if base:
+                break
+        if not base:
+            base = slug(pinyin_module.toneless(spelled)) or "term"
+        candidate, number = base, 2
+        while candidate in used_ids:
+            candidate = f"{base}-{number}"
+            number += 1
+        used_ids.add(candidate)
+        return candidate
+
+
+def _line_for(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int], default: int) -> int:
+    for size in range(len(loc), 0, -1):
+        if loc[:size] in lines:
+            return lines[loc[:size]]
+    return default

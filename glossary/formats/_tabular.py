@@ -1,0 +1,377 @@
+"""Rows of term pairs: what the OmegaT, memoQ, Trados and Excel profiles write, and how any table is read.
+
+Writing: :func:`chinese_forms` and :func:`english_forms` list a concept's forms with
+their kinds; each profile lays them out its own way. :func:`tsv` and :func:`csv_bytes`
+serialise rows (TSV: fields flattened to one trimmed line, never quoted; CSV: RFC 4180
+with CRLF, UTF-8 BOM and the spreadsheet formula guard).
+
+Reading (:func:`read_table`): UTF-8 (with or without BOM) or UTF-16 with BOM; tab- or
+comma/semicolon-separated; ``#`` lines skipped (OmegaT comments); a header row is
+recognised by its language columns (``Chinese (PRC)``, ``zh-Hant``, ``English``,
+``en`` …, a ``(forbidden)`` suffix marking deprecated terms) and field columns (``id``,
+``pinyin``, ``kind``, ``status``, ``category``, ``note``/``comment``); without one, the
+column holding Chinese characters is the Chinese side and a third column a comment.
+Comments this package writes (``official · jūnmín rónghé · military-civil-fusion``) give
+back the kind, pinyin and id; rows with the same id, or else the same Chinese form,
+make one concept.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from glossary.errors import FormatError
+from glossary.formats._importing import Draft, DocumentBuilder, Item, clean_cell, decode, is_id, is_traditional
+
+if TYPE_CHECKING:
+    from glossary.model import GlossaryDocument
+
+__all__ = [
+    "SEPARATOR",
+    "chinese_forms",
+    "comment",
+    "csv_bytes",
+    "english_forms",
+    "guard",
+    "read_table",
+    "tsv",
+    "unguard",
+]
+
+#: Joins the parts of a comment or note cell: ``kind · pinyin · id``.
+SEPARATOR = " · "
+ABBREVIATION_KINDS = ("abbreviation", "erroneous abbreviation")
+_VARIANT_OF = re.compile(r"^(short-form|full-form|script|misspelling|abbreviation|erroneous abbreviation) of (.+)$")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class Form:
+    """One form of a concept as a table shows it."""
+
+    text: str
+    #: rendering kind, variant kind, "abbreviation" or "erroneous abbreviation"; "" for the head form
+    kind: str
+    #: a form translators must not use (deprecated rendering, misspelling, erroneous abbreviation)
+    forbidden: bool = False
+
+
+def flat(value: str) -> str:
+    """A TSV field: NFC, tabs and line breaks as spaces, trimmed."""
+    return clean_cell(value)
+
+
+def chinese_forms(term: dict[str, Any], script: str) -> list[Form]:
+    """The Chinese forms in one script: the head form, the variants and Chinese abbreviations written in it."""
+    zh = term["zh"]
+    forms = [Form(zh[script], "")]
+    for variant in zh.get("variants", ()):
+        if is_traditional(variant["text"]) == (script == "hant") and variant["text"] != zh[script]:
+            forms.append(Form(variant["text"], variant["kind"], variant["kind"] == "misspelling"))
+    for abbreviation in term.get("abbreviations", ()):
+        if abbreviation.get("lang", "en").startswith("zh") and is_traditional(abbreviation["text"]) == (script == "hant"):
+            erroneous = abbreviation.get("status") == "erroneous"
+            forms.append(Form(abbreviation["text"], ABBREVIATION_KINDS[erroneous], erroneous))
+    return forms
+
+
+def english_forms(term: dict[str, Any]) -> list[Form]:
+    """The renderings and non-Chinese abbreviations, each with its kind."""
+    forms = [Form(rendering["text"], rendering["kind"], rendering["kind"] == "deprecated") for rendering in term["en"]]
+    for abbreviation in term.get("abbreviations", ()):
+        if not abbreviation.get("lang", "en").startswith("zh"):
+            erroneous = abbreviation.get("status") == "erroneous"
+            forms.append(Form(abbreviation["text"], ABBREVIATION_KINDS[erroneous], erroneous))
+    return forms
+
+
+def comment(*parts: str) -> str:
+    return SEPARATOR.join(part for part in parts if part)
+
+
+def tsv(rows: Iterable[list[str]]) -> bytes:
+    """Tab-separated UTF-8 (no BOM), LF line ends, every field flattened to one trimmed line."""
+    return "".join("\t".join(flat(cell) for cell in row) + "\n" for row in rows).encode("utf-8")
+
+
+def guard(cell: str) -> str:
+    """Neutralise a spreadsheet formula: prefix ``'`` to a cell starting with = + - @ TAB CR (or ')."""
+    return "'" + cell if cell.startswith(_FORMULA_START + ("'",)) else cell
+
+
+def unguard(cell: str) -> str:
+    """Undo :func:`guard`: drop one leading ``'`` that precedes a formula character or another ``'``."""
+    return cell[1:] if len(cell) > 1 and cell[0] == "'" and cell[1] in "=+-@\t\r'" else cell
+
+
+def csv_bytes(rows: Iterable[list[str]]) -> bytes:
+    """RFC 4180 CSV for Excel and LibreOffice: UTF-8 with BOM, CRLF, minimal quoting, formulas guarded."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    for row in rows:
+        writer.writerow([guard(unicodedata.normalize("NFC", cell)) for cell in row])
+    return b"\xef\xbb\xbf" + buffer.getvalue().encode("utf-8")
+
+
+# --- reading -------------------------------------------------------------------
+
+@dataclass
+class Row:
+    line: int
+    cells: list[str]
+    raw: str
+
+
+def _split_lines(text: str) -> list[str]:
+    # only real line breaks: str.splitlines would also split on U+2028, U+0085 ...
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def _rows(text: str, path: str, dialect: str | None) -> list[Row]:
+    lines = _split_lines(text)
+    if dialect is None:
+        first = next((line for line in lines if line.strip() and not line.startswith("#")), "")
+        dialect = "tsv" if "\t" in first else "csv"
+    rows: list[Row] = []
+    if dialect == "tsv":
+        for number, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            if line.startswith("#"):
+                # OmegaT skips '#' lines; a first one naming the languages is our header
+                if not rows and number == 1 + sum(1 for earlier in lines[: number - 1] if not earlier.strip()):
+                    cells = [cell.strip() for cell in line[1:].split("\t")]
+                    if _is_header([column_role(cell) for cell in cells]):
+                        rows.append(Row(number, cells, line))
+                continue
+            rows.append(Row(number, [cell.strip() for cell in line.split("\t")], line))
+        return rows
+    sample = "\n".join(line for line in lines[:50] if not line.startswith("#"))
+    delimiter = max(",;\t", key=sample.count) if sample else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    previous_end = 0
+    try:
+        for cells in reader:
+            start, end = previous_end + 1, reader.line_num
+            previous_end = end
+            raw = " ".join(lines[start - 1 : end])
+            if not any(cell.strip() for cell in cells) or (cells and cells[0].startswith("#")):
+                continue
+            rows.append(Row(start, [unguard(cell).strip() for cell in cells], raw))
+    except csv.Error as error:
+        raise FormatError(path, f"not valid CSV: {error}", line=reader.line_num) from None
+    return rows
+
+
+_NAMES_HANT = ("taiwan", "traditional", "hong kong", "macao", "macau", "hant")
+
+
+def column_role(name: str) -> tuple[str, str, bool] | None:
+    """What a header cell names: ``("zh", "hans"|"hant", forbidden)``, ``("en", "", forbidden)`` or a field."""
+    from glossary.formats.tbx import script_of
+
+    label = " ".join(name.strip().lower().replace("_", " ").split())
+    forbidden = False
+    for suffix in ("(forbidden)", "forbidden"):
+        if label.endswith(suffix) and label != suffix:
+            forbidden, label = True, label[: -len(suffix)].strip()
+    fields = {
+        "id": "id", "term id": "id", "concept id": "id",
+        "pinyin": "pinyin",
+        "kind": "kind", "type": "kind", "term type": "kind",
+        "status": "status", "term status": "status", "usage": "status",
+        "category": "category", "subject": "category", "entry subject": "category",
+        "note": "note", "notes": "note", "comment": "note", "comments": "note", "entry note": "note", "remark": "note",
+    }
+    if label in fields and not forbidden:
+        return ("field", fields[label], False)
+    if label.startswith("chinese"):
+        return ("zh", "hant" if any(word in label for word in _NAMES_HANT) else "hans", forbidden)
+    if label.startswith("english"):
+        return ("en", "", forbidden)
+    tag = label.replace(" ", "-")
+    if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", tag):
+        script = script_of(tag)
+        if script:
+            return ("zh", script, forbidden)
+        if tag.split("-")[0] == "en":
+            return ("en", "", forbidden)
+    return None
+
+
+def _is_header(roles: list[tuple[str, str, bool] | None]) -> bool:
+    kinds = {role[0] for role in roles if role}
+    return "zh" in kinds and "en" in kinds
+
+
+def _has_han(text: str) -> bool:
+    return any(unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH") for char in text)
+
+
+@dataclass
+class _Meta:
+    id: str | None = None
+    pinyin: str | None = None
+    category: str | None = None
+    kind: str | None = None
+    #: "short-form" when the row's Chinese form is a short-form variant of the head ...
+    source_kind: str | None = None
+    note: str | None = None
+
+
+def parse_comment(text: str) -> _Meta:
+    """Read ``kind · [X of HEAD ·] pinyin · id`` (or ``category · pinyin · id``); anything else is a note."""
+    from glossary import pinyin
+    from glossary.model import CATEGORIES, RENDERING_KINDS
+
+    meta = _Meta()
+    if not text:
+        return meta
+    parts = text.split(SEPARATOR)
+    if len(parts) < 2 or not is_id(parts[-1]) or not pinyin.is_pinyin(parts[-2]):
+        meta.note = text
+        return meta
+    meta.id, meta.pinyin = parts[-1], parts[-2]
+    notes = []
+    for part in parts[:-2]:
+        variant = _VARIANT_OF.match(part)
+        if part in RENDERING_KINDS or part in ABBREVIATION_KINDS:
+            meta.kind = part
+        elif part in CATEGORIES:
+            meta.category = part
+        elif variant:
+            meta.source_kind = variant.group(1)
+        else:
+            notes.append(part)
+    meta.note = SEPARATOR.join(notes) or None
+    return meta
+
+
+class _Collector:
+    """Groups rows into drafts: by id where the file gives one, else by the Chinese form."""
+
+    def __init__(self, builder: DocumentBuilder) -> None:
+        self.builder = builder
+        self.drafts: dict[str, Draft] = {}
+
+    def draft_for(self, row: Row, meta: _Meta, chinese: list[tuple[str, str, bool]]) -> Draft:
+        from glossary import normalize
+
+        key = f"id:{meta.id}" if meta.id else f"zh:{normalize.chinese_key(chinese[0][0])}"
+        draft = self.drafts.get(key)
+        if draft is None:
+            draft = self.drafts[key] = Draft(line=row.line, raw=row.raw, locator=f"line {row.line}", id=meta.id)
+        if meta.pinyin and not draft.pinyin:
+            draft.pinyin = meta.pinyin
+        if meta.category and not draft.category:
+            draft.category = meta.category
+        return draft
+
+    def add_chinese(self, draft: Draft, row: Row, text: str, script: str, forbidden: bool, source_kind: str | None) -> None:
+        if source_kind in ABBREVIATION_KINDS:
+            lang = "zh-Hant" if script == "hant" else "zh-Hans"
+            status = "erroneous" if source_kind == "erroneous abbreviation" or forbidden else "accepted"
+            draft.add_abbreviation(Item(text, "abbreviation", row.line, lang=lang, status=status, locator=f"line {row.line}", raw=row.raw))
+            return
+        head = getattr(draft, script)
+        if head is None and not source_kind and not forbidden:
+            setattr(draft, script, text)
+            return
+        if text == head:
+            return
+        if source_kind is None:
+            reference = head or draft.hans or draft.hant or text
+            source_kind = "misspelling" if forbidden else ("short-form" if len(text) < len(reference) else "full-form")
+        draft.add_variant(Item(text, source_kind, row.line, locator=f"line {row.line}", raw=row.raw))
+
+    def add_english(self, draft: Draft, row: Row, text: str, kind: str | None, forbidden: bool, note: str | None) -> None:
+        from glossary.model import RENDERING_KINDS
+
+        if kind in ABBREVIATION_KINDS:
+            status = "erroneous" if kind == "erroneous abbreviation" or forbidden else "accepted"
+            draft.add_abbreviation(Item(text, "abbreviation", row.line, lang="en", status=status, note=note, locator=f"line {row.line}", raw=row.raw))
+            return
+        if forbidden:
+            kind = "deprecated"
+        elif kind not in RENDERING_KINDS:
+            kind = "source"  # as the imported file, the cited document, writes it
+        draft.add_rendering(Item(text, kind, row.line, note=note, locator=f"line {row.line}", raw=row.raw))
+
+
+_STATUS_KIND = {"preferred": "source", "admitted": "alternative", "forbidden": "deprecated", "deprecated": "deprecated"}
+
+
+def read_table(data: bytes, path: str, dialect: str | None = None) -> GlossaryDocument:
+    """Read a TSV or CSV glossary into the validated document (see the module docstring)."""
+    builder = DocumentBuilder(path)
+    rows = _rows(decode(data, path), path, dialect)
+    collector = _Collector(builder)
+    problems: list[tuple[str, str]] = []
+    roles: list[tuple[str, str, bool] | None] | None = None
+    if rows:
+        candidate = [column_role(cell) for cell in rows[0].cells]
+        if _is_header(candidate):
+            roles, rows = candidate, rows[1:]
+        elif sum(1 for role in candidate if role) >= 2:
+            raise FormatError(path, "the header row needs a Chinese and an English column (for example 'zh-Hans' and 'en')", line=rows[0].line)
+    has_id_column = roles is not None and ("field", "id", False) in roles
+    # a file without a header goes one way: the direction most rows show settles unclear ones
+    clear = [[_has_han(cell) for cell in row.cells[:2]] for row in rows] if roles is None else []
+    chinese_first = sum(1 for han in clear if han == [True, False]) >= sum(1 for han in clear if han == [False, True])
+    for row in rows:
+        cells = [clean_cell(cell) for cell in row.cells]
+        chinese: list[tuple[str, str, bool]] = []
+        english: list[tuple[str, bool, str | None]] = []
+        fields: dict[str, str] = {}
+        if roles is not None:
+            for role, cell in zip(roles, cells):
+                if role is None or not cell:
+                    continue
+                if role[0] == "zh":
+                    chinese.append((cell, role[1], role[2]))
+                elif role[0] == "en":
+                    english.append((cell, role[2], None))
+                else:
+                    fields.setdefault(role[1], cell)
+        else:
+            if len(cells) < 2 or not cells[0] or not cells[1]:
+                problems.append((f"{path}:{row.line}", "a row needs a Chinese and an English term in its first two columns"))
+                continue
+            han = [_has_han(cell) for cell in cells[:2]]
+            first_is_chinese = han[0] if han[0] != han[1] else chinese_first
+            zh_text, en_text = (cells[0], cells[1]) if first_is_chinese else (cells[1], cells[0])
+            if not _has_han(zh_text):
+                problems.append((f"{path}:{row.line}", f"no Chinese term in this row (neither {cells[0]!r} nor {cells[1]!r} has Chinese characters)"))
+                continue
+            chinese.append((zh_text, "hant" if is_traditional(zh_text) else "hans", False))
+            english.append((en_text, False, None))
+            if len(cells) > 2 and cells[2]:
+                fields["note"] = cells[2]
+        if not chinese or not english:
+            problems.append((f"{path}:{row.line}", "a row needs a Chinese and an English term"))
+            continue
+        meta = _Meta(note=fields.get("note")) if has_id_column else parse_comment(fields.get("note", ""))
+        meta.id = fields.get("id") or meta.id
+        meta.pinyin = fields.get("pinyin") or meta.pinyin
+        meta.category = fields.get("category") or meta.category
+        kind = fields.get("kind") or meta.kind or _STATUS_KIND.get(fields.get("status", "").lower())
+        if meta.id and not is_id(meta.id):
+            problems.append((f"{path}:{row.line}", f"{meta.id!r} is not a term id (lowercase ASCII words joined by hyphens)"))
+            continue
+        draft = collector.draft_for(row, meta, chinese)
+        for text, script, forbidden in chinese:
+            source_kind = meta.source_kind if roles is None or len(chinese) == 1 else None
+            collector.add_chinese(draft, row, text, script, forbidden, source_kind)
+        for text, forbidden, _ in english:
+            collector.add_english(draft, row, text, kind, forbidden or fields.get("status", "").lower() == "forbidden", meta.note)
+    if problems:
+        from glossary.errors import DataError
+
+        raise DataError(problems)
+    return builder.build(list(collector.drafts.values()))

@@ -1,0 +1,617 @@
+"""TBX v3 (ISO 30042:2019), dialect TBX-Basic, DCA style: the lossless terminology exchange file.
+
+Layout of one concept (``military-civil-fusion``)::
+
+    <conceptEntry id="c-military-civil-fusion">
+      <note>category: strategy</note>
+      <note>note: …</note>                          editor's note
+      <note>shares keys with: a, b</note>
+      <descripGrp>                                   definition
+        <descrip type="definition">…</descrip>
+        <admin type="source" target="s-DOC">DOC, LOCATOR</admin> <note>QUOTE</note> …
+      </descripGrp>
+      <note>first use: 2015</note>                   "2010 (decade)" when not the date's own precision
+      <note>first use note: …</note>
+      <adminGrp><admin type="source" …>DOC, LOCATOR</admin><note>QUOTE</note></adminGrp> …
+      <ref type="crossReference" target="c-TARGET">successor-of TARGET</ref>
+      <note>relation date: 2017</note> <note>relation note: …</note> <adminGrp>…</adminGrp> …
+      <langSec xml:lang="zh-Hans">                   head form, simplified variants, zh-Hans abbreviations
+        <termSec id="c-ID.hans">
+          <term>军民融合</term>
+          <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote>
+          <termNote type="termType">fullForm</termNote>
+          <note>pinyin: jūnmín rónghé</note>
+          <descripGrp><descrip type="context">QUOTE</descrip><admin type="source" target="s-DOC">DOC, LOCATOR</admin></descripGrp>
+        </termSec>
+        <termSec id="c-ID.var-1"> … <note>variant: script</note> <note>note: …</note> … </termSec>
+      </langSec>
+      <langSec xml:lang="zh-Hant"> head form (same pinyin and sources), traditional variants </langSec>
+      <langSec xml:lang="en">
+        <termSec id="c-ID.en-1"> term, administrativeStatus (official: preferred, deprecated:
+          deprecated, others: admitted), termType fullForm, <note>kind: source</note>,
+          <note>date: …</note>, <note>note: …</note>, citations as above </termSec>
+        <termSec id="c-ID.abbr-1"> term, admitted (erroneous: deprecated), termType acronym or abbreviation </termSec>
+      </langSec>
+    </conceptEntry>
+
+The cited documents go to ``<back><refObjectSec type="source"><refObject id="s-DOC">`` with
+one ``<item type="FIELD">`` per field. TBX-Basic has no data category for pinyin, kinds,
+dates or relation types, so they travel in ``<note>``\\ s of the form ``label: value``;
+termNotes come before notes, as the core structure requires. termSec ids keep the
+order of variants and abbreviations, which live in different language sections.
+Reading our own files gives back exactly the concepts written; reading other TBX
+files (v3, or TBX 2 through :mod:`glossary.formats.tbx2`) takes what they have and
+completes the rest (see :mod:`glossary.formats._importing`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from glossary.errors import DataError, FormatError
+from glossary.formats._importing import Draft, DocumentBuilder, Item, decode, flatten, is_id, is_traditional
+from glossary.formats._xml import escape, line_of, local_name, parse
+from glossary.formats._xml import text_of as _raw_text
+from glossary.formats.base import ExportOptions, Format
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+    from glossary.index import Glossary
+    from glossary.model import GlossaryDocument
+
+__all__ = ["NAMESPACE", "TbxFormat", "document_drafts", "read_tbx", "write_tbx"]
+
+NAMESPACE = "urn:iso:std:iso:30042:ed-2"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+STATUS = {
+    "preferred": "preferredTerm-admn-sts",
+    "admitted": "admittedTerm-admn-sts",
+    "deprecated": "deprecatedTerm-admn-sts",
+    "superseded": "supersededTerm-admn-sts",
+}
+STATUS_OF_KIND = {"official": "preferred", "deprecated": "deprecated"}
+TERM_TYPE_OF_VARIANT = {"short-form": "shortForm", "full-form": "fullForm", "script": "variant", "misspelling": "variant"}
+SOURCE_FIELDS = ("title", "title_original", "author", "publisher", "date", "url", "kind", "language", "note")
+
+# notes that carry what TBX-Basic has no data category for
+CONCEPT_LABELS = ("category", "note", "shares keys with", "first use", "first use note", "relation date", "relation note")
+TERM_LABELS = ("pinyin", "kind", "variant", "date", "note")
+
+_XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """Element names and what to include: TBX v3 carries everything, TBX 2 what CAT tools show."""
+
+    name: str
+    entry: str
+    language: str
+    term: str
+    #: every field (citations, deprecated forms, relations) or only accepted forms and short notes
+    complete: bool
+
+
+TBX3 = Dialect("tbx", "conceptEntry", "langSec", "termSec", complete=True)
+TBX2 = Dialect("tbx2", "termEntry", "langSet", "tig", complete=False)
+
+
+def _check(text: str, where: str) -> str:
+    bad = _XML_CHAR.search(text)
+    if bad:
+        raise DataError([(where, f"holds U+{ord(bad.group()):04X}, which XML 1.0 cannot carry")])
+    return text
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [char for char in text if char.isalpha()]
+    return bool(letters) and all(char.isascii() and char.isupper() for char in letters)
+
+
+class _Out:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.depth = 0
+
+    def open(self, tag: str, **attrs: str) -> None:
+        self.lines.append("  " * self.depth + f"<{tag}{_attrs(attrs)}>")
+        self.depth += 1
+
+    def close(self, tag: str) -> None:
+        self.depth -= 1
+        self.lines.append("  " * self.depth + f"</{tag}>")
+
+    def leaf(self, tag: str, text: str, **attrs: str) -> None:
+        self.lines.append("  " * self.depth + f"<{tag}{_attrs(attrs)}>{escape(text)}</{tag}>")
+
+
+def _attrs(attrs: dict[str, str]) -> str:
+    names = {"xml_lang": "xml:lang"}
+    return "".join(f' {names.get(key, key)}="{escape(value, attribute=True)}"' for key, value in attrs.items())
+
+
+def write_tbx(terms: list[dict[str, Any]], sources: dict[str, dict[str, Any]], dialect: Dialect = TBX3) -> str:
+    """The TBX text of contract dicts (``Term.to_dict()``) and the cited documents."""
+    from glossary._version import __version__
+
+    out = _Out()
+    out.lines.append('<?xml version="1.0" encoding="UTF-8"?>')
+    if dialect is TBX3:
+        out.lines.append(
+            '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng" '
+            'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>'
+        )
+        out.lines.append(
+            '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch" '
+            'type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>'
+        )
+        out.open("tbx", type="TBX-Basic", style="dca", xml_lang="en", xmlns=NAMESPACE)
+        out.open("tbxHeader")
+    else:
+        out.open("martif", type="TBX", xml_lang="en")
+        out.open("martifHeader")
+    out.open("fileDesc")
+    out.open("titleStmt")
+    out.leaf("title", "Chinese-English terminology of China's techno-security policy")
+    out.close("titleStmt")
+    out.open("sourceDesc")
+    out.leaf("p", f"Written by glossary {__version__}: {len(terms)} concepts.")
+    out.close("sourceDesc")
+    out.close("fileDesc")
+    out.close("tbxHeader" if dialect is TBX3 else "martifHeader")
+    registry = dict(sources) if dialect.complete else {}
+    if not terms and not registry:
+        out.lines.append("  " * out.depth + "<text/>")
+    else:
+        out.open("text")
+        if terms:
+            out.open("body")
+            ids = {term["id"] for term in terms}
+            for term in terms:
+                _write_concept(out, term, ids, registry, dialect)
+            out.close("body")
+        if registry:
+            out.open("back")
+            out.open("refObjectSec", type="source")
+            for key, document in registry.items():
+                out.open("refObject", id=f"s-{key}")
+                for name in SOURCE_FIELDS:
+                    if document.get(name) is not None:
+                        out.leaf("item", _check(str(document[name]), f"sources.{key}.{name}"), type=name)
+                out.close("refObject")
+            out.close("refObjectSec")
+            out.close("back")
+        out.close("text")
+    out.close("tbx" if dialect is TBX3 else "martif")
+    return "\n".join(out.lines) + "\n"
+
+
+def _write_concept(out: _Out, term: dict[str, Any], ids: set[str], registry: dict[str, Any], dialect: Dialect) -> None:
+    from glossary.model import date_precision
+
+    term_id = term["id"]
+    where = f"term {term_id}"
+
+    def note(text: str) -> None:
+        out.leaf("note", _check(text, where))
+
+    def admin(citation: dict[str, str]) -> None:
+        attrs = {"target": f"s-{citation['doc']}"} if citation["doc"] in registry else {}
+        out.leaf("admin", _check(f"{citation['doc']}, {citation['locator']}", where), type="source", **attrs)
+
+    def citations_as_groups(sources: list[dict[str, str]]) -> None:
+        for citation in sources:
+            out.open("adminGrp")
+            admin(citation)
+            note(citation["quote"])
+            out.close("adminGrp")
+
+    out.open(dialect.entry, id=f"c-{term_id}")
+    complete = dialect.complete
+    if complete:
+        note(f"category: {term['category']}")
+        if term.get("note"):
+            note(f"note: {term['note']}")
+        if term.get("shares_keys_with"):
+            note("shares keys with: " + ", ".join(term["shares_keys_with"]))
+    definition = term.get("definition")
+    if definition:
+        if complete:
+            out.open("descripGrp")
+            out.leaf("descrip", _check(definition["text"], where), type="definition")
+            for citation in definition["sources"]:
+                admin(citation)
+                note(citation["quote"])
+            out.close("descripGrp")
+        else:
+            out.leaf("descrip", _check(definition["text"], where), type="definition")
+    first_use = term.get("first_use")
+    if first_use and complete:
+        precision = first_use.get("precision")
+        shown = first_use["date"] + (f" ({precision})" if precision and precision != date_precision(first_use["date"]) else "")
+        note(f"first use: {shown}")
+        if first_use.get("note"):
+            note(f"first use note: {first_use['note']}")
+        citations_as_groups(first_use["sources"])
+    for relation in term.get("relations", ()) if complete else ():
+        attrs = {"target": f"c-{relation['target']}"} if relation["target"] in ids else {}
+        out.leaf("ref", f"{relation['type']} {relation['target']}", type="crossReference", **attrs)
+        if relation.get("date"):
+            note(f"relation date: {relation['date']}")
+        if relation.get("note"):
+            note(f"relation note: {relation['note']}")
+        citations_as_groups(relation["sources"])
+
+    zh = term["zh"]
+    # per language section: (termSec id suffix, term, termNotes as "type=value", notes, citations)
+    sections: dict[str, list[tuple[str, str, list[str], list[str], list[dict[str, str]]]]] = {}
+    head_notes = [f"pinyin: {zh['pinyin']}"]
+    for lang, text in (("zh-Hans", zh["hans"]), ("zh-Hant", zh["hant"])):
+        sections.setdefault(lang, []).append(
+            (lang[3:].lower(), text, ["administrativeStatus=preferred", "termType=fullForm"], head_notes, zh["sources"])
+        )
+    sections.setdefault("en", [])
+    for index, variant in enumerate(zh.get("variants", ()), start=1):
+        if not complete and variant["kind"] == "misspelling":
+            continue
+        lang = "zh-Hant" if is_traditional(variant["text"]) else "zh-Hans"
+        status = "deprecated" if variant["kind"] == "misspelling" else "admitted"
+        notes = [f"variant: {variant['kind']}"] + ([f"note: {variant['note']}"] if variant.get("note") and complete else [])
+        sections[lang].append(
+            (f"var-{index}", variant["text"], [f"administrativeStatus={status}", f"termType={TERM_TYPE_OF_VARIANT[variant['kind']]}"], notes, variant.get("sources", []))
+        )
+    for index, rendering in enumerate(term["en"], start=1):
+        if not complete and rendering["kind"] == "deprecated":
+            continue
+        status = STATUS_OF_KIND.get(rendering["kind"], "admitted")
+        notes = [f"kind: {rendering['kind']}"]
+        if complete:
+            notes += [f"date: {rendering['date']}"] if rendering.get("date") else []
+            notes += [f"note: {rendering['note']}"] if rendering.get("note") else []
+        sections["en"].append((f"en-{index}", rendering["text"], [f"administrativeStatus={status}", "termType=fullForm"], notes, rendering["sources"]))
+    for index, abbreviation in enumerate(term.get("abbreviations", ()), start=1):
+        if not complete and abbreviation.get("status") == "erroneous":
+            continue
+        lang = abbreviation.get("lang", "en")
+        status = "deprecated" if abbreviation.get("status") == "erroneous" else "admitted"
+        term_type = "acronym" if _is_acronym(abbreviation["text"]) else "abbreviation"
+        notes = [f"note: {abbreviation['note']}"] if abbreviation.get("note") and complete else []
+        sections.setdefault(lang, []).append(
+            (f"abbr-{index}", abbreviation["text"], [f"administrativeStatus={status}", f"termType={term_type}"], notes, abbreviation["sources"])
+        )
+    order = ["zh-Hans", "en", "zh-Hant"] if not complete else ["zh-Hans", "zh-Hant", "en"]
+    order += [lang for lang in sections if lang not in order]
+    for lang in order:
+        entries = sections.get(lang)
+        if not entries:
+            continue
+        out.open(dialect.language, xml_lang=lang)
+        for suffix, text, term_notes, notes, sources in entries:
+            attrs = {"id": f"c-{term_id}.{suffix}"} if complete else {}
+            out.open(dialect.term, **attrs)
+            out.leaf("term", _check(text, where))
+            for item in term_notes:
+                kind, _, value = item.partition("=")
+                out.leaf("termNote", STATUS.get(value, value) if kind == "administrativeStatus" else value, type=kind)
+            for text_note in notes:
+                note(text_note)
+            if complete:
+                for citation in sources:
+                    out.open("descripGrp")
+                    out.leaf("descrip", _check(citation["quote"], where), type="context")
+                    admin(citation)
+                    out.close("descripGrp")
+            out.close(dialect.term)
+        out.close(dialect.language)
+    out.close(dialect.entry)
+
+
+# --- reading -------------------------------------------------------------------
+
+_ENTRY_TAGS = {"conceptEntry", "termEntry"}
+_LANGUAGE_TAGS = {"langSec", "langSet"}
+_TERM_TAGS = {"termSec", "tig", "ntig"}
+_STATUS_WORDS = {value: key for key, value in STATUS.items()}
+_FIRST_USE = re.compile(r"^(\S+)(?: \((day|month|year|decade)\))?$")
+_TERM_SEC_ID = re.compile(r"^c-(?P<concept>[a-z][a-z0-9-]*)\.(?P<role>hans|hant|en|abbr|var)(?:-(?P<index>\d+))?$")
+
+
+def text_of(element: Element) -> str:
+    return flatten(_raw_text(element))
+
+
+def _label(text: str, labels: tuple[str, ...]) -> tuple[str | None, str]:
+    # longest label first: "first use note" before "first use", "note"
+    for label in sorted(labels, key=len, reverse=True):
+        if text.startswith(label + ": "):
+            return label, text[len(label) + 2 :]
+    return None, text
+
+
+def script_of(tag: str) -> str | None:
+    """``hans`` / ``hant`` for a Chinese language tag (``zh-CN``, ``zh_TW``, ``zh-Hant-HK`` ...), else None."""
+    parts = tag.replace("_", "-").lower().split("-")
+    if parts[0] != "zh":
+        return None
+    if "hant" in parts or any(region in parts for region in ("tw", "hk", "mo")):
+        return "hant"
+    return "hans"
+
+
+def _citation_from_admin(element: Element, quote: str | None, registry: dict[str, Any]) -> dict[str, str] | None:
+    """A citation written as ``<admin type="source">DOC, LOCATOR</admin>`` plus a quote; None if foreign."""
+    text = text_of(element).strip()
+    doc, separator, locator = text.partition(", ")
+    target = element.get("target", "")
+    if not separator or not is_id(doc) or not locator.strip() or not quote:
+        return None
+    if target and target != f"s-{doc}":
+        return None
+    if doc not in registry and not target:
+        # a foreign "source" string that happens to look like ours: only trust documents the file registers
+        return None
+    return {"doc": doc, "locator": locator, "quote": quote}
+
+
+class _Reader:
+    def __init__(self, path: str, registry: dict[str, Any]) -> None:
+        self.path = path
+        self.registry = registry
+
+    def entry(self, element: Element, number: int) -> Draft:
+        entry_id = element.get("id", "")
+        tag = local_name(element)
+        own = entry_id.startswith("c-") and is_id(entry_id[2:])
+        locator = f"{tag} {entry_id}" if entry_id else f"{tag} {number} (line {line_of(element)})"
+        draft = Draft(line=line_of(element), raw="", locator=locator, id=entry_id[2:] if own else None)
+        block: dict[str, Any] | None = None
+        for child in element:
+            name = local_name(child)
+            if name == "note":
+                label, value = _label(text_of(child).strip(), CONCEPT_LABELS)
+                if label == "category":
+                    draft.category = value
+                elif label == "note":
+                    draft.notes.append(value)
+                elif label == "shares keys with":
+                    draft.shares_keys_with = [part.strip() for part in value.split(",") if part.strip()]
+                elif label == "first use":
+                    match = _FIRST_USE.match(value)
+                    if match is None:
+                        draft.problems.append((line_of(child), f"cannot read the first-use date {value!r}"))
+                        continue
+                    block = draft.first_use = {"date": match.group(1), "sources": []}
+                    if match.group(2):
+                        block["precision"] = match.group(2)
+                elif label == "first use note" and draft.first_use is not None:
+                    draft.first_use["note"] = value
+                elif label in ("relation date", "relation note") and block is not None and "type" in block:
+                    block["date" if label == "relation date" else "note"] = value
+                elif value:
+                    draft.notes.append(value)
+            elif name == "descripGrp":
+                self._definition_group(child, draft)
+            elif name == "descrip":
+                kind = child.get("type")
+                value = text_of(child).strip()
+                if kind == "definition" and value:
+                    draft.definition = {"text": value, "sources": []}
+                elif kind == "subjectField" and value:
+                    from glossary.model import CATEGORIES
+
+                    if value in CATEGORIES and draft.category is None:
+                        draft.category = value
+                    else:
+                        draft.notes.append(f"Subject field: {value}.")
+            elif name == "ref" and child.get("type") == "crossReference":
+                block = self._relation(child, draft)
+            elif name == "adminGrp" and block is not None:
+                citation = self._admin_group(child)
+                if citation is not None:
+                    block["sources"].append(citation)
+            elif name in _LANGUAGE_TAGS:
+                self._language(child, draft)
+        self._finish(draft)
+        return draft
+
+    def _definition_group(self, group: Element, draft: Draft) -> None:
+        children = list(group)
+        if not children or local_name(children[0]) != "descrip" or children[0].get("type") != "definition":
+            return
+        definition: dict[str, Any] = {"text": text_of(children[0]).strip(), "sources": []}
+        pending: Element | None = None
+        for child in children[1:]:
+            name = local_name(child)
+            if name == "admin" and child.get("type") == "source":
+                pending = child
+            elif name == "note" and pending is not None:
+                citation = _citation_from_admin(pending, text_of(child).strip(), self.registry)
+                if citation is not None:
+                    definition["sources"].append(citation)
+                pending = None
+        if definition["text"]:
+            draft.definition = definition
+
+    def _admin_group(self, group: Element) -> dict[str, str] | None:
+        admins = [child for child in group if local_name(child) == "admin" and child.get("type") == "source"]
+        notes = [child for child in group if local_name(child) == "note"]
+        if len(admins) != 1 or len(notes) != 1:
+            return None
+        return _citation_from_admin(admins[0], text_of(notes[0]).strip(), self.registry)
+
+    def _relation(self, element: Element, draft: Draft) -> dict[str, Any] | None:
+        from glossary.model import RELATION_TYPES
+
+        words = text_of(element).split()
+        target = element.get("target", "")
+        relation_type = words[0] if words and words[0] in RELATION_TYPES else "see-also"
+        target_id = target[2:] if target.startswith("c-") else (words[1] if len(words) > 1 else "")
+        if not is_id(target_id):
+            draft.notes.append(f"Cross-reference: {text_of(element).strip()}.")
+            return None
+        relation: dict[str, Any] = {"type": relation_type, "target": target_id, "sources": []}
+        draft.relations.append(relation)
+        return relation
+
+    def _language(self, section: Element, draft: Draft) -> None:
+        lang = section.get(XML_LANG) or section.get("lang") or ""
+        script = script_of(lang)
+        for element in section:
+            if local_name(element) in _TERM_TAGS:
+                self._term(element, lang, script, draft)
+
+    def _term(self, element: Element, lang: str, script: str | None, draft: Draft) -> None:
+        fields = list(element)
+        for child in list(fields):
+            if local_name(child) == "termGrp":  # TBX 2 ntig: term and termNotes in a group
+                fields.extend(child)
+        text = ""
+        status: str | None = None
+        term_type: str | None = None
+        labels: dict[str, str] = {}
+        extra_notes: list[str] = []
+        sources: list[dict[str, str]] = []
+        for child in fields:
+            name = local_name(child)
+            if name == "term":
+                text = text_of(child).strip()
+            elif name == "termNote":
+                value = text_of(child).strip()
+                if child.get("type") == "administrativeStatus":
+                    status = _STATUS_WORDS.get(value)
+                elif child.get("type") == "termType":
+                    term_type = value
+            elif name == "note":
+                label, value = _label(text_of(child).strip(), TERM_LABELS)
+                if label is not None and label not in labels:
+                    labels[label] = value
+                elif value:
+                    extra_notes.append(value)
+            elif name == "descripGrp":
+                parts = list(child)
+                if parts and local_name(parts[0]) == "descrip" and parts[0].get("type") == "context":
+                    quote = text_of(parts[0]).strip()
+                    for admin in parts[1:]:
+                        if local_name(admin) == "admin" and admin.get("type") == "source":
+                            citation = _citation_from_admin(admin, quote, self.registry)
+                            if citation is not None:
+                                sources.append(citation)
+        if not text:
+            return
+        line = line_of(element)
+        note = labels.get("note") or (" ".join(extra_notes) if extra_notes else None)
+        item = Item(text=text, kind="", line=line, sources=sources, note=note, locator=draft.locator, raw=text)
+        match = _TERM_SEC_ID.match(element.get("id", ""))
+        role = match.group("role") if match and draft.id and match.group("concept") == draft.id else None
+        index = int(match.group("index")) if match and match.group("index") else 0
+        if not draft.raw:
+            draft.raw = text
+        abbreviation_like = term_type in ("acronym", "abbreviation")
+        if role == "abbr" or (role is None and abbreviation_like and script != "hant"):
+            item.kind, item.lang = "abbreviation", lang or "en"
+            item.status = "erroneous" if status in ("deprecated", "superseded") else "accepted"
+            self._ordered(draft.abbreviations, item, index)
+            return
+        head_script = role if role in ("hans", "hant") else None
+        if role is None and script is not None and getattr(draft, script) is None and term_type not in ("shortForm", "variant"):
+            head_script = script
+        if head_script is not None:
+            target = head_script
+            if getattr(draft, target) is None:
+                setattr(draft, target, text)
+                if "pinyin" in labels and draft.pinyin is None:
+                    draft.pinyin = labels["pinyin"]
+                if not draft.zh_sources:
+                    draft.zh_sources = sources
+                return
+        if role == "var" or (role is None and script is not None):
+            from glossary.model import VARIANT_KINDS
+
+            kind = labels.get("variant", "")
+            if kind not in VARIANT_KINDS:
+                kind = "misspelling" if status == "deprecated" else "short-form" if term_type == "shortForm" else "full-form"
+            item.kind = kind
+            if role == "var":
+                self._ordered(draft.variants, item, index)
+            else:
+                draft.add_variant(item)
+            return
+        if role == "en" or (role is None and lang.lower().split("-")[0].split("_")[0] == "en"):
+            from glossary.model import RENDERING_KINDS
+
+            kind = labels.get("kind", "")
+            if kind not in RENDERING_KINDS:
+                kind = {"preferred": "source", "deprecated": "deprecated", "superseded": "deprecated"}.get(status or "", "alternative")
+            item.kind = kind
+            item.date = labels.get("date")
+            if role == "en":
+                self._ordered(draft.renderings, item, index)
+            else:
+                draft.add_rendering(item)
+        # terms in other languages have no place in a Chinese-English concept
+
+    @staticmethod
+    def _ordered(items: list[Item], item: Item, index: int) -> None:
+        item.order = index
+        items.append(item)
+
+    def _finish(self, draft: Draft) -> None:
+        for items in (draft.variants, draft.abbreviations, draft.renderings):
+            items.sort(key=lambda item: item.order)  # stable: file order where no index was given
+        if draft.renderings and not draft.raw:
+            draft.raw = draft.renderings[0].text
+        if draft.definition is not None and not draft.definition["sources"]:
+            draft.definition.pop("sources")
+        if draft.first_use is not None and not draft.first_use["sources"]:
+            draft.first_use.pop("sources")
+        for relation in draft.relations:
+            if not relation["sources"]:
+                relation.pop("sources")
+        draft.raw = draft.raw or draft.locator
+
+
+def document_drafts(root: Element, path: str) -> tuple[list[Draft], dict[str, Any]]:
+    """The drafts of every entry of a TBX document (v3 or TBX 2) and the documents it registers."""
+    registry: dict[str, Any] = {}
+    body: list[Element] = []
+    for element in root.iter():
+        name = local_name(element)
+        if name == "refObject" and (element.get("id") or "").startswith("s-"):
+            key = element.get("id", "")[2:]
+            fields = {item.get("type"): text_of(item).strip() for item in element if local_name(item) == "item"}
+            if is_id(key) and fields.get("title") and fields.get("kind"):
+                registry[key] = {name: value for name, value in fields.items() if name in SOURCE_FIELDS and value}
+        elif name in _ENTRY_TAGS:
+            body.append(element)
+    reader = _Reader(path, registry)
+    return [reader.entry(element, number) for number, element in enumerate(body, start=1)], registry
+
+
+def read_tbx(data: bytes, path: str) -> GlossaryDocument:
+    """Parse a TBX file (either version) into the validated document."""
+    root = parse(decode(data, path), path)
+    name = local_name(root)
+    if name not in ("tbx", "martif"):
+        raise FormatError(path, f"not a TBX file: the root element is <{name}>, not <tbx> or <martif>", line=line_of(root))
+    if name == "tbx" and not root.tag.startswith("{" + NAMESPACE + "}"):
+        raise FormatError(path, f"<tbx> is not in the TBX v3 namespace {NAMESPACE}", line=line_of(root))
+    drafts, registry = document_drafts(root, path)
+    # documents registered but cited by nothing are kept: the file said they belong to it
+    return DocumentBuilder(path, registry).build(drafts)
+
+
+class TbxFormat(Format):
+    name = "tbx"
+    extensions = (".tbx",)
+    description = "TBX v3 (ISO 30042:2019), TBX-Basic DCA: every field, for terminology software (memoQ, Trados, Phrase)"
+
+    def dump(self, glossary: Glossary, options: ExportOptions) -> bytes:
+        terms = [term.to_dict() for term in glossary]
+        return write_tbx(terms, dict(glossary.sources), TBX3).encode("utf-8")
+
+    def load(self, data: bytes, path: str) -> GlossaryDocument:
+        return read_tbx(data, path)
