@@ -20,6 +20,18 @@ def add_glossary_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_lang_option(parser: argparse.ArgumentParser, what: str = "the labels") -> None:
+    """``--lang en|zh``, defaulting to the language the environment asks for."""
+    from glossary.ui import language_from_environment, ui_language
+
+    parser.add_argument(
+        "--lang",
+        type=ui_language,
+        default=language_from_environment(),
+        help=f"language of {what}: en or zh (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)",
+    )
+
+
 def glossary_from(options: argparse.Namespace) -> Glossary:
     """The bundled glossary with every --glossary merged over it, in order."""
     from glossary.loading import load, load_bundled, merge

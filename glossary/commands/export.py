@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from glossary.commands import add_glossary_option, glossary_from
+from glossary.commands import add_glossary_option, add_lang_option, glossary_from
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,9 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="write to FILE (through a temporary file renamed into place) instead of stdout; "
         "for a format that writes a site (html), the folder to write it into",
     )
-    from glossary.ui import language_from_environment, ui_language
-
-    parser.add_argument("--lang", type=ui_language, default=language_from_environment(), help="language of the labels of a page (html): en or zh (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)")
+    add_lang_option(parser, "the labels of a page (html)")
     parser.add_argument(
         "--direction",
         choices=("zh-en", "en-zh"),

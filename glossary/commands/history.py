@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from glossary.commands import add_glossary_option, glossary_from
+from glossary.commands import add_glossary_option, add_lang_option, glossary_from
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -16,11 +16,9 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    from glossary.ui import language_from_environment, ui_language
-
     parser.add_argument("query", nargs="+", help="the term: an id, or Chinese, pinyin, English or an abbreviation, as for lookup")
     parser.add_argument("--json", action="store_true", help="print the history as JSON")
-    parser.add_argument("--lang", type=ui_language, default=language_from_environment(), help="language of the labels: en or zh (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)")
+    add_lang_option(parser, "the labels")
     add_glossary_option(parser)
 
 

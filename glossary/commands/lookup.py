@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from glossary.commands import add_glossary_option, glossary_from
+from glossary.commands import add_glossary_option, add_lang_option, glossary_from
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -15,9 +15,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("query", nargs="+", help="simplified or traditional Chinese, pinyin, English, an abbreviation or a term id")
     parser.add_argument("--json", action="store_true", help="print the matches as the JSON contract instead of cards")
     parser.add_argument("--all", action="store_true", help="show every concept that matches, not only the best ones")
-    from glossary.ui import language_from_environment, ui_language
-
-    parser.add_argument("--lang", type=ui_language, default=language_from_environment(), help="language of the card's labels: en or zh (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)")
+    add_lang_option(parser, "the card's labels")
     add_glossary_option(parser)
 
 
