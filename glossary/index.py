@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
+    from glossary.check import Finding
+    from glossary.scan import Hit, Scanner
+
 __all__ = ["INVERSE_RELATIONS", "KIND_SCORES", "Glossary", "Match"]
 
 #: How well each kind of key identifies a concept; an exact match scores this much.
@@ -87,6 +90,9 @@ class Match:
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.term.id, "matched": self.matched, "kind": self.kind, "key": self.key, "score": self.score}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Match, (self.term, self.matched, self.kind, self.key, self.score))
 
 
 class Glossary:
@@ -247,3 +253,36 @@ class Glossary:
         if not found:
             raise TermNotFoundError(query)
         return found[0].term
+
+    # --- running text ---------------------------------------------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        # the lookup memo is a cache: leave it out of pickles
+        return {**self.__dict__, "_memo": {}}
+
+    def scanner(self) -> Scanner:
+        """The term scanner of this glossary: built on first use, then kept; picklable."""
+        scanner: Scanner | None = self.__dict__.get("_scanner")
+        if scanner is None:
+            from glossary.scan import Scanner
+
+            scanner = self._scanner = Scanner(self)
+        return scanner
+
+    def scan(self, text: str) -> list[Hit]:
+        """Every occurrence of a term in running text, leftmost-longest, with offsets into ``text``.
+
+        See :mod:`glossary.scan` for what matches (Chinese forms in any script,
+        full-width, English renderings and abbreviations at word boundaries).
+        """
+        return self.scanner().scan(text)
+
+    def check(self, source: str, target: str, *, direction: str | None = None) -> list[Finding]:
+        """Term problems of a translation: concepts of ``source`` that ``target`` renders wrongly or not at all.
+
+        ``direction`` is ``"zh-en"`` or ``"en-zh"``; by default Chinese source text
+        (any Han character) means zh-en. See :mod:`glossary.check`.
+        """
+        from glossary.check import check
+
+        return check(self, source, target, direction=direction)
