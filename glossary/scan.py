@@ -63,7 +63,7 @@ if TYPE_CHECKING:
     from glossary.entry import Term
     from glossary.index import Glossary
 
-__all__ = ["ENGINES", "Hit", "Scanner", "fold", "fold_table", "is_word_char"]
+__all__ = ["ENGINES", "Form", "Hit", "Scanner", "fold", "fold_table", "is_word_char"]
 
 #: The engines a :class:`Scanner` can run on.
 ENGINES = ("auto", "ahocorasick", "python")
@@ -254,11 +254,24 @@ def _case_ok(surface: str, spellings: tuple[str, ...]) -> bool:
     return plain in spellings
 
 
+class Form(tuple):  # type: ignore[type-arg]
+    """What a key stands for: the concept, the stored form, its kind and language; shared by every hit of the key."""
+
+    __slots__ = ()
+
+    def __new__(cls, term: Term, matched: str, kind: str, key: str, lang: str, also: tuple[Term, ...] = ()) -> Form:
+        return tuple.__new__(cls, (term, matched, kind, key, lang, also))
+
+    def __getnewargs__(self) -> tuple[Any, ...]:
+        return tuple(self)
+
+
 class Hit(tuple):  # type: ignore[type-arg]
     """One occurrence of a concept in a text.
 
     ``text[hit.start:hit.end] == hit.surface``, offsets into the original string. A
-    tuple underneath (cheap to make, immutable, picklable), read by attribute.
+    tuple underneath, ``(start, end, surface, form)`` (cheap to make, immutable,
+    picklable), read by attribute.
     """
 
     __slots__ = ()
@@ -275,60 +288,60 @@ class Hit(tuple):  # type: ignore[type-arg]
         lang: str,
         also: tuple[Term, ...] = (),
     ) -> Hit:
-        return tuple.__new__(cls, (term, start, end, surface, matched, kind, key, lang, also))
+        return tuple.__new__(cls, (start, end, surface, Form(term, matched, kind, key, lang, also)))
 
     def __getnewargs__(self) -> tuple[Any, ...]:
-        return tuple(self)
+        return (*self[3][:1], self[0], self[1], self[2], *self[3][1:])
 
     @property
     def term(self) -> Term:
         """The concept found (the best one when several concepts share the form)."""
-        return self[0]  # type: ignore[no-any-return]
+        return self[3][0]  # type: ignore[no-any-return]
 
     @property
     def start(self) -> int:
         """Offset of the first character, into the original string."""
-        return self[1]  # type: ignore[no-any-return]
+        return self[0]  # type: ignore[no-any-return]
 
     @property
     def end(self) -> int:
         """Offset after the last character, into the original string."""
-        return self[2]  # type: ignore[no-any-return]
+        return self[1]  # type: ignore[no-any-return]
 
     @property
     def surface(self) -> str:
         """The text as written: ``text[start:end]`` (``軍民融合``, ``Military–Civil Fusion``)."""
-        return self[3]  # type: ignore[no-any-return]
+        return self[2]  # type: ignore[no-any-return]
 
     @property
     def matched(self) -> str:
         """The stored form of the concept the text matched (``軍民融合``, ``military-civil fusion``, ``MCF``)."""
-        return self[4]  # type: ignore[no-any-return]
+        return self[3][1]  # type: ignore[no-any-return]
 
     @property
     def kind(self) -> str:
         """The kind of that form, as in :class:`~glossary.index.Match` (``hans``, ``hant``, ``en-source``, ``abbreviation`` ...)."""
-        return self[5]  # type: ignore[no-any-return]
+        return self[3][2]  # type: ignore[no-any-return]
 
     @property
     def key(self) -> str:
         """The folded key text and form share: ``fold(surface) == key``."""
-        return self[6]  # type: ignore[no-any-return]
+        return self[3][3]  # type: ignore[no-any-return]
 
     @property
     def lang(self) -> str:
         """``zh`` for a Chinese form, ``en`` for an English rendering or abbreviation."""
-        return self[7]  # type: ignore[no-any-return]
+        return self[3][4]  # type: ignore[no-any-return]
 
     @property
     def also(self) -> tuple[Term, ...]:
         """Other concepts that share this form (usually none)."""
-        return self[8]  # type: ignore[no-any-return]
+        return self[3][5]  # type: ignore[no-any-return]
 
     @property
     def terms(self) -> tuple[Term, ...]:
         """Every concept the form names: :attr:`term` first, then :attr:`also`."""
-        return (self[0], *self[8])
+        return (self[3][0], *self[3][5])
 
     def __repr__(self) -> str:
         return f"Hit({self.term.id!r}, {self.start}, {self.end}, surface={self.surface!r}, kind={self.kind!r})"
@@ -369,7 +382,7 @@ class _Key:
         self.spellings = spellings
         #: when the first concept has several forms with this key: stored form -> (form, kind)
         self.exact = exact
-        self.resolved: tuple[Any, ...] | None = None
+        self.resolved: Form | None = None
 
     def __getstate__(self) -> tuple[Any, ...]:
         return (self.text, self.flags, self.entries, self.spellings, self.exact)
@@ -595,14 +608,12 @@ class Scanner:
         spans = self.spans(text)
         keys = self._keys
         for start, end, number in spans:
-            resolved = self._resolve(number)
+            key = keys[number]
+            form = key.resolved or self._resolve(key)
             surface = text[start:end]
-            exact = keys[number].exact
-            if exact is not None and surface in exact:
-                matched, kind = exact[surface]
-                hits.append(new(Hit, (resolved[0], start, end, surface, matched, kind, *resolved[3:])))
-            else:
-                hits.append(new(Hit, (resolved[0], start, end, surface, *resolved[1:])))
+            if key.exact is not None and surface in key.exact:
+                form = self._exact_form(key, surface)
+            hits.append(new(Hit, (start, end, surface, form)))
         return hits
 
     def count(self, text: str) -> dict[str, int]:
@@ -616,15 +627,18 @@ class Scanner:
             counts[term_id] = counts.get(term_id, 0) + 1
         return counts
 
-    def _resolve(self, number: int) -> tuple[Any, ...]:
-        key = self._keys[number]
-        resolved = key.resolved
-        if resolved is None:
-            glossary = self.glossary
-            position, kind, matched, lang = key.entries[0]
-            also = tuple(glossary._term(entry[0]) for entry in key.entries[1:])
-            resolved = key.resolved = (glossary._term(position), matched, kind, key.text, lang, also)
-        return resolved
+    def _resolve(self, key: _Key) -> Form:
+        glossary = self.glossary
+        position, kind, matched, lang = key.entries[0]
+        also = tuple(glossary._term(entry[0]) for entry in key.entries[1:])
+        form = key.resolved = Form(glossary._term(position), matched, kind, key.text, lang, also)
+        return form
+
+    def _exact_form(self, key: _Key, surface: str) -> Form:
+        """The form for text written exactly as one of the concept's stored forms (軍民融合 → hant)."""
+        form = key.resolved or self._resolve(key)
+        matched, kind = key.exact[surface]  # type: ignore[index]
+        return Form(form[0], matched, kind, form[3], form[4], form[5])
 
     def spans(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, end, key number)`` of every occurrence: the raw form of :meth:`scan`."""
@@ -649,9 +663,14 @@ class Scanner:
             return False
         return True
 
-    def _automaton_spans(self, text: str) -> list[tuple[int, int, int]]:
-        raw = text.encode("utf-8", "surrogatepass")
-        view = raw.translate(_ascii_fold_bytes()).decode("latin-1")
+    def _automaton_spans(self, text: str, *, folded: bool = False) -> list[tuple[int, int, int]]:
+        if folded:
+            # the fold keeps one character for one, so char offsets of the folded bytes hold
+            raw = fold(text).encode("utf-8", "surrogatepass")
+            view = raw.decode("latin-1")
+        else:
+            raw = text.encode("utf-8", "surrogatepass")
+            view = raw.translate(_ascii_fold_bytes()).decode("latin-1")
         keys = self._keys
         # start byte -> automaton value (bytes, key number, flags, chars) of the longest valid occurrence
         longest: dict[int, tuple[int, int, int, int]] = {}
@@ -662,6 +681,8 @@ class Scanner:
             if value[2]:
                 if value[2] & _MARK:
                     marks.append((end, value))
+                    if len(marks) >= 64 and end < 2000 * len(marks):
+                        return self._automaton_spans(text, folded=True)  # changed characters everywhere
                     continue
                 mapped_chars += len(raw[mapped_bytes : end + 1].decode("utf-8", "surrogatepass"))
                 mapped_bytes = end + 1
@@ -669,8 +690,8 @@ class Scanner:
                     continue
             # the stream comes by end offset, so the last value seen for a start is the longest
             longest[end - value[0] + 1] = value
-        if marks:
-            self._add_folded(text, raw, marks, longest)
+        if marks and not self._add_folded(text, raw, marks, longest):
+            return self._automaton_spans(text, folded=True)
         spans = []
         cursor = mapped_bytes = mapped_chars = 0
         ascii_only = len(raw) == len(text)
@@ -687,13 +708,15 @@ class Scanner:
                 cursor = start + value[0]
         return spans
 
-    def _add_folded(self, text: str, raw: bytes, marks: list[tuple[int, tuple[int, int, int, int]]], longest: dict[int, tuple[int, int, int, int]]) -> None:
+    def _add_folded(self, text: str, raw: bytes, marks: list[tuple[int, tuple[int, int, int, int]]], longest: dict[int, tuple[int, int, int, int]]) -> bool:
         """Add the occurrences that need folding: rescan folded windows around the changed characters.
+
+        Returns False, adding nothing, when the windows would cover much of the text:
+        folding it whole is then cheaper.
 
         A changed character matters only when, folded, it makes a two-character
         stretch of some key with a neighbour (or is a key). An occurrence covering it
-        lies within ``4 * (length of the longest key holding it)`` bytes. When the
-        windows cover much of the text, the text is folded whole.
+        lies within ``4 * (length of the longest key holding it)`` bytes.
         """
         size = len(raw)
         table = fold_table()
@@ -726,9 +749,9 @@ class Scanner:
             else:
                 windows.append([low, high])
         if not windows:
-            return
+            return True
         if sum(high - low for low, high in windows) * 4 > size:
-            windows = [[0, size]]
+            return False  # cheaper to fold the whole text
         keys = self._keys
         automaton = self._automaton
         counted_bytes = counted_chars = 0  # char offset of raw[counted_bytes]
@@ -757,6 +780,7 @@ class Scanner:
                 current = longest.get(start)
                 if current is None or current[0] < length:
                     longest[start] = (length, value[1], value[2], value[3])
+        return True
 
     def _python_spans(self, text: str) -> list[tuple[int, int, int]]:
         folded = fold(text)
