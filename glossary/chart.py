@@ -13,6 +13,7 @@ from __future__ import annotations
 import struct
 import zlib
 from dataclasses import dataclass
+from typing import Any
 from xml.sax.saxutils import escape
 
 __all__ = ["FORMATS", "Series", "bar_chart"]
@@ -34,7 +35,7 @@ class Series:
 
 # shapes: ("rect", x, y, w, h, colour) | ("line", x1, y1, x2, y2, colour)
 #         | ("text", x, y, text, ascii_text, size, anchor, colour)
-_Shape = tuple
+_Shape = tuple[Any, ...]
 
 
 def _nice_step(top: int) -> int:
@@ -59,7 +60,7 @@ def _layout(series: list[Series], periods: list[str], title: str, ylabel: str, w
     shapes.append(("rect", 0, 0, width, height, "#ffffff"))
     shapes.append(("text", width / 2, 28, title, _ascii(title), 16, "middle", "#222222"))
     for row, one in enumerate(series if legend_rows else ()):
-        y = 46 + 18 * row
+        y: float = 46 + 18 * row
         shapes.append(("rect", left, y, 12, 12, _COLOURS[row % len(_COLOURS)]))
         shapes.append(("text", left + 18, y + 11, one.label, one.ascii_label, 12, "start", "#222222"))
     base = top_margin + plot_h

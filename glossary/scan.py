@@ -406,7 +406,7 @@ class Scanner:
         self.glossary = glossary
         if engine == "auto":
             try:
-                import ahocorasick  # noqa: F401
+                import ahocorasick  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
             except ImportError:
                 engine = "python"
             else:
@@ -511,7 +511,7 @@ class Scanner:
         for text in sorted(forms):
             by_term = forms[text]
             entries = []
-            exact = None
+            exact: dict[str, tuple[str, str]] | None = None
             for position, found_forms in by_term.items():
                 best = found_forms[0]
                 for other in found_forms[1:]:
@@ -539,7 +539,7 @@ class Scanner:
         return keys
 
     def _build_automaton(self, keys: list[_Key]) -> Any:
-        import ahocorasick
+        import ahocorasick  # type: ignore[import-not-found,unused-ignore]
         from operator import add
 
         automaton = ahocorasick.Automaton()
@@ -674,7 +674,7 @@ class Scanner:
         keys = self._keys
         # start byte -> automaton value (bytes, key number, flags, chars) of the longest valid occurrence
         longest: dict[int, tuple[int, int, int, int]] = {}
-        marks: list[int] = []
+        marks: list[tuple[int, tuple[int, int, int, int]]] = []
         # char offset of byte ``mapped_bytes``, advanced only when a check needs it
         mapped_bytes = mapped_chars = 0
         for end, value in self._automaton.iter(view):
@@ -764,18 +764,18 @@ class Scanner:
             counted_bytes = low
             part = raw[low:high].decode("utf-8", "surrogatepass")
             folded_part = fold(part).encode("utf-8", "surrogatepass")
-            folded_bytes = chars = 0
-            part_bytes = 0  # bytes of part[:chars] in the original text
+            folded_bytes = taken = 0
+            part_bytes = 0  # bytes of part[:taken] in the original text
             for end, value in automaton.iter(folded_part.decode("latin-1")):
                 step = len(folded_part[folded_bytes : end + 1].decode("utf-8", "surrogatepass"))
-                part_bytes += len(part[chars : chars + step].encode("utf-8", "surrogatepass"))
-                chars += step
+                part_bytes += len(part[taken : taken + step].encode("utf-8", "surrogatepass"))
+                taken += step
                 folded_bytes = end + 1
-                first = chars - value[3]
+                first = taken - value[3]
                 key = keys[value[1]]
-                if key.flags and not self._valid(text, counted_chars + first, counted_chars + chars, key):
+                if key.flags and not self._valid(text, counted_chars + first, counted_chars + taken, key):
                     continue
-                length = len(part[first:chars].encode("utf-8", "surrogatepass"))
+                length = len(part[first:taken].encode("utf-8", "surrogatepass"))
                 start = low + part_bytes - length
                 current = longest.get(start)
                 if current is None or current[0] < length:
