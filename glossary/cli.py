@@ -29,6 +29,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("glossary.commands.importing", "read a translator's glossary (TSV, CSV, TBX, JSON): check it, convert it or make a terms folder"),
     "validate": ("glossary.commands.validate", "check a terms folder: schema, citations, relations, keys, pinyin, traditional forms"),
     "build": ("glossary.commands.build", "regenerate the compiled data of a source checkout from terms/"),
+    "scan": ("glossary.commands.scan", "find the glossary terms in a text, with counts and positions"),
+    "check": ("glossary.commands.check", "check the terms of a translation (bilingual TSV: source TAB target)"),
+    "count": ("glossary.commands.count", "count terms per year over dated text files and draw a bar chart"),
 }
 
 

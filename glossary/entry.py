@@ -70,6 +70,11 @@ class _Record:
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is read-only")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # read-only slots defeat pickle's default (it restores state with setattr)
+        names = type(self).__slots__
+        return (_restore, (type(self), tuple(getattr(self, name, None) for name in names)))
+
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
@@ -81,6 +86,13 @@ class _Record:
     def __repr__(self) -> str:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields[:3])
         return f"{type(self).__name__}({shown})"
+
+
+def _restore(cls: type[_Record], values: tuple[Any, ...]) -> _Record:
+    record = object.__new__(cls)
+    for name, value in zip(cls.__slots__, values):
+        object.__setattr__(record, name, value)
+    return record
 
 
 class Citation(_Record):

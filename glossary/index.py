@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from typing import Any
 
     from glossary.history import History
+    from glossary.check import Finding
+    from glossary.scan import Hit, Scanner
 
 __all__ = ["INVERSE_RELATIONS", "KIND_SCORES", "Glossary", "Match"]
 
@@ -74,9 +76,6 @@ class Match(tuple):  # type: ignore[type-arg]
     def _at(cls, glossary: Glossary, position: int, matched: str, kind: str, key: str, score: float, how: str = "exact") -> Match:
         return tuple.__new__(cls, (None, matched, kind, key, score, how, glossary, position))
 
-    def __getnewargs__(self) -> tuple[Any, ...]:  # type: ignore[override]
-        return (self.term, self[1], self[2], self[3], self[4], self[5])
-
     @property
     def term(self) -> Term:
         """The concept found."""
@@ -130,6 +129,10 @@ class Match(tuple):  # type: ignore[type-arg]
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.term.id, "matched": self.matched, "kind": self.kind, "key": self.key, "score": self.score, "how": self.how}
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled with its term (not the glossary it was found in)
+        return (Match, (self.term, self.matched, self.kind, self.key, self.score, self.how))
 
 
 class Glossary:
@@ -369,3 +372,36 @@ class Glossary:
             suggestions = tuple(dict.fromkeys(match.term.id for match in self.suggest(query)))
             raise TermNotFoundError(query, suggestions)
         return found[0].term
+
+    # --- running text ---------------------------------------------------------
+
+    def __getstate__(self) -> dict[str, Any]:
+        # caches are rebuilt on demand: leave them out of pickles
+        return {**self.__dict__, "_memo": {}, "_answers": {}, "_search_index": None}
+
+    def scanner(self) -> Scanner:
+        """The term scanner of this glossary: built on first use, then kept; picklable."""
+        scanner: Scanner | None = self.__dict__.get("_scanner")
+        if scanner is None:
+            from glossary.scan import Scanner
+
+            scanner = self._scanner = Scanner(self)
+        return scanner
+
+    def scan(self, text: str) -> list[Hit]:
+        """Every occurrence of a term in running text, leftmost-longest, with offsets into ``text``.
+
+        See :mod:`glossary.scan` for what matches (Chinese forms in any script,
+        full-width, English renderings and abbreviations at word boundaries).
+        """
+        return self.scanner().scan(text)
+
+    def check(self, source: str, target: str, *, direction: str | None = None) -> list[Finding]:
+        """Term problems of a translation: concepts of ``source`` that ``target`` renders wrongly or not at all.
+
+        ``direction`` is ``"zh-en"`` or ``"en-zh"``; by default Chinese source text
+        (any Han character) means zh-en. See :mod:`glossary.check`.
+        """
+        from glossary.check import check
+
+        return check(self, source, target, direction=direction)

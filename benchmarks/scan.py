@@ -1,0 +1,108 @@
+"""Scan throughput of ``Glossary.scan`` against raw pyahocorasick, on generated text.
+
+    python3 benchmarks/scan.py                 # 100 / 10k / 120k terms, 1M characters, 5 rounds
+    python3 benchmarks/scan.py --sizes 100 10000 --chars 300000 --rounds 3
+
+For each glossary size it generates a glossary and a Chinese corpus with its terms
+in it (benchmarks/synthetic.py), then times, interleaved in the same process:
+
+- raw: pyahocorasick ``iter_long`` over the corpus as UTF-8 bytes read as latin-1,
+  with the byte offsets mapped back to characters, over the same keys as the scanner
+  (the measured leader of the design notes; no folding, no boundary checks, not
+  exact when a key ends inside a longer key's path);
+- spans: ``Scanner.spans(text)``, the scanner's offsets and key numbers;
+- scan: ``Glossary.scan(text)``, the full result as ``Hit`` objects.
+
+MB means 10**6 bytes of UTF-8. Each figure is the median (min-max) of the rounds.
+Ratios compare medians of the same run. A second corpus, all in traditional
+characters, shows the cost of folding a whole text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import synthetic_corpus, synthetic_glossary  # noqa: E402
+
+
+def raw_automaton(keys: list[str]) -> object:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for key in keys:
+        encoded = key.encode("utf-8")
+        automaton.add_word(encoded.decode("latin-1"), (len(encoded), len(key)))
+    automaton.make_automaton()
+    return automaton
+
+
+def raw_scan(automaton: object, text: str) -> list[tuple[int, int]]:
+    data = text.encode("utf-8")
+    view = data.decode("latin-1")
+    spans = []
+    chars = position = 0
+    for end, (n_bytes, n_chars) in automaton.iter_long(view):  # type: ignore[attr-defined]
+        chars += len(data[position : end - n_bytes + 1].decode("utf-8"))
+        spans.append((chars, chars + n_chars))
+        chars += n_chars
+        position = end + 1
+    return spans
+
+
+def timed(function: object, text: str) -> tuple[float, int]:
+    start = time.perf_counter()
+    result = function(text)  # type: ignore[operator]
+    return time.perf_counter() - start, len(result)
+
+
+def summary(seconds: list[float], megabytes: float) -> str:
+    rates = sorted(megabytes / second for second in seconds)
+    return f"{statistics.median(rates):6.2f} ({rates[0]:.2f}-{rates[-1]:.2f})"
+
+
+def run(size: int, chars: int, rounds: int) -> None:
+    started = time.perf_counter()
+    glossary = synthetic_glossary(size)
+    made = time.perf_counter()
+    scanner = glossary.scanner()
+    built = time.perf_counter()
+    keys = [key.text for key in scanner._keys]
+    automaton = raw_automaton(keys)
+    print(f"\n{size:,} terms: {len(keys):,} keys; glossary {made - started:.1f} s, scanner build {built - made:.1f} s")
+    for label, traditional in (("simplified", 0.0), ("traditional", 1.0)):
+        text = synthetic_corpus(glossary, chars, traditional=traditional)
+        megabytes = len(text.encode("utf-8")) / 1e6
+        glossary.scan(text)  # make the Term objects once, as any second scan finds them made
+        times: dict[str, list[float]] = {"raw": [], "spans": [], "scan": []}
+        counts: dict[str, int] = {}
+        for _ in range(rounds):
+            for name, function in (("raw", lambda t: raw_scan(automaton, t)), ("spans", scanner.spans), ("scan", glossary.scan)):
+                seconds, count = timed(function, text)
+                times[name].append(seconds)
+                counts[name] = count
+        raw = statistics.median(times["raw"])
+        print(f"  {label} corpus: {len(text):,} chars, {megabytes:.2f} MB; hits raw {counts['raw']:,}, scan {counts['scan']:,}")
+        for name in ("raw", "spans", "scan"):
+            ratio = raw / statistics.median(times[name])
+            print(f"    {name:<6} {summary(times[name], megabytes)} MB/s   {ratio:.2f}x raw")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 10_000, 120_000])
+    parser.add_argument("--chars", type=int, default=1_000_000, help="corpus size in characters")
+    parser.add_argument("--rounds", type=int, default=5)
+    options = parser.parse_args()
+    print(f"Python {sys.version.split()[0]}; corpus {options.chars:,} chars; {options.rounds} rounds; MB/s median (min-max)")
+    for size in options.sizes:
+        run(size, options.chars, options.rounds)
+
+
+if __name__ == "__main__":
+    main()
