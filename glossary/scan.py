@@ -81,6 +81,9 @@ _RIGHT = 2  # needs a word boundary after it
 _CASE = 4  # an English abbreviation: not matched in lower case
 _MARK = 8  # not a key: a character the fold changes, seen in unfolded text
 
+# bytes.translate table: UTF-8 continuation bytes (0x80-0xBF) become 0, every other byte 1
+_CONTINUATION_BYTES = bytes(0 if 0x80 <= byte < 0xC0 else 1 for byte in range(256))
+
 _table: dict[int, str] | None = None
 _bmp_table: list[int] | None = None
 _astral_table: dict[int, str] | None = None
@@ -255,15 +258,52 @@ def _case_ok(surface: str, spellings: tuple[str, ...]) -> bool:
 
 
 class Form(tuple):  # type: ignore[type-arg]
-    """What a key stands for: the concept, the stored form, its kind and language; shared by every hit of the key."""
+    """What a key stands for: the concept, the stored form, its kind and language; shared by every hit of the key.
+
+    Made by the scanner without building the concepts' :class:`Term` objects (they are
+    built on first access), so that scanning a text costs no object graph per term.
+    """
 
     __slots__ = ()
 
     def __new__(cls, term: Term, matched: str, kind: str, key: str, lang: str, also: tuple[Term, ...] = ()) -> Form:
-        return tuple.__new__(cls, (term, matched, kind, key, lang, also))
+        return tuple.__new__(cls, ((term, *also), matched, kind, key, lang, None, ()))
 
-    def __getnewargs__(self) -> tuple[Any, ...]:
-        return tuple(self)
+    @classmethod
+    def _lazy(cls, glossary: Glossary, positions: tuple[int, ...], matched: str, kind: str, key: str, lang: str) -> Form:
+        return tuple.__new__(cls, (None, matched, kind, key, lang, glossary, positions))
+
+    def __getnewargs__(self) -> tuple[Any, ...]:  # type: ignore[override]
+        terms = self.terms
+        return (terms[0], self[1], self[2], self[3], self[4], terms[1:])
+
+    @property
+    def term(self) -> Term:
+        terms: tuple[Term, ...] | None = self[0]
+        return terms[0] if terms is not None else self[5]._term(self[6][0])
+
+    def _identity(self) -> tuple[Any, ...]:
+        return (tuple(term.id for term in self.terms), self[1], self[2], self[3], self[4])
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Form):
+            return NotImplemented
+        return self is other or self._identity() == other._identity()
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    def __hash__(self) -> int:
+        return hash(self._identity())
+
+    @property
+    def terms(self) -> tuple[Term, ...]:
+        terms: tuple[Term, ...] | None = self[0]
+        if terms is not None:
+            return terms
+        glossary = self[5]
+        return tuple(glossary._term(position) for position in self[6])
 
 
 class Hit(tuple):  # type: ignore[type-arg]
@@ -290,13 +330,16 @@ class Hit(tuple):  # type: ignore[type-arg]
     ) -> Hit:
         return tuple.__new__(cls, (start, end, surface, Form(term, matched, kind, key, lang, also)))
 
-    def __getnewargs__(self) -> tuple[Any, ...]:
-        return (*self[3][:1], self[0], self[1], self[2], *self[3][1:])
+    def __getnewargs__(self) -> tuple[Any, ...]:  # type: ignore[override]
+        # pickled with its concepts, not with the glossary it was found in
+        form: Form = self[3]
+        terms = form.terms
+        return (terms[0], self[0], self[1], self[2], form[1], form[2], form[3], form[4], terms[1:])
 
     @property
     def term(self) -> Term:
         """The concept found (the best one when several concepts share the form)."""
-        return self[3][0]  # type: ignore[no-any-return]
+        return self[3].term  # type: ignore[no-any-return]
 
     @property
     def start(self) -> int:
@@ -336,12 +379,12 @@ class Hit(tuple):  # type: ignore[type-arg]
     @property
     def also(self) -> tuple[Term, ...]:
         """Other concepts that share this form (usually none)."""
-        return self[3][5]  # type: ignore[no-any-return]
+        return self[3].terms[1:]  # type: ignore[no-any-return]
 
     @property
     def terms(self) -> tuple[Term, ...]:
         """Every concept the form names: :attr:`term` first, then :attr:`also`."""
-        return (self[3][0], *self[3][5])
+        return self[3].terms  # type: ignore[no-any-return]
 
     def __repr__(self) -> str:
         return f"Hit({self.term.id!r}, {self.start}, {self.end}, surface={self.surface!r}, kind={self.kind!r})"
@@ -356,7 +399,8 @@ class Hit(tuple):  # type: ignore[type-arg]
             "kind": self.kind,
             "lang": self.lang,
         }
-        if self.also:
+        form: Form = self[3]
+        if form[0] is not None and len(form[0]) > 1 or form[0] is None and len(form[6]) > 1:
             out["also"] = [term.id for term in self.also]
         return out
 
@@ -364,7 +408,7 @@ class Hit(tuple):  # type: ignore[type-arg]
 class _Key:
     """One scanner key: its text, flags and the concepts it names, best first."""
 
-    __slots__ = ("text", "flags", "entries", "spellings", "exact", "resolved")
+    __slots__ = ("text", "flags", "entries", "spellings", "exact", "resolved", "exact_forms")
 
     def __init__(
         self,
@@ -383,6 +427,8 @@ class _Key:
         #: when the first concept has several forms with this key: stored form -> (form, kind)
         self.exact = exact
         self.resolved: Form | None = None
+        #: the forms for text written exactly as one of the stored forms, made once
+        self.exact_forms: dict[str, Form] = {}
 
     def __getstate__(self) -> tuple[Any, ...]:
         return (self.text, self.flags, self.entries, self.spellings, self.exact)
@@ -390,6 +436,7 @@ class _Key:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.text, self.flags, self.entries, self.spellings, self.exact = state
         self.resolved = None
+        self.exact_forms = {}
 
 
 class Scanner:
@@ -603,17 +650,20 @@ class Scanner:
         """Every term occurrence in ``text``, in order, non-overlapping, leftmost-longest."""
         if not isinstance(text, str):
             raise TypeError(f"scan() needs a str, not {type(text).__name__}")
-        hits = []
-        new = tuple.__new__
         spans = self.spans(text)
         keys = self._keys
+        hits = []
+        append = hits.append
+        new = tuple.__new__
+        resolve = self._resolve
         for start, end, number in spans:
             key = keys[number]
-            form = key.resolved or self._resolve(key)
             surface = text[start:end]
             if key.exact is not None and surface in key.exact:
                 form = self._exact_form(key, surface)
-            hits.append(new(Hit, (start, end, surface, form)))
+            else:
+                form = key.resolved or resolve(key)
+            append(new(Hit, (start, end, surface, form)))
         return hits
 
     def count(self, text: str) -> dict[str, int]:
@@ -628,17 +678,19 @@ class Scanner:
         return counts
 
     def _resolve(self, key: _Key) -> Form:
-        glossary = self.glossary
-        position, kind, matched, lang = key.entries[0]
-        also = tuple(glossary._term(entry[0]) for entry in key.entries[1:])
-        form = key.resolved = Form(glossary._term(position), matched, kind, key.text, lang, also)
+        _, kind, matched, lang = key.entries[0]
+        positions = tuple(entry[0] for entry in key.entries)
+        form = key.resolved = Form._lazy(self.glossary, positions, matched, kind, key.text, lang)
         return form
 
     def _exact_form(self, key: _Key, surface: str) -> Form:
         """The form for text written exactly as one of the concept's stored forms (軍民融合 → hant)."""
-        form = key.resolved or self._resolve(key)
-        matched, kind = key.exact[surface]  # type: ignore[index]
-        return Form(form[0], matched, kind, form[3], form[4], form[5])
+        form = key.exact_forms.get(surface)
+        if form is None:
+            general = key.resolved or self._resolve(key)
+            matched, kind = key.exact[surface]  # type: ignore[index]
+            form = key.exact_forms[surface] = Form._lazy(general[5], general[6], matched, kind, general[3], general[4])
+        return form
 
     def spans(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, end, key number)`` of every occurrence: the raw form of :meth:`scan`."""
@@ -675,6 +727,8 @@ class Scanner:
         # start byte -> automaton value (bytes, key number, flags, chars) of the longest valid occurrence
         longest: dict[int, tuple[int, int, int, int]] = {}
         marks: list[tuple[int, tuple[int, int, int, int]]] = []
+        # characters before byte b = b - (continuation bytes before b): counted in C, not decoded
+        continuation = raw.translate(_CONTINUATION_BYTES).count
         # char offset of byte ``mapped_bytes``, advanced only when a check needs it
         mapped_bytes = mapped_chars = 0
         for end, value in self._automaton.iter(view):
@@ -684,7 +738,7 @@ class Scanner:
                     if len(marks) >= 64 and end < 2000 * len(marks):
                         return self._automaton_spans(text, folded=True)  # changed characters everywhere
                     continue
-                mapped_chars += len(raw[mapped_bytes : end + 1].decode("utf-8", "surrogatepass"))
+                mapped_chars += end + 1 - mapped_bytes - continuation(0, mapped_bytes, end + 1)
                 mapped_bytes = end + 1
                 if not self._valid(text, mapped_chars - value[3], mapped_chars, keys[value[1]]):
                     continue
@@ -701,7 +755,7 @@ class Scanner:
                 if ascii_only:
                     spans.append((start, start + value[3], value[1]))
                 else:
-                    mapped_chars += len(raw[mapped_bytes:start].decode("utf-8", "surrogatepass"))
+                    mapped_chars += start - mapped_bytes - continuation(0, mapped_bytes, start)
                     spans.append((mapped_chars, mapped_chars + value[3], value[1]))
                     mapped_chars += value[3]
                     mapped_bytes = start + value[0]
