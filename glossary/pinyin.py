@@ -61,30 +61,48 @@ def _segment(letters: str, tones: list[str | None]) -> list[Syllable] | None:
     before a syllable starting with a, o or e, so ``biàngé`` is bian-ge, not biang-e.
     """
     size = len(letters)
-    # best[i]: the best segmentation of letters[i:] as (count, vowel starts, syllables), or None
-    best: list[tuple[int, int, list[Syllable]] | None] = [None] * (size + 1)
-    best[size] = (0, 0, [])
+    marked = [index for index, tone in enumerate(tones) if tone is not None]
+    if size <= _LONGEST and len(marked) <= 1:
+        # the everyday case: the run is one syllable (jun1, zhàn)
+        piece = _ALIASES.get(letters, letters)
+        if piece in SYLLABLES:
+            return [(piece, tones[marked[0]] if marked else None)]
+    # marks_before[i]: tone marks in letters[:i], to count a piece's marks without a loop
+    marks_before = [0] * (size + 1)
+    for index, tone in enumerate(tones):
+        marks_before[index + 1] = marks_before[index] + (tone is not None)
+    # best[i]: (syllables, vowel starts) of the best split of letters[i:]; step[i]: where its first syllable ends
+    best: list[tuple[int, int] | None] = [None] * (size + 1)
+    step = [0] * (size + 1)
+    best[size] = (0, 0)
     for start in range(size - 1, -1, -1):
-        choice: tuple[int, int, list[Syllable]] | None = None
+        choice: tuple[int, int] | None = None
         for end in range(min(size, start + _LONGEST), start, -1):
             rest = best[end]
-            if rest is None:
+            if rest is None or marks_before[end] - marks_before[start] > 1:
                 continue
             piece = letters[start:end]
-            piece = _ALIASES.get(piece, piece)
-            if piece not in SYLLABLES:
+            if _ALIASES.get(piece, piece) not in SYLLABLES:
                 continue
-            marks = [tone for tone in tones[start:end] if tone is not None]
-            if len(marks) > 1:
-                continue
-            count = rest[0] + 1
             # a vowel-initial syllable inside a word would have needed an apostrophe
-            vowel_starts = rest[1] + (1 if end < size and letters[end] in "aoe" else 0)
-            if choice is None or (count, vowel_starts) < (choice[0], choice[1]):
-                choice = (count, vowel_starts, [(piece, marks[0] if marks else None), *rest[2]])
+            candidate = (rest[0] + 1, rest[1] + (end < size and letters[end] in "aoe"))
+            if choice is None or candidate < choice:
+                choice = candidate
+                step[start] = end
         best[start] = choice
-    found = best[0]
-    return None if found is None else found[2]
+    if best[0] is None:
+        return None
+    syllables: list[Syllable] = []
+    start = 0
+    while start < size:
+        end = step[start]
+        piece = letters[start:end]
+        tone = None
+        if marks_before[end] > marks_before[start]:
+            tone = next(tones[index] for index in range(start, end) if tones[index] is not None)
+        syllables.append((_ALIASES.get(piece, piece), tone))
+        start = end
+    return syllables
 
 
 def parse(text: str) -> list[list[Syllable]]:
@@ -203,8 +221,10 @@ def keys(text: str) -> tuple[str | None, str]:
     """
     words = parse(text)
     flat = [pair for word in words for pair in word]
-    # run together, syllables can read differently (lu'e -> lue -> lüe): key the reading they have then
-    plain = _join([syllable for word in parse(_join([syllable for syllable, _ in flat])) for syllable, _ in word])
+    plain = _join([syllable for syllable, _ in flat])
+    if "lue" in plain or "nue" in plain:
+        # run together, syllables can read differently (lu'e -> lue -> lüe): key the reading they have then
+        plain = _join([syllable for word in parse(plain) for syllable, _ in word])
     marked = any(char in _TONE_OF_MARK for char in unicodedata.normalize("NFD", text))
     if marked or all(tone is not None or syllable.isdigit() for syllable, tone in flat):
         return _join([_numbered_syllable(syllable, tone) for syllable, tone in flat]), plain
