@@ -103,6 +103,7 @@ _SUFFIXES = (
     ("ysation", "yzation"),
 )
 _BRITISH_ENDINGS = tuple(british for british, _ in _SUFFIXES)
+_SPELLING_WORDS = frozenset(_SPELLING)
 
 
 def has_han(text: str) -> bool:
@@ -155,10 +156,11 @@ def latin_base(text: str) -> str:
 
 def english_key_of_base(base: str) -> str:
     """:func:`english_key` of text already through :func:`latin_base`."""
-    words = base.split(" ")
-    while len(words) > 1 and words[0] == "the":
-        del words[0]
-    return " ".join([_SPELLING.get(word) or (_fold_suffix(word) if word.endswith(_BRITISH_ENDINGS) else word) for word in words])
+    while base.startswith("the ") and len(base) > 4:
+        base = base[4:]
+    if "isation" not in base and "ysation" not in base and _SPELLING_WORDS.isdisjoint(base.split(" ")):
+        return base  # the common case: no word has another spelling
+    return " ".join([_SPELLING.get(word) or (_fold_suffix(word) if word.endswith(_BRITISH_ENDINGS) else word) for word in base.split(" ")])
 
 
 def _fold_suffix(word: str) -> str:
