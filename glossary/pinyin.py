@@ -48,6 +48,7 @@ _DIAERESIS = "\u0308"
 # word separators: spaces, apostrophes, hyphens, middle dots, and the punctuation of
 # slogans written in pinyin (ānquán shì fāzhǎn de qiántí, fāzhǎn shì ...)
 _SEPARATORS = " '\u2019\u02bc-\u2010\u2011\u00b7\u30fb\t\n\r,.;:!?\u3001\uff0c\uff1b\u3002"
+_SEPARATOR_TABLE = {ord(char): " " for char in _SEPARATORS}
 
 Syllable = tuple[str, "str | None"]
 
@@ -166,10 +167,7 @@ def parse(text: str) -> list[list[Syllable]]:
 
 
 def _split_words(text: str) -> list[str]:
-    words = [text]
-    for separator in _SEPARATORS:
-        words = [part for word in words for part in word.split(separator)]
-    return [word for word in words if word]
+    return text.translate(_SEPARATOR_TABLE).split()
 
 
 def is_pinyin(text: str) -> bool:
