@@ -176,6 +176,13 @@ class ChineseForms(_Model):
     #: Where the Chinese form is attested.
     sources: Sources
 
+    @model_validator(mode="after")
+    def _variants_differ_from_the_forms(self) -> ChineseForms:
+        for variant in self.variants:
+            if variant.text in (self.hans, self.hant):
+                raise ValueError(f"the variant {variant.text!r} is the simplified or traditional form itself")
+        return self
+
 
 class Rendering(_Model):
     """One English rendering of the concept, with its kind and its sources."""

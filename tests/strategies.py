@@ -113,14 +113,16 @@ def first_uses(draw: st.DrawFn) -> dict[str, Any]:
 def concepts(draw: st.DrawFn, concept_id: str | None = None, targets: tuple[str, ...] = ()) -> dict[str, Any]:
     """One valid concept as a contract dict (``Concept.model_validate`` accepts it)."""
     hans = draw(chinese(SIMPLIFIED))
+    hant = draw(chinese(TRADITIONAL + SIMPLIFIED))
     data: dict[str, Any] = {
         "id": concept_id or draw(ids),
         "category": draw(st.sampled_from(CATEGORIES)),
         "zh": {
             "hans": hans,
-            "hant": draw(chinese(TRADITIONAL + SIMPLIFIED)),
+            "hant": hant,
             "pinyin": draw(pinyin_words),
-            "variants": draw(st.lists(variants, max_size=2)),
+            # a variant is another form than the two canonical ones (the model says so)
+            "variants": [variant for variant in draw(st.lists(variants, max_size=2)) if variant["text"] not in (hans, hant)],
             "sources": draw(cited),
         },
         "en": draw(st.lists(renderings, min_size=1, max_size=3, unique_by=lambda item: (item["text"], item["kind"]))),

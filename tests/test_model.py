@@ -91,9 +91,9 @@ def test_text_with_control_characters_is_rejected() -> None:
 
 
 def test_script_variants_need_a_note_and_other_variants_need_sources() -> None:
-    assert error_locations(bad("zh.variants", [{"text": "軍民融合", "kind": "script"}])) == ["zh.variants.0"]
+    assert error_locations(bad("zh.variants", [{"text": "軍民融合式", "kind": "script"}])) == ["zh.variants.0"]
     assert error_locations(bad("zh.variants", [{"text": "军民融合式", "kind": "short-form", "note": "n"}])) == ["zh.variants.0"]
-    Concept.model_validate(bad("zh.variants", [{"text": "軍民融合", "kind": "script", "note": "OpenCC output"}]))
+    Concept.model_validate(bad("zh.variants", [{"text": "軍民融合式", "kind": "script", "note": "OpenCC output"}]))
 
 
 @pytest.mark.parametrize(("date", "precision"), [("2014", "year"), ("2014-04", "month"), ("2014-04-15", "day"), ("2010", "decade")])
@@ -116,3 +116,7 @@ def test_source_documents_and_the_contract_document() -> None:
         SourceDocument.model_validate({"title": "T", "kind": "blog"})
     with pytest.raises(ValidationError):
         GlossaryDocument.model_validate({"format": "glossary", "version": 2, "terms": []})
+
+
+def test_a_variant_must_differ_from_the_canonical_forms() -> None:
+    assert error_locations(bad("zh.variants", [{"text": "軍民融合", "kind": "misspelling", "sources": [CITATION]}])) == ["zh"]

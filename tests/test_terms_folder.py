@@ -108,7 +108,7 @@ def test_wrong_pinyin_and_traditional_forms_are_problems(terms_copy: Path) -> No
     assert any("循 is not read xun4" in problem for problem in problems_of(terms_copy))
     path.write_text(text.replace("shuāngxúnhuán", "shuangxunhuan"))
     assert any("no tone marks" in problem for problem in problems_of(terms_copy))
-    path.write_text(text.replace('hant = "雙循環"', 'hant = "雙迴圈"'))
+    path.write_text(text.replace('hant = "雙循環"', 'hant = "雙迴環"'))
     assert any("[traditional]" in problem for problem in problems_of(terms_copy))
 
 
