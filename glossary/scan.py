@@ -724,26 +724,30 @@ class Scanner:
             raw = text.encode("utf-8", "surrogatepass")
             view = raw.translate(_ascii_fold_bytes()).decode("latin-1")
         keys = self._keys
-        # start byte -> automaton value (bytes, key number, flags, chars) of the longest valid occurrence
-        longest: dict[int, tuple[int, int, int, int]] = {}
-        marks: list[tuple[int, tuple[int, int, int, int]]] = []
         # characters before byte b = b - (continuation bytes before b): counted in C, not decoded
         continuation = raw.translate(_CONTINUATION_BYTES).count
+        occurrences = list(self._automaton.iter(view))
+        # start byte -> automaton value (bytes, key number, flags, chars) of the longest valid
+        # occurrence; the stream comes by end offset, so the last value seen for a start is the
+        # longest. Keys without flags (Chinese) need no check: a comprehension takes them all.
+        longest: dict[int, tuple[int, int, int, int]] = {end - value[0] + 1: value for end, value in occurrences if not value[2]}
+        flagged = [item for item in occurrences if item[1][2]]
+        marks: list[tuple[int, tuple[int, int, int, int]]] = [item for item in flagged if item[1][2] & _MARK]
+        if len(marks) >= 64 and any(marks[count - 1][0] < 2000 * count for count in range(64, len(marks) + 1)):
+            return self._automaton_spans(text, folded=True)  # changed characters everywhere
         # char offset of byte ``mapped_bytes``, advanced only when a check needs it
         mapped_bytes = mapped_chars = 0
-        for end, value in self._automaton.iter(view):
-            if value[2]:
-                if value[2] & _MARK:
-                    marks.append((end, value))
-                    if len(marks) >= 64 and end < 2000 * len(marks):
-                        return self._automaton_spans(text, folded=True)  # changed characters everywhere
-                    continue
-                mapped_chars += end + 1 - mapped_bytes - continuation(0, mapped_bytes, end + 1)
-                mapped_bytes = end + 1
-                if not self._valid(text, mapped_chars - value[3], mapped_chars, keys[value[1]]):
-                    continue
-            # the stream comes by end offset, so the last value seen for a start is the longest
-            longest[end - value[0] + 1] = value
+        for end, value in flagged:
+            if value[2] & _MARK:
+                continue
+            mapped_chars += end + 1 - mapped_bytes - continuation(0, mapped_bytes, end + 1)
+            mapped_bytes = end + 1
+            if not self._valid(text, mapped_chars - value[3], mapped_chars, keys[value[1]]):
+                continue
+            start = end - value[0] + 1
+            current = longest.get(start)
+            if current is None or current[0] < value[0]:
+                longest[start] = value
         if marks and not self._add_folded(text, raw, marks, longest):
             return self._automaton_spans(text, folded=True)
         spans = []
