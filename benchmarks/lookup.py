@@ -7,9 +7,10 @@ normalised key; a fuzzy search at most 25 ms a query on a 120,000-entry glossary
   each query normalised and probed for the first time), then again ("warm": the
   answers the glossary keeps for its keys), against ``dict.get`` over a dict of the
   same keys, in the same run.
-- fuzzy: misspelt and partial queries (typos made from real keys) against
-  rapidfuzz's ``process.extract`` with ``ratio`` over the same keys, which is the
-  floor any fuzzy search over them pays.
+- fuzzy: misspelt queries (one typo in a stored English or Chinese form) through
+  ``Glossary.search``, with how often the misspelt concept comes back, against
+  rapidfuzz's ``process.extract`` with ``ratio`` over a whole key family (what a
+  search without its candidate blocking would pay).
 
     python3 benchmarks/lookup.py [--terms N]
 """
@@ -17,6 +18,7 @@ normalised key; a fuzzy search at most 25 ms a query on a 120,000-entry glossary
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import sys
 import time
@@ -74,9 +76,10 @@ def fuzzy(g: glossary.Glossary, rng: random.Random, queries: int = 40) -> list[t
 
     english = list(g._families["en"])
     chinese = list(g._families["zh"])
-    samples = [_typo(rng, rng.choice(english)) for _ in range(queries // 2)]
-    samples += [_typo(rng, rng.choice(chinese)) for _ in range(queries // 2)]
+    originals = [rng.choice(english) for _ in range(queries // 2)] + [rng.choice(chinese) for _ in range(queries // 2)]
+    samples = [_typo(rng, original) for original in originals]
     g.search("warm up", 5)  # builds the search index once
+    g.search("军民融和", 5)
 
     def ours() -> None:
         for query in samples:
@@ -90,9 +93,17 @@ def fuzzy(g: glossary.Glossary, rng: random.Random, queries: int = 40) -> list[t
     medians = time_calls({"search": ours, "rapidfuzz": raw}, rounds=3)
     per_query = medians["search"] / len(samples) * 1000
     floor = medians["rapidfuzz"] / len(samples) * 1000
+    # recall: the concept whose form was misspelt is among the ten candidates
+    families = g._families
+    found = 0
+    for original, query in zip(originals, samples):
+        owners = {position for family in ("en", "zh") for position, _, _ in families[family].get(original, ())}
+        ids = {g._data[position]["id"] for position in owners}
+        found += bool(ids & {match.term.id for match in g.search(query, 10)})
     return [
-        ("rapidfuzz ratio over the same keys (floor)", f"{floor:.1f} ms/query", "", None),
-        ("Glossary.search, typos in English and Chinese", f"{per_query:.1f} ms/query = {per_query / floor:.1f}x", "<= 25 ms", per_query <= 25),
+        ("rapidfuzz ratio over a whole family (reference)", f"{floor:.1f} ms/query", "", None),
+        ("Glossary.search, typos in English and Chinese", f"{per_query:.1f} ms/query = {per_query / floor:.2f}x", "<= 25 ms", per_query <= 25),
+        ("  the misspelt concept among its 10 candidates", f"{found}/{len(samples)}", "", None),
     ]
 
 
@@ -103,6 +114,9 @@ def main(terms: int = 120_000) -> bool:
     start = time.perf_counter()
     big = synthetic_glossary(terms)
     built = time.perf_counter() - start
+    # the first full garbage collection after building millions of objects walks them all
+    # (about 0.1 s); any process pays it once, so it is paid here, not inside a timed query
+    gc.collect()
     rows.append((f"synthetic glossary of {terms:,} terms built", f"{built:.1f} s", "", None))
     rows += exact(big, f"{terms // 1000}k terms", rng)
     rows += fuzzy(big, rng)
