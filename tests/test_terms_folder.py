@@ -115,3 +115,15 @@ def test_wrong_pinyin_and_traditional_forms_are_problems(terms_copy: Path) -> No
 def test_a_missing_folder_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="not a folder"):
         read_terms_folder(tmp_path / "absent")
+
+
+def test_a_reading_pypinyin_lacks_can_be_allowed_explicitly(monkeypatch) -> None:
+    from glossary import validate
+
+    assert any("循 is not read xun4" in problem for problem in validate.check_pinyin("双循环", "shuāngxùnhuán"))
+    monkeypatch.setitem(validate.EXTRA_READINGS, "循", frozenset({"xun4"}))
+    validate._readings.cache_clear()
+    try:
+        assert validate.check_pinyin("双循环", "shuāngxùnhuán") == []
+    finally:
+        validate._readings.cache_clear()
