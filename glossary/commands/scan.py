@@ -64,5 +64,7 @@ def run(options: argparse.Namespace) -> int:
         if len(found) > _SHOWN_POSITIONS:
             places.append(f"... +{len(found) - _SHOWN_POSITIONS}")
         print(f"{len(found):>{max(width, 5)}}  {term.zh.hans}  {term.preferred}  ({term.id})  at {', '.join(places)}")
-    print(f"glossary scan: {len(hits)} occurrences of {len(rows)} terms in {len(text)} characters (positions are line:column)", file=sys.stderr)
+    occurrences = f"{len(hits)} occurrence{'' if len(hits) == 1 else 's'}"
+    terms = f"{len(rows)} term{'' if len(rows) == 1 else 's'}"
+    print(f"glossary scan: {occurrences} of {terms} in {len(text)} characters (positions are line:column)", file=sys.stderr)
     return 0
