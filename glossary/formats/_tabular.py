@@ -28,8 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 from glossary.errors import FormatError
 from glossary.formats._importing import Draft, DocumentBuilder, Item, clean_cell, decode, is_id, is_traditional
+from glossary.formats.base import ExportOptions, Format
 
 if TYPE_CHECKING:
+    from glossary.index import Glossary
     from glossary.model import GlossaryDocument
 
 __all__ = [
@@ -375,3 +377,19 @@ def read_table(data: bytes, path: str, dialect: str | None = None) -> GlossaryDo
 
         raise DataError(problems)
     return builder.build(list(collector.drafts.values()))
+
+
+class HeaderTableFormat(Format):
+    """A tab-separated export with a header row (memoQ, Trados): UTF-8 with a BOM, read back by :func:`read_table`.
+
+    Subclasses give ``rows(glossary)``, the table as written.
+    """
+
+    def rows(self, glossary: Glossary) -> list[list[str]]:
+        raise NotImplementedError
+
+    def dump(self, glossary: Glossary, options: ExportOptions) -> bytes:
+        return b"\xef\xbb\xbf" + tsv(self.rows(glossary))
+
+    def load(self, data: bytes, path: str) -> GlossaryDocument:
+        return read_table(data, path)  # tab-separated as written; a comma-separated .txt is read too

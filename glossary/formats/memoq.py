@@ -15,12 +15,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glossary.formats._tabular import chinese_forms, comment, english_forms, read_table, tsv
-from glossary.formats.base import ExportOptions, Format
+from glossary.formats._tabular import HeaderTableFormat, chinese_forms, comment, english_forms
 
 if TYPE_CHECKING:
     from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
 
 __all__ = ["LANGUAGE_NAMES", "MemoqFormat", "table"]
 
@@ -51,13 +49,10 @@ def table(glossary: Glossary, names: dict[str, str] = LANGUAGE_NAMES, note_heade
     return rows
 
 
-class MemoqFormat(Format):
+class MemoqFormat(HeaderTableFormat):
     name = "memoq"
     extensions = (".tsv", ".txt")
     description = "memoQ term base (TSV): language-named columns, synonyms as repeated columns, forbidden terms apart"
 
-    def dump(self, glossary: Glossary, options: ExportOptions) -> bytes:
-        return b"\xef\xbb\xbf" + tsv(table(glossary))
-
-    def load(self, data: bytes, path: str) -> GlossaryDocument:
-        return read_table(data, path)  # tab-separated as written; a comma-separated .txt is read too
+    def rows(self, glossary: Glossary) -> list[list[str]]:
+        return table(glossary)

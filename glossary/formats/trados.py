@@ -15,13 +15,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glossary.formats._tabular import comment, english_forms, read_table, tsv
-from glossary.formats.base import ExportOptions, Format
+from glossary.formats._tabular import HeaderTableFormat, comment, english_forms
 from glossary.formats.memoq import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
     from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
 
 __all__ = ["TradosFormat", "table"]
 
@@ -39,13 +37,10 @@ def table(glossary: Glossary) -> list[list[str]]:
     return rows
 
 
-class TradosFormat(Format):
+class TradosFormat(HeaderTableFormat):
     name = "trados"
     extensions = (".txt", ".tsv")
     description = "Trados via the Glossary Converter (TSV .txt): one row per English term with Status and Kind"
 
-    def dump(self, glossary: Glossary, options: ExportOptions) -> bytes:
-        return b"\xef\xbb\xbf" + tsv(table(glossary))
-
-    def load(self, data: bytes, path: str) -> GlossaryDocument:
-        return read_table(data, path)  # tab-separated as written; a comma-separated .txt is read too
+    def rows(self, glossary: Glossary) -> list[list[str]]:
+        return table(glossary)
