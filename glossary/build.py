@@ -39,7 +39,8 @@ __all__ = [
     "write_atomically",
 ]
 
-from glossary.loading import COMPILER_VERSION, digest_for
+from glossary.index import COMPILER_VERSION
+from glossary.loading import digest_for
 
 #: Lookup key families: each has its own normaliser and its own dict in the index.
 FAMILIES = ("id", "zh", "abbr", "en", "pinyin_tones", "pinyin")
@@ -88,7 +89,7 @@ def _mode_for(path: Path) -> int:
 
 
 def _opencc_dictionary_lines(name: str) -> list[list[str]]:
-    import opencc
+    import opencc  # type: ignore[import-untyped]
 
     folder = Path(opencc.__file__).parent / "dictionary"
     rows = []

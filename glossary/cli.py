@@ -16,6 +16,7 @@ import sys
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from typing import Any
 
 __all__ = ["COMMANDS", "main"]
 
@@ -128,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from glossary.errors import DataError, GlossaryError
 
     module = importlib.import_module(COMMANDS[name][0])
-    options = _quick_options(name, args[1:])
+    options: Any = _quick_options(name, args[1:])
     if options is None:
         import argparse
 

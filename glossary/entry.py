@@ -11,6 +11,7 @@ from __future__ import annotations
 
 TYPE_CHECKING = False  # typing is not imported at run time: it costs milliseconds on every lookup
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from typing import Any, ClassVar
 
     from glossary.model import Concept
@@ -33,7 +34,7 @@ class _Record:
     __slots__: ClassVar[tuple[str, ...]] = ()
     _fields: ClassVar[tuple[str, ...]] = ()
     #: field name -> (record class, is_list)
-    _nested: ClassVar[dict[str, tuple[type[_Record], bool]]] = {}
+    _nested: ClassVar[Mapping[str, tuple[type[_Record], bool]]] = {}
 
     def __init__(self, **values: Any) -> None:
         for name in self._fields:

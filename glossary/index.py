@@ -223,10 +223,10 @@ class Glossary:
         """
         if self._inverse is None:
             inverse: dict[str, list[tuple[str, str]]] = {}
-            for term in self._data:
-                for relation in term.get("relations", ()):
+            for data in self._data:
+                for relation in data.get("relations", ()):
                     label = INVERSE_RELATIONS[relation["type"]]
-                    inverse.setdefault(relation["target"], []).append((label, term["id"]))
+                    inverse.setdefault(relation["target"], []).append((label, data["id"]))
             self._inverse = inverse
         term = self.get(term_id)
         out: list[tuple[str, Term]] = []

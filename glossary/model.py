@@ -35,7 +35,7 @@ __all__ = [
     "date_precision",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 Category = Literal[
     "institution",

@@ -273,7 +273,7 @@ class Form(tuple):  # type: ignore[type-arg]
     def _lazy(cls, glossary: Glossary, positions: tuple[int, ...], matched: str, kind: str, key: str, lang: str) -> Form:
         return tuple.__new__(cls, (None, matched, kind, key, lang, glossary, positions))
 
-    def __getnewargs__(self) -> tuple[Any, ...]:  # type: ignore[override]
+    def __getnewargs__(self) -> tuple[Any, ...]:
         terms = self.terms
         return (terms[0], self[1], self[2], self[3], self[4], terms[1:])
 
@@ -330,7 +330,7 @@ class Hit(tuple):  # type: ignore[type-arg]
     ) -> Hit:
         return tuple.__new__(cls, (start, end, surface, Form(term, matched, kind, key, lang, also)))
 
-    def __getnewargs__(self) -> tuple[Any, ...]:  # type: ignore[override]
+    def __getnewargs__(self) -> tuple[Any, ...]:
         # pickled with its concepts, not with the glossary it was found in
         form: Form = self[3]
         terms = form.terms
@@ -652,7 +652,7 @@ class Scanner:
             raise TypeError(f"scan() needs a str, not {type(text).__name__}")
         spans = self.spans(text)
         keys = self._keys
-        hits = []
+        hits: list[Hit] = []
         append = hits.append
         new = tuple.__new__
         resolve = self._resolve

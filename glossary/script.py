@@ -23,7 +23,7 @@ CONFIGS: tuple[str, ...] = get_args(Config)
 
 @functools.cache
 def _converter(config: str) -> Any:
-    import opencc
+    import opencc  # type: ignore[import-untyped]
 
     return opencc.OpenCC(config)
 

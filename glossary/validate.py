@@ -134,9 +134,9 @@ def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Pr
         if slow_checks:
             for message in check_pinyin(concept.zh.hans, concept.zh.pinyin):
                 report(concept.id, "zh.pinyin", "pinyin", message, ("zh", "pinyin"))
-            message = check_traditional(concept.zh.hans, concept.zh.hant)
-            if message:
-                report(concept.id, "zh.hant", "traditional", message, ("zh", "hant"))
+            traditional_problem = check_traditional(concept.zh.hans, concept.zh.hant)
+            if traditional_problem:
+                report(concept.id, "zh.hant", "traditional", traditional_problem, ("zh", "hant"))
 
     # keys shared across concepts
     owners: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)

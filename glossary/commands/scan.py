@@ -65,6 +65,6 @@ def run(options: argparse.Namespace) -> int:
             places.append(f"... +{len(found) - _SHOWN_POSITIONS}")
         print(f"{len(found):>{max(width, 5)}}  {term.zh.hans}  {term.preferred}  ({term.id})  at {', '.join(places)}")
     occurrences = f"{len(hits)} occurrence{'' if len(hits) == 1 else 's'}"
-    terms = f"{len(rows)} term{'' if len(rows) == 1 else 's'}"
-    print(f"glossary scan: {occurrences} of {terms} in {len(text)} characters (positions are line:column)", file=sys.stderr)
+    concepts = f"{len(rows)} term{'' if len(rows) == 1 else 's'}"
+    print(f"glossary scan: {occurrences} of {concepts} in {len(text)} characters (positions are line:column)", file=sys.stderr)
     return 0
