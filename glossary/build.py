@@ -42,9 +42,6 @@ __all__ = [
 from glossary.index import COMPILER_VERSION
 from glossary.loading import digest_for
 
-#: Lookup key families: each has its own normaliser and its own dict in the index.
-FAMILIES = ("id", "zh", "abbr", "en", "pinyin_tones", "pinyin")
-
 # Interjection syllables (hm, hng, m, n, ng, ê) make almost any Latin string look like
 # pinyin; no policy term uses them.
 _EXCLUDED_SYLLABLES = {"hm", "hng", "m", "n", "ng", "ê", "ê̄", "ế", "ê̌", "ề"}

@@ -28,6 +28,9 @@ __all__ = ["INVERSE_RELATIONS", "KIND_SCORES", "Glossary", "Match"]
 #: that compiled data built by an older version is rebuilt.
 COMPILER_VERSION = 2
 
+#: Lookup key families: each has its own normaliser and its own dict in the index.
+FAMILIES = ("id", "zh", "abbr", "en", "pinyin_tones", "pinyin")
+
 #: How well each kind of key identifies a concept; an exact match scores this much.
 KIND_SCORES = {
     "id": 100,
@@ -150,9 +153,7 @@ class Glossary:
         self.origin = origin
         self._terms: list[Term | None] = [None] * len(self._data)
         self._position = {term["id"]: position for position, term in enumerate(self._data)}
-        families: dict[str, dict[str, list[tuple[int, str, str]]]] = {
-            "id": {}, "zh": {}, "abbr": {}, "en": {}, "pinyin_tones": {}, "pinyin": {}
-        }
+        families: dict[str, dict[str, list[tuple[int, str, str]]]] = {name: {} for name in FAMILIES}
         for position, derived in enumerate(self._derived):
             for family, key, kind, surface in derived["keys"]:
                 families[family].setdefault(key, []).append((position, kind, surface))

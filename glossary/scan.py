@@ -282,6 +282,12 @@ class Form(tuple):  # type: ignore[type-arg]
         terms: tuple[Term, ...] | None = self[0]
         return terms[0] if terms is not None else self[5]._term(self[6][0])
 
+    @property
+    def size(self) -> int:
+        """How many concepts the form names (without building them)."""
+        terms: tuple[Term, ...] | None = self[0]
+        return len(terms if terms is not None else self[6])
+
     def _identity(self) -> tuple[Any, ...]:
         return (tuple(term.id for term in self.terms), self[1], self[2], self[3], self[4])
 
@@ -399,8 +405,7 @@ class Hit(tuple):  # type: ignore[type-arg]
             "kind": self.kind,
             "lang": self.lang,
         }
-        form: Form = self[3]
-        if form[0] is not None and len(form[0]) > 1 or form[0] is None and len(form[6]) > 1:
+        if self[3].size > 1:
             out["also"] = [term.id for term in self.also]
         return out
 

@@ -6,7 +6,9 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
-    from glossary.index import Glossary
+    from typing import Any
+
+    from glossary.index import Glossary, Match
 
 
 def add_glossary_option(parser: argparse.ArgumentParser) -> None:
@@ -30,6 +32,11 @@ def add_lang_option(parser: argparse.ArgumentParser, what: str = "the labels") -
         default=language_from_environment(),
         help=f"language of {what}: en or zh (default: from LC_ALL, LC_MESSAGES, LANG, LANGUAGE)",
     )
+
+
+def match_row(match: Match) -> dict[str, Any]:
+    """A match as a JSON row: what matched and how, with the term's Chinese and preferred English."""
+    return {**match.to_dict(), "hans": match.term.zh.hans, "en": match.term.preferred}
 
 
 def glossary_from(options: argparse.Namespace) -> Glossary:

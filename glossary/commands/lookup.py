@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from glossary.commands import add_glossary_option, add_lang_option, glossary_from
+from glossary.commands import add_glossary_option, add_lang_option, glossary_from, match_row
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def run(options: argparse.Namespace) -> int:
         if options.json:
             import json
 
-            rows = [{**match.to_dict(), "hans": match.term.zh.hans, "en": match.term.preferred} for match in suggestions]
+            rows = [match_row(match) for match in suggestions]
             print(json.dumps({"format": "glossary", "version": 1, "query": query, "matches": [], "terms": [], "suggestions": rows}, ensure_ascii=False, indent=2))
         message = f"glossary lookup: no term matches {query!r}"
         if suggestions:

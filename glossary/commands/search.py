@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from glossary.commands import add_glossary_option, glossary_from
+from glossary.commands import add_glossary_option, glossary_from, match_row
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ def run(options: argparse.Namespace) -> int:
     if options.json:
         import json
 
-        rows = [{**match.to_dict(), "hans": match.term.zh.hans, "en": match.term.preferred} for match in matches]
+        rows = [match_row(match) for match in matches]
         print(json.dumps({"query": text, "matches": rows}, ensure_ascii=False, indent=2))
         return 0 if matches else 1
     if not matches:
