@@ -126,7 +126,8 @@ def concepts(draw: st.DrawFn, concept_id: str | None = None, targets: tuple[str,
             "sources": draw(cited),
         },
         "en": draw(st.lists(renderings, min_size=1, max_size=3, unique_by=lambda item: (item["text"], item["kind"]))),
-        "abbreviations": draw(st.lists(abbreviations, max_size=2)),
+        # an abbreviation is shorter than the term: never one of its two canonical forms
+        "abbreviations": [item for item in draw(st.lists(abbreviations, max_size=2)) if item["text"] not in (hans, hant)],
     }
     if draw(st.booleans()):
         data["definition"] = {"text": draw(notes), "sources": draw(cited)}

@@ -269,3 +269,12 @@ def test_an_official_rendering_read_from_a_file_becomes_source_with_a_note(tmp_p
     path.write_text("zh-Hans,en,kind\n总体国家安全观,holistic view of national security,official\n", encoding="utf-8")
     (concept,) = read_document(path).terms
     assert (concept.en[0].kind, concept.en[0].note) == ("source", "Marked official in the imported file.")
+
+
+def test_a_simplified_column_repeating_the_traditional_form_adds_no_variant(tmp_path: Path) -> None:
+    # memoQ rows list forms per language column without kinds: a form in both the PRC and
+    # the Taiwan column is the traditional form, not also a variant of itself
+    path = tmp_path / "memoq.txt"
+    path.write_text("Chinese (PRC)\tChinese (PRC)\tChinese (Taiwan)\tEnglish\n军民融合\t軍民融合\t軍民融合\tmilitary-civil fusion\n", encoding="utf-8")
+    (concept,) = read_document(path, "memoq").terms
+    assert (concept.zh.hans, concept.zh.hant, concept.zh.variants) == ("军民融合", "軍民融合", [])

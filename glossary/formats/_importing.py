@@ -316,7 +316,9 @@ class DocumentBuilder:
             "en": [],
             "abbreviations": [],
         }
-        for index, item in enumerate(draft.variants):
+        # a variant read before the canonical forms were known (or machine-converted) may be one of them
+        variants = [item for item in draft.variants if item.text not in (hans, hant)]
+        for index, item in enumerate(variants):
             lines[("zh", "variants", index)] = item.line
             variant: dict[str, Any] = {"text": item.text, "kind": item.kind, "sources": item.sources}
             if item.note:
