@@ -32,15 +32,13 @@ Results are exact: among all keys that occur at a position and pass these rules 
 longest wins, the leftmost position first; a longer candidate that fails a boundary
 does not hide a shorter or later one that passes.
 
-Engine: pyahocorasick, run over the text's UTF-8 bytes viewed as latin-1 (every trie
-node then has at most 256 children, which keeps the automaton fast for 100k+ keys),
-in its all-occurrences mode; the choice of the leftmost-longest valid occurrence is
-made here, because pyahocorasick's ``iter_long`` can miss a key that ends inside a
-longer key's path. Text that holds characters the fold changes (traditional forms,
-full-width letters) is scanned once as it is and rescanned, folded, in windows
-around those characters (or whole, when they are many). Without pyahocorasick an
-exact pure-Python engine (a dict probe keyed on the first character) does the same
-work, more slowly.
+Engine: the leftmost-longest Aho-Corasick automaton of ahocorasick-rs (Rust; exact,
+code-point offsets), run over the text as the keys see it: the text folded only
+where the fold matters (:meth:`Scanner._view`). Its matches know no word
+boundaries: one that fails its rules hands over to an exact pure-Python engine (a
+dict probe keyed on the first character) until the two are back in step
+(:meth:`Scanner._with_boundaries`). That engine also scans alone when ahocorasick-rs
+is missing, with identical results, more slowly.
 
 A :class:`Scanner` is built once per glossary (``Glossary.scanner()``), reused for
 every text, and pickles (with its glossary), so it can be shipped to Dask or Spark
@@ -49,6 +47,7 @@ workers.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from glossary import normalize
@@ -79,15 +78,12 @@ _BREAKS = "\t\n\x0b\x0c\r\x85\u2028\u2029"
 _LEFT = 1  # needs a word boundary before it
 _RIGHT = 2  # needs a word boundary after it
 _CASE = 4  # an English abbreviation: not matched in lower case
-_MARK = 8  # not a key: a character the fold changes, seen in unfolded text
 
-# bytes.translate table: UTF-8 continuation bytes (0x80-0xBF) become 0, every other byte 1
-_CONTINUATION_BYTES = bytes(0 if 0x80 <= byte < 0xC0 else 1 for byte in range(256))
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 _table: dict[int, str] | None = None
 _bmp_table: list[int] | None = None
 _astral_table: dict[int, str] | None = None
-_ascii_bytes: bytes | None = None
 
 
 def _fold_step(char: str) -> str:
@@ -152,20 +148,91 @@ def _tables() -> tuple[list[int], dict[int, str]]:
     return _bmp_table, _astral_table
 
 
-def _ascii_fold_bytes() -> bytes:
-    """The ASCII part of the fold as a ``bytes.translate`` table (ASCII bytes of UTF-8 are ASCII characters)."""
-    global _ascii_bytes
-    if _ascii_bytes is None:
-        table = fold_table()
-        mapping = bytearray(range(256))
-        for code in range(128):
-            folded = table.get(code)
-            if folded is not None:
-                if ord(folded) >= 128:
-                    raise AssertionError(f"fold maps ASCII {chr(code)!r} outside ASCII")
-                mapping[code] = ord(folded)
-        _ascii_bytes = bytes(mapping)
-    return _ascii_bytes
+def _char_class(chars: Iterable[str]) -> str:
+    """A regex character class of ``chars``, runs of consecutive code points written as ranges."""
+    codes = sorted({ord(char) for char in chars})
+    parts = []
+    at = 0
+    while at < len(codes):
+        last = at
+        while last + 1 < len(codes) and codes[last + 1] == codes[last] + 1:
+            last += 1
+        first = re.escape(chr(codes[at]))
+        parts.append(first if last == at else f"{first}-{re.escape(chr(codes[last]))}")
+        at = last + 1
+    return f"[{''.join(parts)}]" if parts else "(?!)"
+
+
+def _changed_characters(keys: list[str]) -> re.Pattern[str] | None:
+    """A regex finding the characters beyond ASCII that must be folded before a scan.
+
+    A character the fold changes matters only when, folded, it is a key of one
+    character, or is a letter or digit some key holds (a traditional character, a
+    full-width letter), or makes a two-character stretch of some key with a neighbour
+    (an ideographic space, a full-width comma or quote beside an English word). The
+    Chinese punctuation and paragraph indents of ordinary text then cost nothing. The
+    regex begins with one character class, so ``re`` skips through the text in C to
+    the candidates and tests each one's neighbours without a Python call.
+    """
+    joined = "\0".join(keys)
+    key_chars = set(joined)
+    single = {key for key in keys if len(key) == 1}
+    table = fold_table()
+    preimages: dict[str, set[str]] = {}
+    for code, folded in table.items():
+        preimages.setdefault(folded, set()).add(chr(code))
+    always: set[str] = set()
+    conditional: dict[str, set[str]] = {}
+    for folded, chars in preimages.items():
+        if folded not in key_chars:
+            continue
+        if folded.isalnum() or folded in single:
+            always.update(chars)
+        else:
+            conditional[folded] = chars
+
+    def neighbours(found: set[str]) -> str:
+        chars = set(found)
+        for char in found:
+            chars.update(preimages.get(char, ()))
+        chars.discard("\0")
+        return _one_of(chars)
+
+    backwards = joined[::-1]
+    tests = []
+    if always:
+        tests.append(f"(?<={_one_of(always)})")
+    for folded, chars in conditional.items():
+        # the characters beside ``folded`` in some key (a few punctuation marks: searched, not tabulated)
+        after = set(re.findall(f"{re.escape(folded)}(?=([^\0]))", joined, re.DOTALL))
+        before = set(re.findall(f"{re.escape(folded)}(?=([^\0]))", backwards, re.DOTALL))
+        sides = []
+        if after:
+            sides.append(f"(?={neighbours(after)})")
+        if before:
+            sides.append(f"(?<={neighbours(before)}.)")
+        if sides:
+            tests.append(f"(?<={_one_of(chars)})(?:{'|'.join(sides)})")
+    if not tests:
+        return None
+    union = {char for char in always.union(*conditional.values()) if char <= "\uffff"}
+    lead = f"{_char_class(union)[:-1]}{_ASTRAL}]" if union else f"[{_ASTRAL}]"
+    return re.compile(f"({lead})(?:{'|'.join(tests)})", re.DOTALL)
+
+
+# re tests a class against a bitmap for the BMP, but against each of its entries in turn
+# beyond it: a class with many characters beyond the BMP costs microseconds for every
+# character tested. They are kept apart, behind one range test.
+_ASTRAL = "\U00010000-\U0010ffff"
+
+
+def _one_of(chars: set[str]) -> str:
+    """A regex matching one character of ``chars``, cheap for characters of the BMP."""
+    bmp = {char for char in chars if char <= "\uffff"}
+    if len(bmp) == len(chars):
+        return _char_class(bmp)
+    beyond = f"(?=[{_ASTRAL}]){_char_class(chars - bmp)}"
+    return f"(?:{_char_class(bmp)}|{beyond})" if bmp else beyond
 
 
 def fold(text: str) -> str:
@@ -448,8 +515,8 @@ class Scanner:
     """Finds the terms of one glossary in running text; build once, reuse, pickle.
 
     ``Scanner(glossary)`` (or ``glossary.scanner()``, which caches it). ``engine`` is
-    ``"auto"`` (pyahocorasick when installed, else pure Python), ``"ahocorasick"``
-    or ``"python"``; all give identical results.
+    ``"auto"`` (the Aho-Corasick automaton of ahocorasick-rs when it is installed,
+    else pure Python), ``"ahocorasick"`` or ``"python"``; all give identical results.
     """
 
     def __init__(self, glossary: Glossary, *, engine: str = "auto") -> None:
@@ -458,7 +525,7 @@ class Scanner:
         self.glossary = glossary
         if engine == "auto":
             try:
-                import ahocorasick  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
+                import ahocorasick_rs  # type: ignore[import-not-found,unused-ignore]  # noqa: F401
             except ImportError:
                 engine = "python"
             else:
@@ -483,23 +550,39 @@ class Scanner:
     def _build_now(self) -> None:
         keys = self._collect_keys(self.glossary)
         self._keys: list[_Key] = keys
-        self._max_chars = max((len(key.text) for key in keys), default=0)
+        #: keys from this number on have boundary or case rules (most keys, the Chinese ones, have none)
+        self._first_checked = next((number for number, key in enumerate(keys) if key.flags), len(keys))
+        #: the form of each key's hits, made on first use (None also for keys whose form depends on the surface)
+        self._forms: list[Form | None] = [None] * len(keys)
+        #: code point -> folded character, for the characters beside a match
+        self._fold = fold_table()
+        #: the forms of hits written exactly as a stored form of a key whose form depends on the surface
+        self._surface_forms: dict[tuple[int, str], Form] = {}
         self._automaton: Any = None
-        self._probe: dict[str, tuple[int, ...]] = {}
-        self._index: dict[str, int] = {}
-        self._reach: dict[str, int] = {}
-        self._bigrams: set[str] = set()
-        self._single: set[str] = set()
+        self._probe: dict[str, tuple[int, ...]] | None = None
+        self._index: dict[str, int] | None = None
+        self._changes: re.Pattern[str] | None = None
         if not keys:
             return
+        self._changes = _changed_characters([key.text for key in keys])
         if self.engine == "ahocorasick":
-            self._automaton = self._build_automaton(keys)
+            import ahocorasick_rs  # type: ignore[import-not-found,unused-ignore]
+
+            self._automaton = ahocorasick_rs.AhoCorasick(
+                [key.text for key in keys], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, store_patterns=False
+            )
         else:
-            self._index = {key.text: number for number, key in enumerate(keys)}
+            self._python_tables()
+
+    def _python_tables(self) -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
+        """The exact pure-Python engine's tables: key → number, first character → key lengths, longest first."""
+        if self._probe is None or self._index is None:
+            self._index = {key.text: number for number, key in enumerate(self._keys)}
             lengths: dict[str, set[int]] = {}
-            for key in keys:
+            for key in self._keys:
                 lengths.setdefault(key.text[0], set()).add(len(key.text))
             self._probe = {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+        return self._probe, self._index
 
     # A pickled scanner is its glossary and engine: the automaton of a large glossary
     # pickles to hundreds of MB, rebuilding it takes seconds. It is rebuilt on first use.
@@ -588,66 +671,9 @@ class Scanner:
             if spelled is not None and text not in other_keys:
                 flags |= _CASE
             keys.append(_Key(text, flags, tuple(entries), tuple(sorted(spelled)) if spelled else (), exact))
+        # keys with rules to check last: a key number then tells whether to check it
+        keys.sort(key=lambda key: key.flags != 0)
         return keys
-
-    def _build_automaton(self, keys: list[_Key]) -> Any:
-        import ahocorasick  # type: ignore[import-not-found,unused-ignore]
-        from operator import add
-
-        automaton = ahocorasick.Automaton()
-        for number, key in enumerate(keys):
-            encoded = key.text.encode("utf-8", "surrogatepass")
-            automaton.add_word(encoded.decode("latin-1"), (len(encoded), number, key.flags, len(key.text)))
-        joined = "\0".join(key.text for key in keys)
-        key_chars = set(joined)
-        #: every two-character stretch of a key: a changed character whose neighbours
-        #: make no such pair with it cannot lie inside an occurrence
-        self._bigrams = bigrams = set(map(add, joined, joined[1:]))
-        self._single = single = {key.text for key in keys if len(key.text) == 1}
-        # Characters the fold changes into a character some key holds ("marks"): seeing one
-        # in unfolded text means the stretch around it must be folded and scanned again.
-        # Spaces, dashes and quotes (the ideographic spaces that indent Chinese
-        # paragraphs, the ——, ’ of Chinese prose) are marked only beside a character
-        # they can form a key's two-character stretch with, so they cost nothing
-        # elsewhere; every other mark (traditional characters, full-width letters) is
-        # checked for such a neighbour when it is met.
-        table = fold_table()
-        after: dict[str, set[str]] = {}
-        before: dict[str, set[str]] = {}
-        marks: set[str] = set()
-        for code, folded in table.items():
-            if code < 0x80 or folded not in key_chars:
-                continue
-            char = chr(code)
-            if folded.isalnum() or folded in single or code >= 0x10000:
-                marks.add(char)
-                continue
-            if not after:
-                for pair in bigrams:
-                    after.setdefault(pair[0], set()).add(pair[1])
-                    before.setdefault(pair[1], set()).add(pair[0])
-            # a neighbour that is itself changed by the fold is a mark of its own, or
-            # (another space or dash) is listed here in its changed form too
-            for neighbour in after.get(folded, ()):
-                marks.add(char + neighbour)
-                if not neighbour.isalnum():
-                    marks.update(char + chr(other) for other, to in table.items() if to == neighbour and other >= 0x80)
-            for neighbour in before.get(folded, ()):
-                marks.add(neighbour + char)
-                if not neighbour.isalnum():
-                    marks.update(chr(other) + char for other, to in table.items() if to == neighbour and other >= 0x80)
-        for mark in marks:
-            encoded = mark.encode("utf-8", "surrogatepass")
-            automaton.add_word(encoded.decode("latin-1"), (len(encoded), -1, _MARK, len(mark)))
-        automaton.make_automaton()
-        return automaton
-
-    def _reach_of(self, char: str) -> int:
-        """The length of the longest key holding ``char`` (cached)."""
-        reach = self._reach.get(char)
-        if reach is None:
-            reach = self._reach[char] = max((len(key.text) for key in self._keys if char in key.text), default=0)
-        return reach
 
     # --- scanning --------------------------------------------------------------
 
@@ -655,32 +681,40 @@ class Scanner:
         """Every term occurrence in ``text``, in order, non-overlapping, leftmost-longest."""
         if not isinstance(text, str):
             raise TypeError(f"scan() needs a str, not {type(text).__name__}")
-        spans = self.spans(text)
-        keys = self._keys
+        matches = self._matches(text)
+        forms = self._forms
+        surface_forms = self._surface_forms
         hits: list[Hit] = []
         append = hits.append
         new = tuple.__new__
-        resolve = self._resolve
-        for start, end, number in spans:
-            key = keys[number]
+        for number, start, end in matches:
             surface = text[start:end]
-            if key.exact is not None and surface in key.exact:
-                form = self._exact_form(key, surface)
-            else:
-                form = key.resolved or resolve(key)
+            form = forms[number]
+            if form is None:
+                form = surface_forms.get((number, surface)) or self._form_of(number, surface)
             append(new(Hit, (start, end, surface, form)))
         return hits
 
     def count(self, text: str) -> dict[str, int]:
         """How often each concept occurs in ``text``: ``{term id: count}`` (plain data, cheap to send between processes)."""
         counts: dict[str, int] = {}
-        spans = self.spans(text)
         data = self.glossary._data
         keys = self._keys
-        for _, _, number in spans:
+        for number, _, _ in self._matches(text):
             term_id = data[keys[number].entries[0][0]]["id"]
             counts[term_id] = counts.get(term_id, 0) + 1
         return counts
+
+    def _form_of(self, number: int, surface: str) -> Form:
+        """The form a hit of key ``number`` reports; kept in ``_forms`` unless it depends on the surface."""
+        key = self._keys[number]
+        if key.exact is None:
+            form = self._forms[number] = key.resolved or self._resolve(key)
+        elif surface in key.exact:
+            form = self._surface_forms[number, surface] = self._exact_form(key, surface)
+        else:
+            form = key.resolved or self._resolve(key)
+        return form
 
     def _resolve(self, key: _Key) -> Form:
         _, kind, matched, lang = key.entries[0]
@@ -699,172 +733,144 @@ class Scanner:
 
     def spans(self, text: str) -> list[tuple[int, int, int]]:
         """``(start, end, key number)`` of every occurrence: the raw form of :meth:`scan`."""
+        return [(start, end, number) for number, start, end in self._matches(text)]
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """``(key number, start, end)`` of every occurrence, in order."""
         if not text or not self._ready():
             return []
+        view = self._view(text)
         if self._automaton is None:
-            return self._python_spans(text)
-        return self._automaton_spans(text)
+            return self._python_matches(text, view, 0, len(view))
+        try:
+            matches: list[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(view)
+        except UnicodeEncodeError:  # lone surrogates: no key holds one, any stand-in of one character will do
+            view = _SURROGATES.sub("\ufffd", view)
+            matches = self._automaton.find_matches_as_indexes(view)
+        if self._first_checked < len(self._keys):
+            matches = self._with_boundaries(text, view, matches)
+        return matches
+
+    def _view(self, text: str) -> str:
+        """The text as the keys see it: ``fold(text)`` where it matters, one character for one.
+
+        Folding a whole Chinese text costs more than scanning it (``str.translate`` is
+        fast only on ASCII), so beyond ASCII only the characters that can take part in
+        an occurrence are folded: those :func:`_changed_characters` finds (a capital
+        letter, a traditional character, a full-width letter, an ideographic space or a
+        line break beside an English word). A character the fold changes is never in a
+        key, and one that is not found cannot lie inside an occurrence, so the scan
+        finds what it would find in ``fold(text)``.
+        """
+        changes = self._changes
+        if changes is None:
+            return text
+        if text.isascii():  # str.translate has a fast path for ASCII
+            return fold(text)
+        # [text, changed character, text, changed character, ..., text]
+        parts = changes.split(text)
+        if len(parts) == 1:
+            return text
+        table = fold_table()
+        parts[1::2] = map(table.__getitem__, map(ord, parts[1::2]))
+        return "".join(parts)
 
     def _valid(self, text: str, start: int, end: int, key: _Key) -> bool:
+        """Whether an occurrence of ``key`` at ``text[start:end]`` passes its boundary and case rules."""
         flags = key.flags
-        table = fold_table()
-        if flags & _LEFT and start > 0:
-            before = text[start - 1]
-            if is_word_char(table.get(ord(before), before)):
-                return False
-        if flags & _RIGHT and end < len(text):
-            after = text[end]
-            if is_word_char(table.get(ord(after), after)):
-                return False
-        if flags & _CASE and not _case_ok(text[start:end], key.spellings):
+        if flags & _LEFT and start > 0 and self._word_at(text, start - 1):
             return False
+        if flags & _RIGHT and end < len(text) and self._word_at(text, end):
+            return False
+        if flags & _CASE:
+            surface = text[start:end]
+            if not surface.isupper() and not _case_ok(surface, key.spellings):
+                return False
         return True
 
-    def _automaton_spans(self, text: str, *, folded: bool = False) -> list[tuple[int, int, int]]:
-        if folded:
-            # the fold keeps one character for one, so char offsets of the folded bytes hold
-            raw = fold(text).encode("utf-8", "surrogatepass")
-            view = raw.decode("latin-1")
-        else:
-            raw = text.encode("utf-8", "surrogatepass")
-            view = raw.translate(_ascii_fold_bytes()).decode("latin-1")
-        keys = self._keys
-        # characters before byte b = b - (continuation bytes before b): counted in C, not decoded
-        continuation = raw.translate(_CONTINUATION_BYTES).count
-        occurrences = list(self._automaton.iter(view))
-        # start byte -> automaton value (bytes, key number, flags, chars) of the longest valid
-        # occurrence; the stream comes by end offset, so the last value seen for a start is the
-        # longest. Keys without flags (Chinese) need no check: a comprehension takes them all.
-        longest: dict[int, tuple[int, int, int, int]] = {end - value[0] + 1: value for end, value in occurrences if not value[2]}
-        flagged = [item for item in occurrences if item[1][2]]
-        marks: list[tuple[int, tuple[int, int, int, int]]] = [item for item in flagged if item[1][2] & _MARK]
-        if len(marks) >= 64 and any(marks[count - 1][0] < 2000 * count for count in range(64, len(marks) + 1)):
-            return self._automaton_spans(text, folded=True)  # changed characters everywhere
-        # char offset of byte ``mapped_bytes``, advanced only when a check needs it
-        mapped_bytes = mapped_chars = 0
-        for end, value in flagged:
-            if value[2] & _MARK:
-                continue
-            mapped_chars += end + 1 - mapped_bytes - continuation(0, mapped_bytes, end + 1)
-            mapped_bytes = end + 1
-            if not self._valid(text, mapped_chars - value[3], mapped_chars, keys[value[1]]):
-                continue
-            start = end - value[0] + 1
-            current = longest.get(start)
-            if current is None or current[0] < value[0]:
-                longest[start] = value
-        if marks and not self._add_folded(text, raw, marks, longest):
-            return self._automaton_spans(text, folded=True)
-        spans = []
-        cursor = mapped_bytes = mapped_chars = 0
-        ascii_only = len(raw) == len(text)
-        for start in sorted(longest):
-            if start >= cursor:
-                value = longest[start]
-                if ascii_only:
-                    spans.append((start, start + value[3], value[1]))
-                else:
-                    mapped_chars += start - mapped_bytes - continuation(0, mapped_bytes, start)
-                    spans.append((mapped_chars, mapped_chars + value[3], value[1]))
-                    mapped_chars += value[3]
-                    mapped_bytes = start + value[0]
-                cursor = start + value[0]
-        return spans
+    def _word_at(self, text: str, position: int) -> bool:
+        """Whether ``text[position]``, folded, is a letter or digit that continues an English word."""
+        char = text[position]
+        char = self._fold.get(ord(char), char)
+        return char.isalnum() and (char < "\x80" or not _is_cjk(ord(char)))
 
-    def _add_folded(self, text: str, raw: bytes, marks: list[tuple[int, tuple[int, int, int, int]]], longest: dict[int, tuple[int, int, int, int]]) -> bool:
-        """Add the occurrences that need folding: rescan folded windows around the changed characters.
-
-        Returns False, adding nothing, when the windows would cover much of the text:
-        folding it whole is then cheaper.
-
-        A changed character matters only when, folded, it makes a two-character
-        stretch of some key with a neighbour (or is a key). An occurrence covering it
-        lies within ``4 * (length of the longest key holding it)`` bytes.
-        """
-        size = len(raw)
-        table = fold_table()
-        bigrams = self._bigrams
-        windows: list[list[int]] = []
-        for end, value in marks:
-            first = end - value[0] + 1
-            chars = raw[first : end + 1].decode("utf-8", "surrogatepass")
-            longest_key = max(self._reach_of(table.get(ord(char), char)) for char in chars)
-            if value[3] == 1 and longest_key > 1:
-                # a lone changed character: does it make a key's pair with a neighbour?
-                folded = table.get(ord(chars), chars)
-                before = first - 1
-                while before > 0 and 0x80 <= raw[before] < 0xC0:
-                    before -= 1
-                previous = raw[before:first].decode("utf-8", "surrogatepass") if first > 0 else ""
-                following = ""
-                if end + 1 < size:
-                    lead = raw[end + 1]
-                    following = raw[end + 1 : end + 2 + (lead >= 0xC0) + (lead >= 0xE0) + (lead >= 0xF0)].decode("utf-8", "surrogatepass")
-                if (
-                    folded not in self._single
-                    and (not previous or table.get(ord(previous), previous) + folded not in bigrams)
-                    and (not following or folded + table.get(ord(following), following) not in bigrams)
-                ):
+    def _longest_at(self, text: str, view: str, position: int) -> tuple[int, int] | None:
+        """``(key number, end)`` of the longest key at ``position`` that passes its boundary rules."""
+        probe, index = self._python_tables()
+        lengths = probe.get(view[position])
+        # a key starting with a letter or digit needs a word boundary before it: none starts inside a word
+        if lengths and position > 0 and self._word_at(view, position) and self._word_at(text, position - 1):
+            return None
+        if lengths:
+            first_checked = self._first_checked
+            size = len(view)
+            for length in lengths:
+                end = position + length
+                if end > size:
                     continue
-            low, high = max(0, first - 4 * (longest_key - 1)), min(size, end + 1 + 4 * (longest_key - 1))
-            if windows and low <= windows[-1][1]:
-                windows[-1][1] = max(windows[-1][1], high)
-            else:
-                windows.append([low, high])
-        if not windows:
-            return True
-        if sum(high - low for low, high in windows) * 4 > size:
-            return False  # cheaper to fold the whole text
-        keys = self._keys
-        automaton = self._automaton
-        counted_bytes = counted_chars = 0  # char offset of raw[counted_bytes]
-        for low, high in windows:
-            while low < size and 0x80 <= raw[low] < 0xC0:  # start and end on character boundaries
-                low += 1
-            while high < size and 0x80 <= raw[high] < 0xC0:
-                high += 1
-            counted_chars += len(raw[counted_bytes:low].decode("utf-8", "surrogatepass"))
-            counted_bytes = low
-            part = raw[low:high].decode("utf-8", "surrogatepass")
-            folded_part = fold(part).encode("utf-8", "surrogatepass")
-            folded_bytes = taken = 0
-            part_bytes = 0  # bytes of part[:taken] in the original text
-            for end, value in automaton.iter(folded_part.decode("latin-1")):
-                step = len(folded_part[folded_bytes : end + 1].decode("utf-8", "surrogatepass"))
-                part_bytes += len(part[taken : taken + step].encode("utf-8", "surrogatepass"))
-                taken += step
-                folded_bytes = end + 1
-                first = taken - value[3]
-                key = keys[value[1]]
-                if key.flags and not self._valid(text, counted_chars + first, counted_chars + taken, key):
-                    continue
-                length = len(part[first:taken].encode("utf-8", "surrogatepass"))
-                start = low + part_bytes - length
-                current = longest.get(start)
-                if current is None or current[0] < length:
-                    longest[start] = (length, value[1], value[2], value[3])
-        return True
+                number = index.get(view[position:end])
+                if number is not None and (number < first_checked or self._valid(text, position, end, self._keys[number])):
+                    return number, end
+        return None
 
-    def _python_spans(self, text: str) -> list[tuple[int, int, int]]:
-        folded = fold(text)
-        probe = self._probe
-        index = self._index
-        keys = self._keys
-        spans = []
-        position, size = 0, len(folded)
-        while position < size:
-            lengths = probe.get(folded[position])
-            if lengths:
-                for length in lengths:
-                    if position + length > size:
-                        continue
-                    number = index.get(folded[position : position + length])
-                    if number is not None and (not keys[number].flags or self._valid(text, position, position + length, keys[number])):
-                        spans.append((position, position + length, number))
-                        position += length
-                        break
-                else:
-                    position += 1
-            else:
+    def _python_matches(self, text: str, view: str, position: int, stop: int) -> list[tuple[int, int, int]]:
+        """The exact pure-Python engine: leftmost-longest valid occurrences starting in ``[position, stop)``."""
+        matches = []
+        longest_at = self._longest_at
+        while position < stop:
+            found = longest_at(text, view, position)
+            if found is None:
                 position += 1
-        return spans
+            else:
+                matches.append((found[0], position, found[1]))
+                position = found[1]
+        return matches
+
+    def _with_boundaries(self, text: str, view: str, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """The automaton's leftmost-longest matches with the boundary and case rules applied.
+
+        The automaton knows no word boundaries. A match it gives that passes its rules
+        is the right one; one that fails may hide a shorter valid key at its start or a
+        valid key starting inside it. From such a match on, the exact Python engine
+        takes over, until it stands at a position the automaton also passed through:
+        the end of one of its matches or a stretch between them, where no key starts.
+        From there on both agree again.
+        """
+        first_checked = self._first_checked
+        keys = self._keys
+        valid = self._valid
+        bad = [match for match in [match for match in matches if match[0] >= first_checked] if not valid(text, match[1], match[2], keys[match[0]])]
+        if not bad:
+            return matches
+        from bisect import bisect_left
+
+        starts = [start for _, start, _ in matches]
+        out: list[tuple[int, int, int]] = []
+        at = 0  # matches[at:] are not taken yet
+        position = 0  # the text before it is done
+        longest_at = self._longest_at
+        for _, start, end in bad:
+            if start < position:
+                continue  # the exact engine has been past it
+            index = bisect_left(starts, start, at)
+            out.extend(matches[at:index])
+            word = view[start:end]
+            if word.isascii() and word.isalnum():
+                # Inside one word no other key can pass: a key starting after ``start``
+                # starts with a letter or digit after one, a shorter key at ``start``
+                # ends with one before one (and no longer key occurs at ``start``).
+                at, position = index + 1, end
+                continue
+            position = start
+            while True:
+                found = longest_at(text, view, position)
+                if found is None:
+                    position += 1
+                else:
+                    out.append((found[0], position, found[1]))
+                    position = found[1]
+                at = bisect_left(starts, position, index)
+                if matches[at - 1][2] <= position:  # matches[at - 1] starts before position
+                    break
+        out.extend(matches[at:])
+        return out

@@ -116,6 +116,15 @@ def test_a_longer_candidate_failing_its_boundary_leaves_room_for_a_shorter_or_la
     assert [hit.surface for hit in g.scan("xsecurity outlook report")] == ["outlook report"]
 
 
+def test_after_a_match_fails_its_boundary_the_rest_of_the_text_is_still_found() -> None:
+    g = make_glossary(
+        [("en", "security outlook", "en-source"), ("en", "outlook report", "en-source"), ("zh", "安全", "hans"), ("zh", "国家安全", "hans")]
+    )
+    text = "xsecurity outlook report，国家安全；security outlooks 安全 security outlook reports"
+    assert [hit.surface for hit in g.scan(text)] == ["outlook report", "国家安全", "安全", "security outlook"]
+    assert spans_of(g.scanner(), text) == spans_of(Scanner(g, engine="python"), text)
+
+
 def test_a_key_ending_inside_a_longer_keys_path_is_found() -> None:
     # pyahocorasick's iter_long misses 军民融合 here; the scanner must not
     g = make_glossary([("zh", "中央军民融合发展委员会", "hans"), ("zh", "军民融合", "hans")])
@@ -154,6 +163,7 @@ def test_fold_maps_one_character_to_one() -> None:
 
 def test_scanner_is_built_once_and_reused(fixture_glossary: Glossary) -> None:
     assert fixture_glossary.scanner() is fixture_glossary.scanner()
+    assert fixture_glossary.scanner().engine == "ahocorasick"  # ahocorasick-rs is a dependency
     with pytest.raises(ValueError):
         Scanner(fixture_glossary, engine="regex")
 
@@ -182,9 +192,11 @@ def test_bundled_glossary_scans() -> None:
 # --- exactness against a brute-force reference -------------------------------------------
 
 _CHINESE = "军民融合国家安全"
-_TEXT = _CHINESE + "軍國ab AB-—　ＭＡ\n"
+# traditional, full-width and mathematical (beyond the BMP) letters, ideographic
+# space, full-width comma, dashes and a line break: all folded only where they matter
+_TEXT = _CHINESE + "軍國ab AB-—　ＭＡ\n，𝐚"
 _keys_zh = st.lists(st.text(alphabet=_CHINESE, min_size=1, max_size=4), max_size=6)
-_keys_en = st.lists(st.text(alphabet="ab ", min_size=1, max_size=5).map(str.strip).filter(bool), max_size=4)
+_keys_en = st.lists(st.text(alphabet="ab ,", min_size=1, max_size=5).map(str.strip).filter(bool), max_size=4)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
