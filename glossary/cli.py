@@ -23,7 +23,7 @@ __all__ = ["COMMANDS", "main"]
 #: name -> (module, one-line help), in the order ``glossary --help`` lists them
 COMMANDS: dict[str, tuple[str, str]] = {
     "lookup": ("glossary.commands.lookup", "show the card of a term found by any form (Chinese, pinyin, English, abbreviation)"),
-    "search": ("glossary.commands.search", "list ranked candidates: prefix (autocomplete), substring and fuzzy (typos) matches"),
+    "search": ("glossary.commands.search", "list ranked candidates: prefix (autocomplete), substring, abbreviated and fuzzy (typos) matches"),
     "history": ("glossary.commands.history", "show a term's succession chain and its English renderings over time"),
     "export": ("glossary.commands.export", "write the glossary in an exchange format (json ...)"),
     "stats": ("glossary.commands.stats", "count concepts by category, renderings by kind, and coverage of official renderings and first-use dates"),

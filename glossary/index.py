@@ -108,7 +108,7 @@ class Match(tuple):  # type: ignore[type-arg]
 
     @property
     def how(self) -> str:
-        """exact (lookup), or for search results prefix, substring or fuzzy."""
+        """exact (lookup), or for search results prefix, substring, abbreviated or fuzzy."""
         return self[5]  # type: ignore[no-any-return]
 
     def _identity(self) -> tuple[Any, ...]:

@@ -1,4 +1,4 @@
-"""Search: prefix (autocomplete), substring and fuzzy matches, and "did you mean"."""
+"""Search: prefix (autocomplete), substring, abbreviated and fuzzy matches, and "did you mean"."""
 
 from __future__ import annotations
 
@@ -32,6 +32,27 @@ def top(g: glossary.Glossary, text: str) -> tuple[str, str]:
 )
 def test_search_finds_partial_and_misspelt_queries(fixture_glossary: glossary.Glossary, text: str, term_id: str, how: str) -> None:
     assert top(fixture_glossary, text) == (term_id, how)
+
+
+@pytest.mark.parametrize(
+    ("text", "term_id"),
+    [
+        ("国安委", "central-national-security-commission"),  # 中央国家安全委员会
+        ("十四五规划建议", "fourteenth-five-year-plan-recommendations"),  # “十四五”规划和2035年远景目标建议
+        ("國安委", "central-national-security-commission"),  # in traditional characters
+    ],
+)
+def test_a_chinese_abbreviation_finds_the_name_it_keeps_characters_of(bundled: glossary.Glossary, text: str, term_id: str) -> None:
+    (match,) = [match for match in bundled.search(text) if match.term.id == term_id]
+    assert match.how == "abbreviated"
+    assert bundled.search(text)[0].term.id == term_id
+
+
+def test_characters_out_of_order_or_a_contiguous_stretch_are_no_abbreviation(bundled: glossary.Glossary) -> None:
+    assert all(match.how != "abbreviated" for match in bundled.search("委安国"))
+    # a contiguous stretch is a substring, not an abbreviation
+    (match,) = [match for match in bundled.search("国家安全委员会") if match.term.id == "central-national-security-commission"]
+    assert match.how != "abbreviated"
 
 
 def test_results_are_ranked_one_per_concept_and_limited(bundled: glossary.Glossary) -> None:

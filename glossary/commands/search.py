@@ -33,5 +33,5 @@ def run(options: argparse.Namespace) -> int:
         return 1
     for match in matches:
         term = match.term
-        print(f"{match.score:5.1f}  {match.how:<9} {term.zh.hans}  {term.preferred}  [{term.id}]  ({match.kind}: {match.matched})")
+        print(f"{match.score:5.1f}  {match.how:<11} {term.zh.hans}  {term.preferred}  [{term.id}]  ({match.kind}: {match.matched})")
     return 0
