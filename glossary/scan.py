@@ -480,7 +480,7 @@ class Hit(tuple):  # type: ignore[type-arg]
 class _Key:
     """One scanner key: its text, flags and the concepts it names, best first."""
 
-    __slots__ = ("text", "flags", "entries", "spellings", "exact", "resolved", "exact_forms")
+    __slots__ = ("text", "flags", "entries", "spellings", "exact", "resolved")
 
     def __init__(
         self,
@@ -498,9 +498,8 @@ class _Key:
         self.spellings = spellings
         #: when the first concept has several forms with this key: stored form -> (form, kind)
         self.exact = exact
+        #: the form of the key's hits (made on first use)
         self.resolved: Form | None = None
-        #: the forms for text written exactly as one of the stored forms, made once
-        self.exact_forms: dict[str, Form] = {}
 
     def __getstate__(self) -> tuple[Any, ...]:
         return (self.text, self.flags, self.entries, self.spellings, self.exact)
@@ -508,7 +507,6 @@ class _Key:
     def __setstate__(self, state: tuple[Any, ...]) -> None:
         self.text, self.flags, self.entries, self.spellings, self.exact = state
         self.resolved = None
-        self.exact_forms = {}
 
 
 class Scanner:
@@ -706,29 +704,26 @@ class Scanner:
         return counts
 
     def _form_of(self, number: int, surface: str) -> Form:
-        """The form a hit of key ``number`` reports; kept in ``_forms`` unless it depends on the surface."""
+        """The form a hit of key ``number`` reports; kept in ``_forms`` unless it depends on the surface.
+
+        Text written exactly as one of the concept's stored forms reports that form
+        (軍民融合 → hant), kept in ``_surface_forms``.
+        """
         key = self._keys[number]
+        general = key.resolved or self._resolve(key)
         if key.exact is None:
-            form = self._forms[number] = key.resolved or self._resolve(key)
-        elif surface in key.exact:
-            form = self._surface_forms[number, surface] = self._exact_form(key, surface)
-        else:
-            form = key.resolved or self._resolve(key)
+            self._forms[number] = general
+            return general
+        if surface not in key.exact:
+            return general
+        matched, kind = key.exact[surface]
+        form = self._surface_forms[number, surface] = Form._lazy(general[5], general[6], matched, kind, general[3], general[4])
         return form
 
     def _resolve(self, key: _Key) -> Form:
         _, kind, matched, lang = key.entries[0]
         positions = tuple(entry[0] for entry in key.entries)
         form = key.resolved = Form._lazy(self.glossary, positions, matched, kind, key.text, lang)
-        return form
-
-    def _exact_form(self, key: _Key, surface: str) -> Form:
-        """The form for text written exactly as one of the concept's stored forms (軍民融合 → hant)."""
-        form = key.exact_forms.get(surface)
-        if form is None:
-            general = key.resolved or self._resolve(key)
-            matched, kind = key.exact[surface]  # type: ignore[index]
-            form = key.exact_forms[surface] = Form._lazy(general[5], general[6], matched, kind, general[3], general[4])
         return form
 
     def spans(self, text: str) -> list[tuple[int, int, int]]:
@@ -741,7 +736,7 @@ class Scanner:
             return []
         view = self._view(text)
         if self._automaton is None:
-            return self._python_matches(text, view, 0, len(view))
+            return self._python_matches(text, view)
         try:
             matches: list[tuple[int, int, int]] = self._automaton.find_matches_as_indexes(view)
         except UnicodeEncodeError:  # lone surrogates: no key holds one, any stand-in of one character will do
@@ -771,8 +766,7 @@ class Scanner:
         parts = changes.split(text)
         if len(parts) == 1:
             return text
-        table = fold_table()
-        parts[1::2] = map(table.__getitem__, map(ord, parts[1::2]))
+        parts[1::2] = map(self._fold.__getitem__, map(ord, parts[1::2]))
         return "".join(parts)
 
     def _valid(self, text: str, start: int, end: int, key: _Key) -> bool:
@@ -791,32 +785,33 @@ class Scanner:
     def _word_at(self, text: str, position: int) -> bool:
         """Whether ``text[position]``, folded, is a letter or digit that continues an English word."""
         char = text[position]
-        char = self._fold.get(ord(char), char)
-        return char.isalnum() and (char < "\x80" or not _is_cjk(ord(char)))
+        return is_word_char(self._fold.get(ord(char), char))
 
     def _longest_at(self, text: str, view: str, position: int) -> tuple[int, int] | None:
         """``(key number, end)`` of the longest key at ``position`` that passes its boundary rules."""
         probe, index = self._python_tables()
         lengths = probe.get(view[position])
-        # a key starting with a letter or digit needs a word boundary before it: none starts inside a word
-        if lengths and position > 0 and self._word_at(view, position) and self._word_at(text, position - 1):
+        if not lengths:
             return None
-        if lengths:
-            first_checked = self._first_checked
-            size = len(view)
-            for length in lengths:
-                end = position + length
-                if end > size:
-                    continue
-                number = index.get(view[position:end])
-                if number is not None and (number < first_checked or self._valid(text, position, end, self._keys[number])):
-                    return number, end
+        # a key starting with a letter or digit needs a word boundary before it: none starts inside a word
+        if position > 0 and self._word_at(view, position) and self._word_at(text, position - 1):
+            return None
+        first_checked = self._first_checked
+        size = len(view)
+        for length in lengths:
+            end = position + length
+            if end > size:
+                continue
+            number = index.get(view[position:end])
+            if number is not None and (number < first_checked or self._valid(text, position, end, self._keys[number])):
+                return number, end
         return None
 
-    def _python_matches(self, text: str, view: str, position: int, stop: int) -> list[tuple[int, int, int]]:
-        """The exact pure-Python engine: leftmost-longest valid occurrences starting in ``[position, stop)``."""
+    def _python_matches(self, text: str, view: str) -> list[tuple[int, int, int]]:
+        """The exact pure-Python engine: every leftmost-longest valid occurrence."""
         matches = []
         longest_at = self._longest_at
+        position, stop = 0, len(view)
         while position < stop:
             found = longest_at(text, view, position)
             if found is None:
