@@ -187,8 +187,7 @@ class Draft:
             self.abbreviations.append(item)
 
     def add_variant(self, item: Item) -> None:
-        if item.text in (self.hans, self.hant):
-            return
+        # one equal to the simplified or traditional form is dropped when the concept is built
         if not any(existing.text == item.text for existing in self.variants):
             self.variants.append(item)
 
@@ -316,7 +315,7 @@ class DocumentBuilder:
             "en": [],
             "abbreviations": [],
         }
-        # a variant read before the canonical forms were known (or machine-converted) may be one of them
+        # a variant may be one of the two canonical forms (read before they were known, or machine-converted)
         variants = [item for item in draft.variants if item.text not in (hans, hant)]
         for index, item in enumerate(variants):
             lines[("zh", "variants", index)] = item.line
