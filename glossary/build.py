@@ -179,10 +179,11 @@ def term_keys(term: dict[str, Any], *, script_variants: bool = True) -> list[tup
     if script_variants:
         for form in _script_forms(zh["hans"]):
             add_chinese(form, "script")
-    numbered_key, toneless_key = pinyin.keys(zh["pinyin"])
-    if numbered_key:
-        keys.append(("pinyin_tones", numbered_key, "pinyin-tones", zh["pinyin"]))
-    keys.append(("pinyin", toneless_key, "pinyin", zh["pinyin"]))
+    if zh["pinyin"]:  # empty only where an import could not generate it
+        numbered_key, toneless_key = pinyin.keys(zh["pinyin"])
+        if numbered_key:
+            keys.append(("pinyin_tones", numbered_key, "pinyin-tones", zh["pinyin"]))
+        keys.append(("pinyin", toneless_key, "pinyin", zh["pinyin"]))
     for abbreviation in term.get("abbreviations", ()):
         kind = "abbreviation" if abbreviation.get("status", "accepted") == "accepted" else "abbreviation-erroneous"
         if abbreviation.get("lang", "en").startswith("zh"):
@@ -203,8 +204,8 @@ def derive(term: dict[str, Any], *, script_variants: bool = True, localise: bool
     """The derived fields of one term: pinyin forms, sort key, lookup keys, localised first use."""
     spelled = term["zh"]["pinyin"]
     derived: dict[str, Any] = {
-        "pinyin_numbered": pinyin.numbered(spelled),
-        "pinyin_toneless": pinyin.toneless(spelled),
+        "pinyin_numbered": pinyin.numbered(spelled) if spelled else "",
+        "pinyin_toneless": pinyin.toneless(spelled) if spelled else "",
         "keys": [list(key) for key in term_keys(term, script_variants=script_variants)],
     }
     if not localise:

@@ -109,6 +109,22 @@ def _quick_options(name: str, args: list[str]) -> _Options | None:
     return _Options(**values)
 
 
+def _show_warnings_plainly(name: str) -> Any:
+    """The package's own warnings (GlossaryWarning) as one plain message on stderr, no source line."""
+    import warnings
+
+    default = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: str | None = None) -> None:
+        if category.__name__ == "GlossaryWarning":  # by name: importing the class would load the loader early
+            print(f"glossary {name}: warning: {message}", file=sys.stderr)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+    return default
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -124,6 +140,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if name not in COMMANDS:
         print(f"glossary: unknown command {name!r}\n\n{_usage()}", file=sys.stderr)
         return 2
+    previous = _show_warnings_plainly(name)
+    try:
+        return _run(name, args)
+    finally:
+        import warnings
+
+        warnings.showwarning = previous
+
+
+def _run(name: str, args: list[str]) -> int:
     import importlib
 
     from glossary.errors import DataError, GlossaryError

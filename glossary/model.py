@@ -119,6 +119,13 @@ def _is_language_tag(value: str) -> str:
 
 
 Text = Annotated[str, AfterValidator(_clean_text)]
+
+
+def _clean_or_empty(value: str) -> str:
+    return _clean_text(value) if value else value
+
+
+PinyinText = Annotated[str, AfterValidator(_clean_or_empty)]
 ChineseText = Annotated[str, AfterValidator(_clean_text), AfterValidator(_has_han)]
 TermId = Annotated[str, AfterValidator(_is_id)]
 PartialDate = Annotated[str, AfterValidator(_is_partial_date)]
@@ -170,8 +177,9 @@ class ChineseForms(_Model):
     hans: ChineseText
     #: Curated traditional characters (Taiwan standard), not a blind conversion.
     hant: ChineseText
-    #: GB/T 16159 word-joined pinyin with tone marks (``jūnmín rónghé``).
-    pinyin: Text
+    #: GB/T 16159 word-joined pinyin with tone marks (``jūnmín rónghé``); ``""`` only
+    #: where an import could not generate it (its note says why).
+    pinyin: PinyinText
     variants: list[Variant] = []
     #: Where the Chinese form is attested.
     sources: Sources

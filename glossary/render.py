@@ -63,7 +63,8 @@ def render_card(term: Term, glossary: Glossary, *, lang: str = "en", match: Matc
     width = WIDTH
     head = f"{term.zh.hans}  {term.zh.hant}" if term.zh.hant != term.zh.hans else term.zh.hans
     lines = [f"{head}  {notes.mark(term.zh.sources)}"]
-    lines.append(f"{term.zh.pinyin}  ({term.pinyin_numbered})")
+    if term.zh.pinyin:
+        lines.append(f"{term.zh.pinyin}  ({term.pinyin_numbered})")
     lines.append(f"{term.id} \u00b7 {word(lang, 'category', term.category)}")
     if match is not None and match.kind not in ("hans", "id"):
         lines.append(f"{pad(label(lang, 'matched'), width)}{match.matched} ({match_kind_label(match.kind, lang)})")

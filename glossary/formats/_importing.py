@@ -87,8 +87,17 @@ def flatten(text: str) -> str:
 
 
 def quote_of(raw: str) -> str:
-    """A row's raw text as a citation quote: cells trimmed and joined by `` | ``, line breaks as spaces."""
-    return " | ".join(clean_cell(cell) for cell in raw.split("\t")) or "(empty row)"
+    """A row's raw text as a citation quote: cells trimmed and joined by `` | ``, line breaks as spaces.
+
+    Empty cells at either end (trailing tabs are common in real files) are left out, so
+    the quote never starts or ends with white space, which the model rejects.
+    """
+    cells = [clean_cell(cell) for cell in raw.split("\t")]
+    while cells and not cells[-1]:
+        cells.pop()
+    while cells and not cells[0]:
+        cells.pop(0)
+    return " | ".join(cells).strip() or "(empty row)"
 
 
 def slug(text: str) -> str:
@@ -116,20 +125,35 @@ def is_traditional(text: str) -> bool:
     return convert(text, "t2s") != text
 
 
-def generated_pinyin(hans: str) -> str:
-    """Tone-marked pinyin for Chinese text, one syllable per character (pypinyin, imported lazily)."""
+def generated_pinyin(hans: str) -> tuple[str, list[str]]:
+    """Tone-marked pinyin for Chinese text, and the Han characters pypinyin has no reading for.
+
+    The whole string goes to pypinyin at once, so that its phrase dictionary picks the
+    reading of a polyphone in context (银行 yín háng, 重庆 chóng qìng, 长城 cháng
+    chéng); one character at a time it would give each character's commonest reading.
+    ASCII digits are kept (as one syllable per number); other characters are left out.
+    When a Han character has no reading (rare and non-BMP characters pypinyin does
+    not know), the pinyin is ``""`` and the characters are returned, so the caller can
+    say what was left empty and why. pypinyin is imported lazily.
+    """
     from pypinyin import Style, pinyin
 
+    unread = "\0"  # marks what pypinyin could not read; it never occurs in its readings
     syllables: list[str] = []
-    for char in hans:
-        if unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH"):
-            syllables.append(pinyin(char, style=Style.TONE)[0][0])
+    unreadable: list[str] = []
+    for char, (reading, *_) in zip(hans, pinyin(hans, style=Style.TONE, errors=lambda text: [[unread + c] for c in text])):
+        if not reading.startswith(unread):
+            syllables.append(reading)
         elif char.isdigit() and char.isascii():
             if syllables and syllables[-1].isdigit():
                 syllables[-1] += char
             else:
                 syllables.append(char)
-    return " ".join(syllables)
+        elif unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH") and char not in unreadable:
+            unreadable.append(char)
+    if unreadable:
+        return "", unreadable
+    return " ".join(syllables), []
 
 
 @dataclass
@@ -202,6 +226,9 @@ class DocumentBuilder:
         self.file_doc = "file-" + (slug(name) or "glossary")
         self.file_used = False
         self.file_name = name
+        #: Generated fields left empty because the model would reject what was generated,
+        #: as (line, field, why); :meth:`build` reports them in one warning.
+        self.left_empty: list[tuple[int, str, str]] = []
 
     def file_citation(self, locator: str, raw: str) -> dict[str, str]:
         self.file_used = True
@@ -253,7 +280,28 @@ class DocumentBuilder:
             validated_sources = {}
         if problems:
             raise DataError(problems)
+        self.warn_left_empty()
         return GlossaryDocument(sources=validated_sources, terms=concepts)
+
+    def warn_left_empty(self) -> None:
+        """One warning (:class:`~glossary.loading.GlossaryWarning`) naming what was left empty, where and why."""
+        if not self.left_empty:
+            return
+        import warnings
+
+        from glossary.loading import GlossaryWarning
+
+        shown = self.left_empty[:10]
+        lines = [f"  {self.path}:{line}: {name} left empty: {why}" for line, name, why in shown]
+        more = len(self.left_empty) - len(shown)
+        if more:
+            lines.append(f"  ... and {more} more (each concept's note says why)")
+        count = len(self.left_empty)
+        warnings.warn(
+            f"{self.path}: {count} generated field{'s' if count != 1 else ''} left empty (imported all the same):\n" + "\n".join(lines),
+            GlossaryWarning,
+            stacklevel=2,
+        )
 
     # --- completing a draft ----------------------------------------------------
 
@@ -291,10 +339,14 @@ class DocumentBuilder:
             notes.append("Traditional form machine-converted with OpenCC (s2tw); check it.")
         spelled = draft.pinyin
         if not spelled:
-            spelled = generated_pinyin(hans)
-            notes.append("Pinyin generated with pypinyin (not word-joined); check it.")
+            spelled, why = self._generated_pinyin(hans)
+            if spelled:
+                notes.append("Pinyin generated with pypinyin (not word-joined); check it.")
+            else:
+                notes.append(f"Pinyin left empty: {why}.")
+                self.left_empty.append((draft.line, "zh.pinyin", why))
         try:
-            pinyin_module.keys(spelled)
+            pinyin_module.keys(spelled) if spelled else None
         except PinyinError as error:
             raise ValueError(f"zh.pinyin: {error}") from None
         term_id = draft.id
@@ -372,6 +424,22 @@ class DocumentBuilder:
             data["note"] = " ".join(notes)
         return data, lines
 
+    @staticmethod
+    def _generated_pinyin(hans: str) -> tuple[str, str]:
+        """Pinyin the model accepts for ``hans``, or ``""`` and why none could be made."""
+        from glossary import pinyin as pinyin_module
+        from glossary.errors import PinyinError
+
+        spelled, unreadable = generated_pinyin(hans)
+        if unreadable:
+            named = ", ".join(f"{char} (U+{ord(char):04X})" for char in unreadable)
+            return "", f"pypinyin has no reading for {named}"
+        try:
+            pinyin_module.keys(spelled)
+        except PinyinError:
+            return "", f"pypinyin reads it {spelled!r}, which is not standard pinyin"
+        return spelled, ""
+
     def _new_id(self, draft: Draft, hans: str, spelled: str, used_ids: set[str]) -> str:
         from glossary import pinyin as pinyin_module
 
@@ -381,7 +449,7 @@ class DocumentBuilder:
             if base:
                 break
         if not base:
-            base = slug(pinyin_module.toneless(spelled)) or "term"
+            base = (slug(pinyin_module.toneless(spelled)) if spelled else "") or "term"
         candidate, number = base, 2
         while candidate in used_ids:
             candidate = f"{base}-{number}"
