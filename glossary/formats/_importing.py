@@ -141,7 +141,10 @@ def generated_pinyin(hans: str) -> tuple[str, list[str]]:
     unread = "\0"  # marks what pypinyin could not read; it never occurs in its readings
     syllables: list[str] = []
     unreadable: list[str] = []
-    for char, (reading, *_) in zip(hans, pinyin(hans, style=Style.TONE, errors=lambda text: [[unread + c] for c in text])):
+    def mark(text: str) -> Any:  # pypinyin accepts a list of readings per character (its stubs say str)
+        return [[unread + char] for char in text]
+
+    for char, (reading, *_) in zip(hans, pinyin(hans, style=Style.TONE, errors=mark)):
         if not reading.startswith(unread):
             syllables.append(reading)
         elif char.isdigit() and char.isascii():
