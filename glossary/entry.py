@@ -116,12 +116,14 @@ class Variant(_Record):
 
 
 class Rendering(_Record):
-    __slots__ = _fields = ("text", "kind", "date", "note", "sources")
+    __slots__ = _fields = ("text", "kind", "date", "ambiguous", "note", "sources")
     _nested = _CITED
     text: str
     #: official | source | literal | alternative | deprecated
     kind: str
     date: str | None
+    #: True when PRC sources use this English for more than one concept, else None
+    ambiguous: bool | None
     note: str | None
     sources: tuple[Citation, ...]
 
@@ -193,11 +195,12 @@ class Term(_Record):
         "first_use",
         "relations",
         "shares_keys_with",
+        "generic",
         "note",
         "pinyin_numbered",
         "pinyin_toneless",
     )
-    _fields = __slots__[:11]
+    _fields = __slots__[:12]
     _nested = {
         "zh": (ChineseForms, False),
         "en": (Rendering, True),
@@ -216,6 +219,8 @@ class Term(_Record):
     first_use: FirstUse | None
     relations: tuple[Relation, ...]
     shares_keys_with: tuple[str, ...]
+    #: True for a generic word that is a term only in context (scan, count and check skip it), else None
+    generic: bool | None
     note: str | None
     #: ``jun1min2 rong2he2``
     pinyin_numbered: str

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import Any
 
+    from glossary.entry import Rendering
     from glossary.history import History
     from glossary.check import Finding
     from glossary.scan import Hit, Scanner
@@ -111,6 +112,13 @@ class Match(tuple):  # type: ignore[type-arg]
         """exact (lookup), or for search results prefix, substring, abbreviated or fuzzy."""
         return self[5]  # type: ignore[no-any-return]
 
+    @property
+    def ambiguous(self) -> bool:
+        """True when the query matched an English rendering that PRC sources use for more than one concept."""
+        if not self[2].startswith("en-"):
+            return False
+        return any(rendering.ambiguous and normalize.english_key(rendering.text) == self[3] for rendering in self.term.en)
+
     def _identity(self) -> tuple[Any, ...]:
         return (self.term.id, self[1], self[2], self[3], self[4], self[5])
 
@@ -131,7 +139,10 @@ class Match(tuple):  # type: ignore[type-arg]
         return f"Match({self.term.id!r}, matched={self.matched!r}, kind={self.kind!r}, score={self.score}{how})"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.term.id, "matched": self.matched, "kind": self.kind, "key": self.key, "score": self.score, "how": self.how}
+        out = {"id": self.term.id, "matched": self.matched, "kind": self.kind, "key": self.key, "score": self.score, "how": self.how}
+        if self.ambiguous:
+            out["ambiguous"] = True
+        return out
 
     def __reduce__(self) -> tuple[Any, ...]:
         # pickled with its term (not the glossary it was found in)
@@ -238,6 +249,17 @@ class Glossary:
             pair = (label, self.get(other))
             if pair not in out:
                 out.append(pair)
+        return out
+
+    def sharing(self, term_id: str) -> list[tuple[Rendering, list[Term]]]:
+        """The term's ambiguous English renderings, each with the other concepts that carry the same English."""
+        term = self.get(term_id)
+        out: list[tuple[Rendering, list[Term]]] = []
+        for rendering in term.en:
+            if rendering.ambiguous:
+                postings = self._families["en"].get(normalize.english_key(rendering.text), ())
+                positions = dict.fromkeys(position for position, _, _ in postings if self._data[position]["id"] != term_id)
+                out.append((rendering, [self._term(position) for position in positions]))
         return out
 
     def history(self, term_id_or_query: str) -> History:

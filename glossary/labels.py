@@ -33,6 +33,9 @@ LABELS: dict[str, str] = {
     "note": N_("Note"),
     "sources": N_("Sources"),
     "erroneous": N_("erroneous"),
+    "ambiguous": N_("Ambiguous"),
+    # Translators: follows an English rendering in quotes; concepts are listed after it
+    "ambiguous.shared": N_("PRC sources use this English for more than one concept; also:"),
     # kinds of English rendering
     "kind.official": N_("official"),
     "kind.source": N_("source"),

@@ -132,6 +132,15 @@ PartialDate = Annotated[str, AfterValidator(_is_partial_date)]
 LanguageTag = Annotated[str, AfterValidator(_is_language_tag)]
 
 
+def _true_or_none(value: bool | None) -> bool | None:
+    # a flag is stored only when set, so that data without it dumps exactly as before
+    return True if value else None
+
+
+#: A yes/no flag of a term file: ``true`` sets it; ``false`` or leaving it out are the same.
+Flag = Annotated[bool | None, AfterValidator(_true_or_none)]
+
+
 def date_precision(date: str) -> Precision:
     """The finest precision a partial date string can carry: ``2014-04`` is a month."""
     return {4: "year", 7: "month", 10: "day"}[len(date)]  # type: ignore[return-value]
@@ -199,6 +208,10 @@ class Rendering(_Model):
     kind: RenderingKind
     #: When the cited source used this rendering (YYYY, YYYY-MM or YYYY-MM-DD).
     date: PartialDate | None = None
+    #: The English is used by PRC sources for more than one concept ("civil-military
+    #: integration" for both 军民融合 and 军民一体化): every concept carrying it marks it,
+    #: and a lookup of it shows them all with a note. True or None (not set).
+    ambiguous: Flag = None
     note: Text | None = None
     sources: Sources
 
@@ -263,6 +276,10 @@ class Concept(_Model):
     #: Concepts that legitimately share a normalised lookup key with this one (homographs,
     #: a rendering two concepts both carry); ``glossary validate`` reports any other sharing.
     shares_keys_with: list[TermId] = []
+    #: A generic word that is a term only in context (能力 "capabilities", 体系 "system of
+    #: systems"): lookups find it, but scan, count and check never recognise it on its own.
+    #: True or None (not set).
+    generic: Flag = None
     #: An editor's note for readers (context, caveats), not a claim needing a source.
     note: Text | None = None
 

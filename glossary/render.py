@@ -74,6 +74,11 @@ def render_card(term: Term, glossary: Glossary, *, lang: str = "en", match: Matc
         for rendering in term.renderings(kind):
             date = f" ({date_display(glossary, term.id, rendering.date, lang)})" if rendering.date else ""
             lines.append(f"  {pad(word(lang, 'kind', kind), width - 2)}{rendering.text}{date} {notes.mark(rendering.sources)}")
+    for rendering, others in glossary.sharing(term.id):
+        also = ", ".join(f"{other.zh.hans} {other.preferred} ({other.id})" for other in others)
+        shared = label(lang, "ambiguous.shared")
+        space = " " if shared[-1].isascii() else ""  # none after a full-width colon
+        lines.append(f"{pad(label(lang, 'ambiguous'), width)}\u201c{rendering.text}\u201d: {shared}{space}{also}")
     if term.abbreviations:
         shown = []
         for abbreviation in term.abbreviations:

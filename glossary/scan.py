@@ -16,7 +16,8 @@ zero-width spaces, ``½``) are left as they are. The scanner's keys are the same
 mapping applied to every Chinese form of a concept (simplified, traditional,
 variants, OpenCC script forms, Chinese abbreviations), to its English renderings
 (with British/American spelling variants, without a leading "the") and to its
-abbreviations (also dotted: ``M.C.F.``).
+abbreviations (also dotted: ``M.C.F.``). Concepts marked ``generic`` (a word that is a
+term only in context, such as 体系) have no keys: they are never recognised on their own.
 
 Rules a match must pass:
 
@@ -610,6 +611,8 @@ class Scanner:
     def _collect_keys(glossary: Glossary) -> list[_Key]:
         wanted = []
         for position, derived in enumerate(glossary._derived):
+            if glossary._data[position].get("generic"):
+                continue  # a generic word (能力, 体系) is a term only in context: never recognised on its own
             for family, key, kind, surface in derived["keys"]:
                 if family in ("zh", "en", "abbr"):
                     wanted.append((position, family, key, kind, surface))

@@ -7,7 +7,9 @@ folder (:mod:`glossary.termsdir`). The checks here look across fields and files:
   ``official`` rendering cites at least one ``official`` document.
 - ``relations``: every relation target exists; no concept relates to itself.
 - ``keys``: no two concepts share a normalised lookup key unless one declares the
-  other in ``shares_keys_with``.
+  other in ``shares_keys_with``, or the key is an English rendering marked
+  ``ambiguous`` (which every concept carrying it must mark, and which at least two
+  concepts must carry).
 - ``pinyin``: one pinyin syllable per Han character, tone-marked, and each syllable a
   reading pypinyin knows for its character (or one of :data:`EXTRA_READINGS`).
 - ``traditional``: the curated traditional form converts back to the simplified form
@@ -99,6 +101,7 @@ def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Pr
 
     problems: list[Problem] = []
     ids = {concept.id for concept in folder.concepts}
+    folder_concepts = {concept.id: concept for concept in folder.concepts}
 
     def report(concept_id: str, field: str, check: str, message: str, loc: tuple[int | str, ...] = ()) -> None:
         path = folder.files[concept_id]
@@ -147,9 +150,39 @@ def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Pr
                 continue
             owners[(family, key)].append((concept.id, kind, surface))
     declared = {(concept.id, other) for concept in folder.concepts for other in concept.shares_keys_with}
+    # English keys marked ambiguous: (concept id, key) -> index of the rendering
+    ambiguous = {
+        (concept.id, normalize.english_key(rendering.text)): index
+        for concept in folder.concepts
+        for index, rendering in enumerate(concept.en)
+        if rendering.ambiguous
+    }
+    for (concept_id, key), index in sorted(ambiguous.items()):
+        if len({holder[0] for holder in owners[("en", key)]}) < 2:
+            report(
+                concept_id,
+                f"en[{index}].ambiguous",
+                "keys",
+                "is marked ambiguous, but no other concept carries this English: add the rendering to the concept it also names, or drop the flag",
+                ("en", index, "ambiguous"),
+            )
     for (family, key), holders in sorted(owners.items()):
         concept_ids = sorted({holder[0] for holder in holders})
         if len(concept_ids) < 2:
+            continue
+        if family == "en" and any((concept_id, key) in ambiguous for concept_id in concept_ids):
+            # an ambiguous English needs no shares_keys_with, but every concept carrying it marks it
+            flagged = [concept_id for concept_id in concept_ids if (concept_id, key) in ambiguous]
+            for concept_id in concept_ids:
+                if (concept_id, key) not in ambiguous:
+                    index = next(number for number, rendering in enumerate(folder_concepts[concept_id].en) if normalize.english_key(rendering.text) == key)
+                    report(
+                        concept_id,
+                        f"en[{index}].ambiguous",
+                        "keys",
+                        f"{folder_concepts[concept_id].en[index].text!r} is marked ambiguous in {', '.join(flagged)}: mark it ambiguous = true here too",
+                        ("en", index),
+                    )
             continue
         for first_index, first in enumerate(concept_ids):
             for second in concept_ids[first_index + 1 :]:

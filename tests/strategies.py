@@ -63,10 +63,13 @@ def _without_none(data: dict[str, Any]) -> dict[str, Any]:
 
 
 renderings = st.builds(
-    lambda text, kind, date, note, sources: _without_none({"text": text, "kind": kind, "date": date, "note": note, "sources": sources}),
+    lambda text, kind, date, ambiguous, note, sources: _without_none(
+        {"text": text, "kind": kind, "date": date, "ambiguous": ambiguous, "note": note, "sources": sources}
+    ),
     english,
     st.sampled_from(("official", "source", "literal", "alternative", "deprecated")),
     st.none() | dates,
+    st.none() | st.just(True),
     optional_note,
     cited,
 )
@@ -148,6 +151,8 @@ def concepts(draw: st.DrawFn, concept_id: str | None = None, targets: tuple[str,
             )
         )
         data["shares_keys_with"] = draw(st.lists(st.sampled_from(targets), max_size=1))
+    if draw(st.booleans()):
+        data["generic"] = True
     note = draw(optional_note)
     if note:
         data["note"] = note

@@ -9,6 +9,9 @@ from glossary.commands import add_glossary_option, add_lang_option, glossary_fro
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
+    from typing import Any
+
+    from glossary.index import Glossary
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -37,12 +40,16 @@ def run(options: argparse.Namespace) -> int:
             )
         print(message, file=sys.stderr)
         return 1
-    shown = matches if options.all else [match for match in matches if match.score == matches[0].score]
+    # an ambiguous English rendering names every concept that carries it, whatever its kind there
+    shown = matches if options.all else [match for match in matches if match.score == matches[0].score or match.ambiguous]
     if options.json:
         from glossary.formats.json import contract_document, dumps
 
         document = contract_document(glossary, [match.term for match in shown])
         document = {**document, "query": query, "matches": [match.to_dict() for match in shown]}
+        shared = ambiguous_notes(glossary, [match.term.id for match in shown])
+        if shared:
+            document["ambiguous"] = shared
         print(dumps(document))
         return 0
     from glossary.render import render_card
@@ -54,3 +61,15 @@ def run(options: argparse.Namespace) -> int:
         also = ", ".join(f"{match.term.id} ({match.matched})" for match in rest)
         print(f"\nalso matches: {also} (--all shows them)", file=sys.stderr)
     return 0
+
+
+def ambiguous_notes(glossary: Glossary, term_ids: list[str]) -> list[dict[str, Any]]:
+    """One note per ambiguous English rendering of the shown terms: the English and every concept carrying it."""
+    notes: dict[str, dict[str, Any]] = {}
+    for term_id in term_ids:
+        for rendering, others in glossary.sharing(term_id):
+            note = notes.setdefault(rendering.text, {"text": rendering.text, "note": "PRC sources use this English for more than one concept", "terms": []})
+            for found in (term_id, *(other.id for other in others)):
+                if found not in note["terms"]:
+                    note["terms"].append(found)
+    return list(notes.values())

@@ -169,6 +169,8 @@ class Item:
     sources: list[dict[str, str]] = field(default_factory=list)
     note: str | None = None
     date: str | None = None
+    #: an English rendering PRC sources use for more than one concept
+    ambiguous: bool = False
     lang: str = "en"
     status: str = "accepted"
     #: Where a file citation of this item points, and what it quotes (default: the entry's).
@@ -200,6 +202,8 @@ class Draft:
     first_use: dict[str, Any] | None = None
     relations: list[dict[str, Any]] = field(default_factory=list)
     shares_keys_with: list[str] = field(default_factory=list)
+    #: a generic word that is a term only in context
+    generic: bool = False
     notes: list[str] = field(default_factory=list)
     #: Problems found while reading this entry, as (line, message).
     problems: list[tuple[int, str]] = field(default_factory=list)
@@ -393,6 +397,8 @@ class DocumentBuilder:
             rendering: dict[str, Any] = {"text": item.text, "kind": item.kind, "sources": self._cite(item.sources, draft, item)}
             if item.date:
                 rendering["date"] = item.date
+            if item.ambiguous:
+                rendering["ambiguous"] = True
             if item.note:
                 rendering["note"] = item.note
             data["en"].append(rendering)
@@ -423,6 +429,8 @@ class DocumentBuilder:
                 data["relations"].append(relation)
         if draft.shares_keys_with:
             data["shares_keys_with"] = list(draft.shares_keys_with)
+        if draft.generic:
+            data["generic"] = True
         if notes:
             data["note"] = " ".join(notes)
         return data, lines

@@ -6,6 +6,7 @@ Layout of one concept (``military-civil-fusion``)::
       <note>category: strategy</note>
       <note>note: …</note>                          editor's note
       <note>shares keys with: a, b</note>
+      <note>generic: yes</note>                      a word that is a term only in context
       <descripGrp>                                   definition
         <descrip type="definition">…</descrip>
         <admin type="source" target="s-DOC">DOC, LOCATOR</admin> <note>QUOTE</note> …
@@ -29,7 +30,8 @@ Layout of one concept (``military-civil-fusion``)::
       <langSec xml:lang="en">
         <termSec id="c-ID.en-1"> term, administrativeStatus (official: preferred, deprecated:
           deprecated, others: admitted), termType fullForm, <note>kind: source</note>,
-          <note>date: …</note>, <note>note: …</note>, citations as above </termSec>
+          <note>date: …</note>, <note>ambiguous: yes</note> (PRC sources use this English for
+          more than one concept), <note>note: …</note>, citations as above </termSec>
         <termSec id="c-ID.abbr-1"> term, admitted (erroneous: deprecated), termType acronym or abbreviation </termSec>
       </langSec>
     </conceptEntry>
@@ -78,8 +80,8 @@ TERM_TYPE_OF_VARIANT = {"short-form": "shortForm", "full-form": "fullForm", "scr
 SOURCE_FIELDS = ("title", "title_original", "author", "publisher", "date", "url", "kind", "language", "note")
 
 # notes that carry what TBX-Basic has no data category for
-CONCEPT_LABELS = ("category", "note", "shares keys with", "first use", "first use note", "relation date", "relation note")
-TERM_LABELS = ("pinyin", "kind", "variant", "date", "note")
+CONCEPT_LABELS = ("category", "note", "shares keys with", "generic", "first use", "first use note", "relation date", "relation note")
+TERM_LABELS = ("pinyin", "kind", "variant", "date", "ambiguous", "note")
 
 _XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -218,6 +220,8 @@ def _write_concept(out: _Out, term: dict[str, Any], ids: set[str], registry: dic
             note(f"note: {term['note']}")
         if term.get("shares_keys_with"):
             note("shares keys with: " + ", ".join(term["shares_keys_with"]))
+    if term.get("generic"):
+        note("generic: yes")  # a translator needs it in every dialect: the word is a term only in context
     definition = term.get("definition")
     if definition:
         if complete:
@@ -271,6 +275,8 @@ def _write_concept(out: _Out, term: dict[str, Any], ids: set[str], registry: dic
         notes = [f"kind: {rendering['kind']}"]
         if complete:
             notes += [f"date: {rendering['date']}"] if rendering.get("date") else []
+        notes += ["ambiguous: yes"] if rendering.get("ambiguous") else []  # in every dialect: a translator must know
+        if complete:
             notes += [f"note: {rendering['note']}"] if rendering.get("note") else []
         sections["en"].append((f"en-{index}", rendering["text"], [f"administrativeStatus={status}", "termType=fullForm"], notes, rendering["sources"]))
     for index, abbreviation in enumerate(term.get("abbreviations", ()), start=1):
@@ -377,6 +383,8 @@ class _Reader:
                     draft.category = value
                 elif label == "note":
                     draft.notes.append(value)
+                elif label == "generic":
+                    draft.generic = value == "yes"
                 elif label == "shares keys with":
                     draft.shares_keys_with = [part.strip() for part in value.split(",") if part.strip()]
                 elif label == "first use":
@@ -548,6 +556,7 @@ class _Reader:
                 kind = {"preferred": "source", "deprecated": "deprecated", "superseded": "deprecated"}.get(status or "", "alternative")
             item.kind = kind
             item.date = labels.get("date")
+            item.ambiguous = labels.get("ambiguous") == "yes"
             if role == "en":
                 self._ordered(draft.renderings, item, index)
             else:
