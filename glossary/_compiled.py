@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:d01d2867'
+DIGEST = '2:c80af7a3'
 SOURCES = {
  "bzrb-2021-03-22-plan-outline-drafting": {
   "title": "汇聚亿万人民力量的宏伟蓝图——“十四五”规划和2035年远景目标纲要编制记",
@@ -21,6 +21,34 @@ SOURCES = {
   "url": "https://china.caixin.com/2016-08-08/100975663.html",
   "kind": "media",
   "language": "zh-Hans"
+ },
+ "ccpr-2016-innovation-outline-issued": {
+  "title": "Outline of the Innovation-Driven Development Strategy of China Issued",
+  "publisher": "ccprjournal.com.cn (2016 No. 3, News in Brief)",
+  "date": "2016",
+  "url": "http://ccprjournal.com.cn/news/9415.htm",
+  "kind": "media",
+  "language": "en"
+ },
+ "cctv-2006-12-29-defense-white-paper": {
+  "title": "White Paper: China persists in continuing its peaceful development road",
+  "publisher": "CCTV International (from Xinhuanet)",
+  "date": "2006-12-29",
+  "url": "http://www.cctv.com/english/20061229/102843.shtml",
+  "kind": "official",
+  "language": "en",
+  "note": "Xinhua report on the white paper China's National Defense in 2006."
+ },
+ "cctv-2020-07-23-dual-circulation-commentary": {
+  "title": "Fostering new opportunities and opening new prospects in the 'dual circulation' new development pattern (Fuxing commentary)",
+  "title_original": "【復興網評】在“雙循環”新發展格局中育新機開新局",
+  "author": "張雷 (Zhang Lei), CCTV.com commentator",
+  "publisher": "CCTV.com (央视网), read through CCTV's Big5 gateway",
+  "date": "2020-07-23",
+  "url": "https://big5.cctv.com/gate/big5/opinion.cctv.cn/2020/07/23/ARTIe3iZDgyZwTPcWXkViAyP200723.shtml",
+  "kind": "official",
+  "language": "zh-Hant",
+  "note": "The gateway converts the simplified original to traditional characters. Opens with Xi Jinping's remarks at the entrepreneurs' symposium of 21 July 2020."
  },
  "cctv-supply-chains": {
   "title": "联播观察｜关键词看改革 自主可控的产业链供应链",
@@ -116,6 +144,15 @@ SOURCES = {
   "language": "en",
   "note": "Commentary quoting Xi Jinping's words of 28 January 2013. Title descriptive."
  },
+ "chinacom-2016-05-23-innovation-outline-press-conference": {
+  "title": "Wan Gang on the strategic deployment of the Outline of the National Innovation-Driven Development Strategy",
+  "publisher": "China.com.cn (中国网) Science and Technology, reprinted by chinasyjjw.com",
+  "date": "2016-05-23",
+  "url": "http://chinasyjjw.com/chanjing/20160526/3723.html",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title descriptive. Report (reporter Qiao Hongkang) of the State Council Information Office press conference of 23 May 2016 on the outline."
+ },
  "chinaculture-science-and-technology-daily": {
   "title": "Science and Technology Daily",
   "publisher": "ChinaCulture.org (Ministry of Culture of the PRC)",
@@ -141,6 +178,25 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Official English text of part of Xi Jinping's speech at the First Plenary Session of the 19th CPC Central Committee, reproduced by China Daily."
+ },
+ "chinadaily-2022-10-18-supply-chains": {
+  "title": "Experts laud Party report's emphasis on industrial and supply chains",
+  "publisher": "China Daily",
+  "date": "2022-10-18",
+  "url": "https://www.chinadaily.com.cn/a/202210/18/WS634dfea4a310fd2b29e7d140.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Read in a verbatim copy of the China Daily page; the address is the original's."
+ },
+ "chinadaily-2023-05-26-decoupling-bilingual": {
+  "title": "Commerce ministry hopes G7 will deliver on its statement of not seeking to 'decouple' from China (bilingual business news)",
+  "title_original": "【双语财讯】商务部：希望G7将不寻求对华\"脱钩\"表态落到实处",
+  "publisher": "China Daily bilingual news (中国日报双语新闻), reposted by webjosh.com",
+  "date": "2023-05-26",
+  "url": "https://webjosh.com/article/%E3%80%90%E5%8F%8C%E8%AF%AD%E8%B4%A2%E8%AE%AF%E3%80%91%E5%95%86%E5%8A%A1%E9%83%A8%EF%BC%9A%E5%B8%8C%E6%9C%9Bg7%E5%B0%86%E4%B8%8D%E5%AF%BB%E6%B1%82%E5%AF%B9%E5%8D%8E+%E8%84%B1%E9%92%A9+%E8%A1%A8%E6%80%81%E8%90%BD%E5%88%B0%E5%AE%9E%E5%A4%84-1685113158-20918",
+  "kind": "official",
+  "language": "en",
+  "note": "China Daily's English report with its own paragraph-by-paragraph Chinese translation. The report itself dates from 25 May 2023."
  },
  "chinadailyasia-2016-09-26-rocket-force": {
   "title": "Xi expects strong, modern rocket force",
@@ -195,6 +251,14 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Descriptive title: the reprint (意大利侨网, 16 October 2022) shows the dispatch line 中新网北京10月16日电 but no headline."
+ },
+ "chinaorg-2016-05-23-innovation-outline-briefing": {
+  "title": "Outline of the National Strategy of Innovation-Driven Development: Background Briefing",
+  "publisher": "China.org.cn (China Internet Information Center), press conference material of the Minister of Science and Technology",
+  "date": "2016-05-23",
+  "url": "http://www.china.com.cn/zhibo/zhuanti/ch-xinwen/2016-05/23/content_38515829.htm",
+  "kind": "official",
+  "language": "en"
  },
  "chinaorg-2020-10-30-fifth-plenum-communique": {
   "title": "The CPC charts the course for China's development in the next 15 years (report on the communique of the fifth plenum)",
@@ -325,6 +389,15 @@ SOURCES = {
   "language": "en",
   "note": "English translation of Xi Jinping's Qiushi article of 31 October 2020 (speech of 10 April 2020)."
  },
+ "cyol-2006-02-10-sci-tech-plan-excerpt": {
+  "title": "Excerpt from the Outline of the National Medium- and Long-Term Plan for Science and Technology Development (2006-2020)",
+  "publisher": "China Youth Daily (中国青年报)",
+  "date": "2006-02-10",
+  "url": "https://zqb.cyol.com/content/2006-02/10/content_1313169.htm",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title descriptive: the stored page prints the plan's guiding principle and overall goal, marked as an excerpt from the plan."
+ },
  "dswxyjy-2014-rma-scientific-outlook": {
   "title": "科學發展觀指導下的中國特色軍事變革",
   "author": "劉志青",
@@ -386,6 +459,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Article quoting Xi Jinping's statements on coordinating development and security. Title descriptive."
+ },
+ "govcn-2006-02-09-sci-tech-guidelines": {
+  "title": "China issues S&T development guidelines",
+  "publisher": "Central People's Government of the PRC (gov.cn, English)",
+  "date": "2006-02-09",
+  "url": "http://www.gov.cn/english/2006-02/09/content_183426.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "English report on the State Council's release of the Medium- and Long-Term Plan for Science and Technology Development (2006-2020)."
  },
  "guangming-2012-11-08-eighteenth-congress": {
   "title": "社會主義中國將會更加光彩奪目",
@@ -486,6 +568,15 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hans"
  },
+ "nea-2022-10-16-key-core-technologies": {
+  "title": "Report to the 20th CPC National Congress on science and technology achievements (news item)",
+  "publisher": "National Energy Administration of the PRC (English site), from Xinhua",
+  "date": "2022-10-16",
+  "url": "https://en.china-nea.cn/site/content/43584.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Title descriptive."
+ },
  "people-2015-05-26-critical-security-domains": {
   "title": "China's military abandons pro-land mentality",
   "publisher": "People's Daily Online (Xinhua)",
@@ -502,6 +593,34 @@ SOURCES = {
   "url": "http://en.people.cn/n3/2021/1106/c90000-9916403.html",
   "kind": "official",
   "language": "en"
+ },
+ "people-en-2021-03-05-innovation-driven": {
+  "title": "China to uphold innovation-driven development, create new development strengths",
+  "publisher": "People's Daily Online (Xinhua)",
+  "date": "2021-03-05",
+  "url": "http://en.people.cn/n3/2021/0305/c90000-9825372.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Xinhua report on the draft outline of the 14th Five-Year Plan."
+ },
+ "people-en-2021-03-09-new-development-paradigm": {
+  "title": "Xiplomacy: Xi's vision of China's new development paradigm attracts global attention",
+  "publisher": "People's Daily Online (Xinhua)",
+  "date": "2021-03-09",
+  "url": "http://en.people.cn/n3/2021/0309/c90000-9826700.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Xinhua report dated Beijing, 8 March 2021."
+ },
+ "people-overseas-2013-03-12-strong-military-goal": {
+  "title": "Xi Jinping speaks of the goal of building a strong military at the PLA delegation: obey the Party's command, be able to fight and win, have a fine style of work",
+  "title_original": "习近平在解放军代表团谈强军目标 听党指挥 能打胜仗 作风优良",
+  "publisher": "People's Daily Overseas Edition (人民日报海外版), page 1, from Xinhua",
+  "date": "2013-03-12",
+  "url": "http://paper.people.com.cn/rmrbhwb/html/2013-03/12/content_1209449.htm",
+  "kind": "official",
+  "language": "zh-Hans",
+  "note": "Xinhua dispatch of 11 March 2013 (reporters Cao Zhi and Li Xuanliang) on Xi Jinping's speech to the PLA delegation at the first session of the 12th NPC."
  },
  "people-pt-2018-06-15-peoples-daily-70": {
   "title": "Report of 15 June 2018 on Xi Jinping's letter for the 70th anniversary of People's Daily (Portuguese)",
@@ -549,6 +668,15 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "prc-consulate-chicago-2009-01-20-defense-white-paper": {
+  "title": "China would never seek hegemony",
+  "publisher": "Consulate General of the PRC in Chicago",
+  "date": "2009-01-20",
+  "url": "http://www.chinaconsulatechicago.org/eng/zt/aboutchina/200901/t20090120_5422505.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Report on the white paper China's National Defense in 2008."
+ },
  "qstheory-2018-12-21-red-flag-qiushi": {
   "title": "Congratulating Red Flag and Its Successor Qiushi on 60 Years of Publication",
   "author": "Xi Jinping",
@@ -577,6 +705,16 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Speech of 26 October 2020, in the official English translation of The Governance of China IV; posted by Qiushi on 24 May 2023."
+ },
+ "rmlt-2022-03-31-external-environment": {
+  "title": "Responding scientifically to the profound changes in China's external economic environment in the new situation",
+  "title_original": "科學應對新形勢下我國外部經濟環境的深刻變化",
+  "publisher": "People's Tribune Net (人民论坛网), read in a traditional-character mirror copy",
+  "date": "2022-03-31",
+  "url": "http://rnsmg.com/2022/0331/643587.shtml",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Article of the Frontier Theory section of People's Tribune Net, as stored in a mirror that converts it to traditional characters."
  },
  "rmzxb-2014-04-17-national-security-commission": {
   "title": "全方位解读“中央国家安全委员会”和“总体国家安全观”",
@@ -732,6 +870,15 @@ SOURCES = {
   "kind": "scholarly",
   "language": "en"
  },
+ "xinhua-1998-07-27-hegemonism": {
+  "title": "Hegemonism Remains Main Source of Threats to World Peace",
+  "publisher": "Xinhua News Agency (English service), reproduced by GlobalSecurity.org",
+  "date": "1998-07-27",
+  "url": "https://www.globalsecurity.org/wmd/library/news/china/1998/980727-2-prc.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Xinhua report on the white paper China's National Defense (1998), reproduced verbatim with its Xinhua dateline."
+ },
  "xinhua-2010-12-16-scio-new-year-reception": {
   "title": "Xinhua dispatch, Beijing, 16 December 2010, on the State Council Information Office's 2011 New Year reception",
   "publisher": "Xinhua News Agency (新华网)",
@@ -783,6 +930,24 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans"
  },
+ "xinhua-2019-07-24-white-paper-commentary-en": {
+  "title": "Commentary: China's national defense white paper sends signal of peace",
+  "publisher": "Xinhua News Agency (English service)",
+  "date": "2019-07-24",
+  "url": "http://www.xinhuanet.com/english/2019-07/24/c_138254225.htm",
+  "kind": "official",
+  "language": "en"
+ },
+ "xinhua-2019-07-24-white-paper-peace-zh": {
+  "title": "The trend of peace and development is irreversible",
+  "title_original": "和平发展大势不可逆转",
+  "publisher": "Xinhua News Agency (新华网)",
+  "date": "2019-07-24",
+  "url": "http://xinhuanet.com/politics/2019-07/24/c_1124792061.htm",
+  "kind": "official",
+  "language": "zh-Hans",
+  "note": "Xinhua report (reporters Meng Yuzhe and Li Zhihui) on the security assessment of the white paper China's National Defense in the New Era."
+ },
  "xinhua-2019-12-03-national-security-zh": {
   "title": "国家安全是安邦定国的重要基石",
   "publisher": "Xinhua News Agency (reprinted by Lianyungang News)",
@@ -799,6 +964,15 @@ SOURCES = {
   "url": "http://www.xinhuanet.com/english/2020-10/31/c_139481625.htm",
   "kind": "official",
   "language": "en"
+ },
+ "xinhua-2020-11-03-new-development-pattern": {
+  "title": "Xi Focus: Xi explains new development pattern",
+  "publisher": "Xinhua News Agency (English service)",
+  "date": "2020-11-03",
+  "url": "http://www.xinhuanet.com/english/2020-11/03/c_139488445.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Report on Xi Jinping's explanation of the CPC Central Committee's proposals for the 14th Five-Year Plan, made public on 3 November 2020."
  },
  "xinhua-2022-10-16-national-security": {
   "title": "(CPC Congress) Update: Xi stresses safeguarding national security, social stability",
@@ -2832,6 +3006,77 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "decoupling",
+  "category": "concept",
+  "zh": {
+   "hans": "脱钩",
+   "hant": "脫鉤",
+   "pinyin": "tuōgōu",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "chinadaily-2023-05-26-decoupling-bilingual",
+     "locator": "First paragraph (Chinese translation)",
+     "quote": "任何国家试图与中国“脱钩”的行为都将损害其自身利益,并抑制全球经济复苏和增长。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "decoupling",
+    "kind": "official",
+    "date": "2023-05-25",
+    "sources": [
+     {
+      "doc": "chinadaily-2023-05-26-decoupling-bilingual",
+      "locator": "First paragraph",
+      "quote": "Any country's attempt to push for decoupling from or cutting supply chains with China will harm its own interests and dampen global economic recovery and growth"
+     }
+    ]
+   },
+   {
+    "text": "decoupling",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 5: Economic Securitization",
+      "quote": "against the escalating risks posed by de-globalization and decoupling with the West."
+     }
+    ]
+   },
+   {
+    "text": "unhooking",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 脱 (take off, detach) + 钩 (hook).",
+    "sources": [
+     {
+      "doc": "chinadaily-2023-05-26-decoupling-bilingual",
+      "locator": "First paragraph (Chinese translation)",
+      "quote": "与中国“脱钩”"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "deglobalization",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 5: Economic Securitization",
+      "quote": "against the escalating risks posed by de-globalization and decoupling with the West."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The severing of economic, trade and technological ties between China and the United States or the West. PRC officials use the term to reject US policy, often in the pair 脱钩断链 ('decoupling and severing supply chains'). The brief names it, with de-globalization, among the external risks behind economic securitization."
+ },
+ {
+  "schema_version": 1,
   "id": "defense-mobilization",
   "category": "policy",
   "zh": {
@@ -2955,6 +3200,93 @@ TERMS = [
    }
   ],
   "shares_keys_with": []
+ },
+ {
+  "schema_version": 1,
+  "id": "deglobalization",
+  "category": "concept",
+  "zh": {
+   "hans": "逆全球化",
+   "hant": "逆全球化",
+   "pinyin": "nìquánqiúhuà",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "rmlt-2022-03-31-external-environment",
+     "locator": "First section",
+     "quote": "在百年未有之大變局下,逆全球化思潮泛起"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "deglobalization",
+    "kind": "official",
+    "date": "2020-11-03",
+    "sources": [
+     {
+      "doc": "xinhua-2020-11-03-new-development-pattern",
+      "locator": "Fifth paragraph",
+      "quote": "along with the changes in the global political and economic environment, the upsurge in deglobalization and the unilateralism and protectionism acts by certain country, the traditional global circulation has been notably weakened"
+     }
+    ]
+   },
+   {
+    "text": "de-globalization",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 5: Economic Securitization",
+      "quote": "because the external environment was experiencing far-reaching changes, especially the accelerating trend of de-globalization."
+     },
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 5: Economic Securitization",
+      "quote": "against the escalating risks posed by de-globalization and decoupling with the West."
+     }
+    ]
+   },
+   {
+    "text": "counter-globalization",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 逆 (counter, against the current) + 全球化 (globalization).",
+    "sources": [
+     {
+      "doc": "rmlt-2022-03-31-external-environment",
+      "locator": "First section",
+      "quote": "逆全球化思潮泛起"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "decoupling",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 5: Economic Securitization",
+      "quote": "against the escalating risks posed by de-globalization and decoupling with the West."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "new-development-pattern",
+    "sources": [
+     {
+      "doc": "xinhua-2020-11-03-new-development-pattern",
+      "locator": "Fifth paragraph",
+      "quote": "the upsurge in deglobalization and the unilateralism and protectionism acts by certain country, the traditional global circulation has been notably weakened, Xi said, urging efforts to root China's development inside the country and rely more on the domestic market to achieve economic growth."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The retreat from economic globalization (protectionism, unilateralism, reshoring of supply chains) that Chinese leaders cite as a reason for building the new development pattern. The brief names it, with decoupling from the West, among the external risks behind economic securitization."
  },
  {
   "schema_version": 1,
@@ -3842,6 +4174,109 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "hegemonism",
+  "category": "concept",
+  "zh": {
+   "hans": "霸权主义",
+   "hant": "霸權主義",
+   "pinyin": "bàquán zhǔyì",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+     "locator": "Second paragraph",
+     "quote": "白皮书说,霸权主义、强权政治、单边主义时有抬头,地区冲突和局部战争持续不断,国际安全体系和秩序受到冲击。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "hegemonism",
+    "kind": "official",
+    "date": "1998-07-27",
+    "sources": [
+     {
+      "doc": "xinhua-1998-07-27-hegemonism",
+      "locator": "First paragraph",
+      "quote": "Hegemonism and power politics remains the main source of threats to world peace and stability, China says today in a white paper on its national defense."
+     },
+     {
+      "doc": "scio-2015-chinas-military-strategy-en",
+      "locator": "Preface",
+      "quote": "oppose hegemonism and power politics in all forms, and will never seek hegemony or expansion."
+     },
+     {
+      "doc": "xinhua-2019-07-24-white-paper-commentary-en",
+      "locator": "Third paragraph",
+      "quote": "international security systems and order are undermined by growing hegemonism, power politics, unilateralism and constant regional conflicts and wars."
+     }
+    ]
+   },
+   {
+    "text": "hegemonism",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 3: Military Strengthening",
+      "quote": "growing hegemonism, power politics, unilateralism, and constant regional conflicts and war."
+     }
+    ]
+   },
+   {
+    "text": "hegemonism",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 霸权 (hegemony) + 主义 (-ism).",
+    "sources": [
+     {
+      "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+      "locator": "Second paragraph",
+      "quote": "霸权主义、强权政治、单边主义时有抬头"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "power-politics",
+    "sources": [
+     {
+      "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+      "locator": "Second paragraph",
+      "quote": "霸权主义、强权政治、单边主义时有抬头"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "unilateralism",
+    "sources": [
+     {
+      "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+      "locator": "Second paragraph",
+      "quote": "霸权主义、强权政治、单边主义时有抬头"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "chinas-national-defense-in-the-new-era",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 3: Military Strengthening",
+      "quote": "the 2019 version is more pointed and direct in identifying the United States as the main culprit in undermining stability and challenging China’s national security through “growing hegemonism, power politics, unilateralism, and constant regional conflicts and war.”"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "A standing term of PRC foreign and defence policy, usually paired with power politics (强权政治). The 2019 defence white paper names hegemonism, power politics and unilateralism among the forces undermining the international security order; the brief reads the passage as aimed at the United States."
+ },
+ {
+  "schema_version": 1,
   "id": "high-level-technological-self-reliance",
   "category": "policy",
   "zh": {
@@ -4183,6 +4618,77 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "industrial-and-supply-chain-resilience",
+  "category": "policy",
+  "zh": {
+   "hans": "产业链供应链韧性",
+   "hant": "產業鏈供應鏈韌性",
+   "pinyin": "chǎnyèliàn gōngyìngliàn rènxìng",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "xinhua-2023-03-08-inss-speech",
+     "locator": "Xi Jinping's speech",
+     "quote": "要强化国防科技工业服务强军胜战导向,优化体系布局,创新发展模式,增强产业链供应链韧性。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "resilience of industrial and supply chains",
+    "kind": "official",
+    "date": "2022-10-18",
+    "sources": [
+     {
+      "doc": "chinadaily-2022-10-18-supply-chains",
+      "locator": "First paragraph",
+      "quote": "for its emphasis on boosting the security and resilience of industrial and supply chains."
+     }
+    ]
+   },
+   {
+    "text": "resilience of industrial chains and supply chains",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 产业链 (industrial chain) + 供应链 (supply chain) + 韧性 (resilience, toughness).",
+    "sources": [
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "增强产业链供应链韧性"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "defense-science-technology-and-industry",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Key NSI Priorities (Priority 3)",
+      "quote": "Priority 3: Strengthen the defense industrial base to enhance resilience of its industrial infrastructure and supply chains and improve its structural layout."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "independently-controllable-secure-and-reliable-supply-chains",
+    "sources": [
+     {
+      "doc": "chinadaily-2022-10-18-supply-chains",
+      "locator": "Second paragraph",
+      "quote": "The report stated: \"We will raise total factor productivity and make China's industrial and supply chains more resilient and secure\"."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "Making industrial chains and supply chains able to withstand disruption, a goal of the 20th Party Congress report (2022) and of Xi Jinping's March 2023 speech on the integrated national strategic system, where it is tied to the defence science, technology and industry base. The NSI brief's Priority 3 paraphrases the passage as enhancing the 'resilience of its industrial infrastructure and supply chains'."
+ },
+ {
+  "schema_version": 1,
   "id": "industrial-security",
   "category": "concept",
   "zh": {
@@ -4226,6 +4732,89 @@ TERMS = [
    }
   ],
   "shares_keys_with": []
+ },
+ {
+  "schema_version": 1,
+  "id": "informationized-warfare",
+  "category": "concept",
+  "zh": {
+   "hans": "信息化战争",
+   "hant": "信息化戰爭",
+   "pinyin": "xìnxīhuà zhànzhēng",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "xinhua-2015-05-26-military-strategy-zh",
+     "locator": "Paragraph beginning 白皮书强调,贯彻新形势下军事战略方针",
+     "quote": "着眼建设信息化军队、打赢信息化战争"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "informationized war",
+    "kind": "official",
+    "date": "2015-05-26",
+    "sources": [
+     {
+      "doc": "scio-2015-chinas-military-strategy-en",
+      "locator": "IV. Building and Development of China's Armed Forces",
+      "quote": "aim at building an informationized military and winning informationized wars"
+     }
+    ]
+   },
+   {
+    "text": "information-era warfare",
+    "kind": "source",
+    "note": "The brief's summary of the 2015 white paper, not a quotation of it.",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 3: Military Strengthening",
+      "quote": "especially the need for heightened preparations for maritime conflict, information-era warfare, and the prioritization of the oceans, outer space, and cyberspace"
+     }
+    ]
+   },
+   {
+    "text": "informatized war",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 信息化 (informatized) + 战争 (war).",
+    "sources": [
+     {
+      "doc": "xinhua-2015-05-26-military-strategy-zh",
+      "locator": "Paragraph beginning 白皮书强调,贯彻新形势下军事战略方针",
+      "quote": "着眼建设信息化军队、打赢信息化战争"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "informatization",
+    "sources": [
+     {
+      "doc": "xinhua-2015-05-26-military-strategy-zh",
+      "locator": "Paragraph beginning 白皮书强调,贯彻新形势下军事战略方针",
+      "quote": "着眼建设信息化军队、打赢信息化战争"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "winning-informatized-local-wars",
+    "sources": [
+     {
+      "doc": "xinhua-2015-05-26-military-strategy-zh",
+      "locator": "Paragraph beginning 白皮书强调,将军事斗争准备基点",
+      "quote": "白皮书强调,将军事斗争准备基点放在打赢信息化局部战争上"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The form of war that PLA doctrine expects to replace mechanized war; building an informationized military able to win informationized wars is a goal of the 2015 white paper China's Military Strategy, which the brief summarises as preparation for 'information-era warfare'."
  },
  {
   "schema_version": 1,
@@ -4540,6 +5129,93 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "key-core-technologies",
+  "category": "concept",
+  "zh": {
+   "hans": "关键核心技术",
+   "hant": "關鍵核心技術",
+   "pinyin": "guānjiàn héxīn jìshù",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "xinhua-2016-12-07-mega-projects",
+     "locator": "Title",
+     "quote": "打破重大关键核心技术受制于人局面"
+    },
+    {
+     "doc": "cctv-2020-07-23-dual-circulation-commentary",
+     "locator": "First paragraph",
+     "quote": "大力推動科技創新,加快關鍵核心技術攻關,打造未來發展新優勢"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "key core technologies",
+    "kind": "official",
+    "date": "2022-10-16",
+    "sources": [
+     {
+      "doc": "nea-2022-10-16-key-core-technologies",
+      "locator": "First paragraph",
+      "quote": "some key core technologies had achieved breakthroughs"
+     }
+    ]
+   },
+   {
+    "text": "key core technologies",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 关键 (key) + 核心 (core) + 技术 (technology).",
+    "sources": [
+     {
+      "doc": "xinhua-2016-12-07-mega-projects",
+      "locator": "Title",
+      "quote": "打破重大关键核心技术受制于人局面"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "national-science-and-technology-major-projects",
+    "sources": [
+     {
+      "doc": "xinhua-2016-12-07-mega-projects",
+      "locator": "Title",
+      "quote": "打破重大关键核心技术受制于人局面 集成电路等重大专项提速"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "innovation-driven-development-strategy",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "It seeks a seamless integration of the civilian and military domains and employs a selective authoritarian mobilization approach targeted at core and emerging critical technologies."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "new-whole-of-nation-system",
+    "sources": [
+     {
+      "doc": "jamestown-2025-new-national-system",
+      "locator": "Introduction",
+      "quote": "The so-called “new national system” (新型举国体制) is the Party’s own term for a governance model that mobilizes state and market resources to achieve breakthroughs in core technologies essential to national power and security."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "Technologies on which China judges its development and security to depend and in which it wants to end its dependence on foreign suppliers (chips, basic software, machine tools and the like); breakthroughs in them are a standing goal of the megaprojects, the innovation-driven development strategy and the new whole-of-nation system. The techno-security brief speaks of 'core and emerging critical technologies' and 'strategic and core technologies'."
+ },
+ {
+  "schema_version": 1,
   "id": "liberation-army-daily",
   "category": "publication",
   "zh": {
@@ -4576,6 +5252,65 @@ TERMS = [
   "abbreviations": [],
   "relations": [],
   "shares_keys_with": []
+ },
+ {
+  "schema_version": 1,
+  "id": "major-country-reserve-system",
+  "category": "policy",
+  "zh": {
+   "hans": "大国储备体系",
+   "hant": "大國儲備體系",
+   "pinyin": "dàguó chǔbèi tǐxì",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "xinhua-2023-03-08-inss-speech",
+     "locator": "Xi Jinping's speech",
+     "quote": "要加快构建大国储备体系"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "major-country reserve system",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 大国 (major country, great power) + 储备 (reserve) + 体系 (system).",
+    "sources": [
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "要加快构建大国储备体系"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "national-reserves",
+    "sources": [
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "要加快构建大国储备体系,提升国家储备维护国家安全的能力。"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "integrated-national-strategic-system",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Key NSI Priorities (Priority 4)",
+      "quote": "Priority 4: Increase the country’s strategic reserve capacity and intensify efforts to build strategic infrastructure and integrate strategic resources."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "A system of national reserves on the scale a major country needs, which Xi Jinping called for in his March 2023 speech on the integrated national strategic system, next to raising the capacity of national reserves (国家储备) to safeguard national security. Xinhua's English report of the speech renders the sentence as 'accelerate the construction of national reserves', without a name for the system; the NSI brief's Priority 4 speaks of 'strategic reserve capacity'."
  },
  {
   "schema_version": 1,
@@ -4708,6 +5443,102 @@ TERMS = [
    }
   ],
   "shares_keys_with": []
+ },
+ {
+  "schema_version": 1,
+  "id": "medium-and-long-term-science-and-technology-plan",
+  "category": "plan",
+  "zh": {
+   "hans": "国家中长期科学和技术发展规划纲要",
+   "hant": "國家中長期科學和技術發展規劃綱要",
+   "pinyin": "guójiā zhōngchángqī kēxué hé jìshù fāzhǎn guīhuà gāngyào",
+   "variants": [
+    {
+     "text": "国家中长期科学和技术发展规划纲要(2006-2020年)",
+     "kind": "full-form",
+     "note": "The title with its period, as printed.",
+     "sources": [
+      {
+       "doc": "cyol-2006-02-10-sci-tech-plan-excerpt",
+       "locator": "Attribution line",
+       "quote": "——摘自《国家中长期科学和技术发展规划纲要(2006-2020年)》"
+      }
+     ]
+    }
+   ],
+   "sources": [
+    {
+     "doc": "cyol-2006-02-10-sci-tech-plan-excerpt",
+     "locator": "Attribution line",
+     "quote": "——摘自《国家中长期科学和技术发展规划纲要(2006-2020年)》"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "national medium- and long-term program for science and technology development (2006-2020)",
+    "kind": "official",
+    "date": "2006-02-09",
+    "sources": [
+     {
+      "doc": "govcn-2006-02-09-sci-tech-guidelines",
+      "locator": "First paragraph",
+      "quote": "The State Council issued in Beijing Thursday the guidelines on national medium- and long-term program for science and technology development (2006-2020)"
+     }
+    ]
+   },
+   {
+    "text": "Outline of the National Medium- and Long-Term Plan for Science and Technology Development",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese title: 国家 (national) 中长期 (medium- and long-term) 科学和技术发展 (science and technology development) 规划 (plan) 纲要 (outline).",
+    "sources": [
+     {
+      "doc": "cyol-2006-02-10-sci-tech-plan-excerpt",
+      "locator": "Attribution line",
+      "quote": "——摘自《国家中长期科学和技术发展规划纲要(2006-2020年)》"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "first_use": {
+   "date": "2006-02-09",
+   "precision": "day",
+   "note": "Issued by the State Council on Thursday 9 February 2006.",
+   "sources": [
+    {
+     "doc": "govcn-2006-02-09-sci-tech-guidelines",
+     "locator": "First paragraph",
+     "quote": "The State Council issued in Beijing Thursday the guidelines on national medium- and long-term program for science and technology development (2006-2020)"
+    }
+   ]
+  },
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "national-science-and-technology-major-projects",
+    "sources": [
+     {
+      "doc": "sina-2006-02-10-mega-projects",
+      "locator": "First paragraph",
+      "quote": "未来15年力争取得突破的16个重大科技专项,涉及信息、生物等战略产业领域"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "science-and-technology-power",
+    "sources": [
+     {
+      "doc": "cyol-2006-02-10-sci-tech-plan-excerpt",
+      "locator": "Overall goal",
+      "quote": "为在本世纪中叶成为世界科技强国奠定基础"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The State Council's fifteen-year science and technology plan for 2006-2020, issued on 9 February 2006, often called the MLP in English-language analysis. Its sixteen major projects (国家科技重大专项) are the 'mega projects' the techno-security brief mentions; it set the goal of an innovative country by 2020 and a world science and technology power by mid-century."
  },
  {
   "schema_version": 1,
@@ -5508,6 +6339,99 @@ TERMS = [
    }
   ],
   "shares_keys_with": []
+ },
+ {
+  "schema_version": 1,
+  "id": "national-innovation-driven-development-strategy-outline",
+  "category": "publication",
+  "zh": {
+   "hans": "国家创新驱动发展战略纲要",
+   "hant": "國家創新驅動發展戰略綱要",
+   "pinyin": "guójiā chuàngxīn qūdòng fāzhǎn zhànlüè gāngyào",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "chinacom-2016-05-23-innovation-outline-press-conference",
+     "locator": "First paragraph",
+     "quote": "国务院新闻办公室就《国家创新驱动发展战略纲要》(以下简称《纲要》)情况举行新闻发布会"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "Outline of the National Strategy of Innovation-Driven Development",
+    "kind": "official",
+    "date": "2016-05-23",
+    "sources": [
+     {
+      "doc": "chinaorg-2016-05-23-innovation-outline-briefing",
+      "locator": "Title and second paragraph",
+      "quote": "drafted the Outline of the National Strategy of Innovation-Driven Development (hereinafter referred to as the Outline) in accordance to arrangements of the CPC Central Committee and the State Council"
+     }
+    ]
+   },
+   {
+    "text": "Outline of the Innovation-Driven Development Strategy of China",
+    "kind": "alternative",
+    "sources": [
+     {
+      "doc": "ccpr-2016-innovation-outline-issued",
+      "locator": "First paragraph",
+      "quote": "On May 19, the CPC Central Committee and the State Council issued the Outline of the Innovation-Driven Development Strategy of China"
+     }
+    ]
+   },
+   {
+    "text": "Outline of the National Innovation-Driven Development Strategy",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese title: 国家 (national) 创新驱动发展战略 (innovation-driven development strategy) 纲要 (outline).",
+    "sources": [
+     {
+      "doc": "chinacom-2016-05-23-innovation-outline-press-conference",
+      "locator": "First paragraph",
+      "quote": "《国家创新驱动发展战略纲要》"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "first_use": {
+   "date": "2016-05-19",
+   "precision": "day",
+   "note": "Issued by the CPC Central Committee and the State Council on 19 May 2016; presented at a State Council Information Office press conference on 23 May 2016.",
+   "sources": [
+    {
+     "doc": "ccpr-2016-innovation-outline-issued",
+     "locator": "First paragraph",
+     "quote": "On May 19, the CPC Central Committee and the State Council issued the Outline of the Innovation-Driven Development Strategy of China"
+    },
+    {
+     "doc": "chinaorg-2016-05-23-innovation-outline-briefing",
+     "locator": "Header",
+     "quote": "May, 23, 2016"
+    }
+   ]
+  },
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "innovation-driven-development-strategy",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "While defense-related matters are only briefly touched upon in the IDDS, they are referred to throughout the outline, which suggests that they are important but should not draw too much attention."
+     },
+     {
+      "doc": "chinaorg-2016-05-23-innovation-outline-briefing",
+      "locator": "First paragraph",
+      "quote": "The 18th CPC National Congress proposed the strategy of innovation-driven development"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "Issued by the CPC Central Committee and the State Council in May 2016: the founding document of the Innovation-Driven Development Strategy, with goals for 2020, 2030 and 2050. The brief treats the outline and the strategy together as 'the IDDS'."
  },
  {
   "schema_version": 1,
@@ -6334,6 +7258,118 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "new-development-pattern",
+  "category": "strategy",
+  "zh": {
+   "hans": "新发展格局",
+   "hant": "新發展格局",
+   "pinyin": "xīn fāzhǎn géjú",
+   "variants": [
+    {
+     "text": "以国内大循环为主体、国内国际双循环相互促进的新发展格局",
+     "kind": "full-form",
+     "sources": [
+      {
+       "doc": "cctv-2020-07-23-dual-circulation-commentary",
+       "locator": "First paragraph",
+       "quote": "逐步形成以國內大循環為主體、國內國際雙循環相互促進的新發展格局"
+      }
+     ]
+    }
+   ],
+   "sources": [
+    {
+     "doc": "cctv-2020-07-23-dual-circulation-commentary",
+     "locator": "First paragraph",
+     "quote": "逐步形成以國內大循環為主體、國內國際雙循環相互促進的新發展格局"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "new development pattern",
+    "kind": "official",
+    "date": "2020-11-03",
+    "sources": [
+     {
+      "doc": "xinhua-2020-11-03-new-development-pattern",
+      "locator": "First paragraph",
+      "quote": "expounded on the establishment of a new development pattern where domestic and foreign markets can boost each other, with the domestic market as the mainstay."
+     }
+    ]
+   },
+   {
+    "text": "new development paradigm",
+    "kind": "official",
+    "date": "2021-03-09",
+    "sources": [
+     {
+      "doc": "people-en-2021-03-09-new-development-paradigm",
+      "locator": "Second paragraph",
+      "quote": "China's \"dual circulation\" development paradigm, a major strategy championed by Chinese President Xi Jinping"
+     },
+     {
+      "doc": "people-en-2021-03-09-new-development-paradigm",
+      "locator": "Title",
+      "quote": "Xiplomacy: Xi's vision of China's new development paradigm attracts global attention"
+     }
+    ]
+   },
+   {
+    "text": "new development configuration",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 新 (new) + 发展 (development) + 格局 (pattern, configuration).",
+    "sources": [
+     {
+      "doc": "cctv-2020-07-23-dual-circulation-commentary",
+      "locator": "Title",
+      "quote": "在“雙循環”新發展格局中育新機開新局"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "first_use": {
+   "date": "2020-05",
+   "precision": "month",
+   "note": "A strategic decision of the CPC leadership in May 2020.",
+   "sources": [
+    {
+     "doc": "people-en-2021-03-09-new-development-paradigm",
+     "locator": "Fifth paragraph",
+     "quote": "In May 2020, the leadership of the Communist Party of China made a strategic decision to foster a new development pattern where domestic and foreign markets can boost each other, with the domestic market as the mainstay."
+    }
+   ]
+  },
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "dual-circulation",
+    "sources": [
+     {
+      "doc": "people-en-2021-03-09-new-development-paradigm",
+      "locator": "Second paragraph",
+      "quote": "China's \"dual circulation\" development paradigm, a major strategy championed by Chinese President Xi Jinping and featuring domestic and overseas markets reinforcing each other with the domestic market as the mainstay"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "fourteenth-five-year-plan-recommendations",
+    "sources": [
+     {
+      "doc": "xinhua-2020-11-03-new-development-pattern",
+      "locator": "Second paragraph",
+      "quote": "Xi made an explanatory speech on the CPC Central Committee's proposals for formulating the 14th Five-Year Plan (2021-2025) for National Economic and Social Development and the Long-Range Objectives Through the Year 2035"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "In full, a new development pattern with the domestic economic cycle (国内大循环) as the mainstay and domestic and international cycles reinforcing each other: the strategy that the term 'dual circulation' names. Put forward by the CPC leadership in May 2020 and made a guiding principle of the 14th Five-Year Plan. Official English has used both 'new development pattern' and 'new development paradigm'."
+ },
+ {
+  "schema_version": 1,
   "id": "new-whole-of-nation-system",
   "category": "policy",
   "zh": {
@@ -6697,6 +7733,71 @@ TERMS = [
   ],
   "shares_keys_with": [],
   "note": "Xi Jinping's report on behalf of the 18th Central Committee to the 19th National Congress of the CPC."
+ },
+ {
+  "schema_version": 1,
+  "id": "non-traditional-security",
+  "category": "concept",
+  "zh": {
+   "hans": "非传统安全",
+   "hant": "非傳統安全",
+   "pinyin": "fēichuántǒng ānquán",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "cncmrn-2015-05-26-critical-security-domains",
+     "locator": "Third point of the spokesman's answer",
+     "quote": "既关注到应对传统安全威胁,也关注到应对非传统安全威胁"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "non-traditional security",
+    "kind": "official",
+    "date": "2006-12-29",
+    "sources": [
+     {
+      "doc": "cctv-2006-12-29-defense-white-paper",
+      "locator": "Third paragraph",
+      "quote": "both internal security and external security and both traditional security and non-traditional security"
+     },
+     {
+      "doc": "prc-consulate-chicago-2009-01-20-defense-white-paper",
+      "locator": "Seventh paragraph",
+      "quote": "The issues of existence and development security, traditional and non-traditional security threats, as well as domestic and international security are interwoven and interactive."
+     }
+    ]
+   },
+   {
+    "text": "non-traditional security",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 非 (non-) + 传统 (traditional) + 安全 (security).",
+    "sources": [
+     {
+      "doc": "cncmrn-2015-05-26-critical-security-domains",
+      "locator": "Third point of the spokesman's answer",
+      "quote": "也关注到应对非传统安全威胁"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "holistic-national-security-outlook",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 1: Developing the National Security State",
+      "quote": "Based on Xi's reconceptualization of national security, the most dangerous threats are internal, non-traditional, political, and emerging."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "Security threats other than military ones (terrorism, transnational crime, public health, environment and the like), paired in PRC texts with traditional security. The brief counts non-traditional threats among those Xi's reconception of national security ranks most dangerous."
  },
  {
   "schema_version": 1,
@@ -7285,6 +8386,169 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "political-security",
+  "category": "concept",
+  "zh": {
+   "hans": "政治安全",
+   "hant": "政治安全",
+   "pinyin": "zhèngzhì ānquán",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "scio-2020-china-keywords-holistic-view",
+     "locator": "Chinese text",
+     "quote": "以人民安全为宗旨,以政治安全为根本,以经济安全为基础"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "political security",
+    "kind": "official",
+    "date": "2020-01",
+    "sources": [
+     {
+      "doc": "scio-2020-china-keywords-holistic-view",
+      "locator": "English text, first paragraph",
+      "quote": "and political security, which is of overarching importance, to economic security, which underpins all other considerations."
+     }
+    ]
+   },
+   {
+    "text": "political security",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 政治 (political) + 安全 (security).",
+    "sources": [
+     {
+      "doc": "scio-2020-china-keywords-holistic-view",
+      "locator": "Chinese text",
+      "quote": "以政治安全为根本"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "part-of",
+    "target": "holistic-national-security-outlook",
+    "sources": [
+     {
+      "doc": "scio-2020-china-keywords-holistic-view",
+      "locator": "Chinese text",
+      "quote": "必须坚持总体国家安全观,以人民安全为宗旨,以政治安全为根本,以经济安全为基础"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "economic-security",
+    "sources": [
+     {
+      "doc": "scio-2020-china-keywords-holistic-view",
+      "locator": "Chinese text",
+      "quote": "以人民安全为宗旨,以政治安全为根本,以经济安全为基础"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The security of the state's political power and system, above all the leadership of the Communist Party; the Holistic National Security Outlook makes it the foundation (根本) of national security. The brief counts political threats among those Xi's reconception of national security ranks most dangerous."
+ },
+ {
+  "schema_version": 1,
+  "id": "power-politics",
+  "category": "concept",
+  "zh": {
+   "hans": "强权政治",
+   "hant": "強權政治",
+   "pinyin": "qiángquán zhèngzhì",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+     "locator": "Second paragraph",
+     "quote": "白皮书说,霸权主义、强权政治、单边主义时有抬头,地区冲突和局部战争持续不断,国际安全体系和秩序受到冲击。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "power politics",
+    "kind": "official",
+    "date": "1998-07-27",
+    "sources": [
+     {
+      "doc": "xinhua-1998-07-27-hegemonism",
+      "locator": "First paragraph",
+      "quote": "Hegemonism and power politics remains the main source of threats to world peace and stability, China says today in a white paper on its national defense."
+     },
+     {
+      "doc": "scio-2015-chinas-military-strategy-en",
+      "locator": "Preface",
+      "quote": "oppose hegemonism and power politics in all forms, and will never seek hegemony or expansion."
+     },
+     {
+      "doc": "xinhua-2019-07-24-white-paper-commentary-en",
+      "locator": "Third paragraph",
+      "quote": "international security systems and order are undermined by growing hegemonism, power politics, unilateralism and constant regional conflicts and wars."
+     }
+    ]
+   },
+   {
+    "text": "power politics",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 3: Military Strengthening",
+      "quote": "growing hegemonism, power politics, unilateralism, and constant regional conflicts and war."
+     }
+    ]
+   },
+   {
+    "text": "power politics",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 强权 (strong power, might) + 政治 (politics).",
+    "sources": [
+     {
+      "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+      "locator": "Second paragraph",
+      "quote": "霸权主义、强权政治、单边主义时有抬头"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "hegemonism",
+    "sources": [
+     {
+      "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+      "locator": "Second paragraph",
+      "quote": "霸权主义、强权政治、单边主义时有抬头"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "unilateralism",
+    "sources": [
+     {
+      "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+      "locator": "Second paragraph",
+      "quote": "霸权主义、强权政治、单边主义时有抬头"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "A standing term of PRC foreign and defence policy, usually paired with hegemonism (霸权主义). The 2019 defence white paper names hegemonism, power politics and unilateralism among the forces undermining the international security order."
+ },
+ {
+  "schema_version": 1,
   "id": "prepare-for-danger-in-times-of-peace",
   "category": "slogan",
   "zh": {
@@ -7625,6 +8889,113 @@ TERMS = [
   },
   "relations": [],
   "shares_keys_with": []
+ },
+ {
+  "schema_version": 1,
+  "id": "science-and-technology-power",
+  "category": "concept",
+  "zh": {
+   "hans": "科技强国",
+   "hant": "科技強國",
+   "pinyin": "kējì qiángguó",
+   "variants": [
+    {
+     "text": "世界科技强国",
+     "kind": "full-form",
+     "sources": [
+      {
+       "doc": "cyol-2006-02-10-sci-tech-plan-excerpt",
+       "locator": "Overall goal",
+       "quote": "为在本世纪中叶成为世界科技强国奠定基础"
+      }
+     ]
+    }
+   ],
+   "sources": [
+    {
+     "doc": "cyol-2006-02-10-sci-tech-plan-excerpt",
+     "locator": "Overall goal",
+     "quote": "为在本世纪中叶成为世界科技强国奠定基础"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "world power in science and technology",
+    "kind": "official",
+    "date": "2006-02-09",
+    "note": "For the full form 世界科技强国.",
+    "sources": [
+     {
+      "doc": "govcn-2006-02-09-sci-tech-guidelines",
+      "locator": "Last paragraph",
+      "quote": "China plans to become an innovative nation in the next 15 years and a world power in science and technology field by the middle of the 21st century"
+     }
+    ]
+   },
+   {
+    "text": "scientific and technological powerhouse",
+    "kind": "official",
+    "date": "2021-03-05",
+    "sources": [
+     {
+      "doc": "people-en-2021-03-05-innovation-driven",
+      "locator": "Fourth paragraph",
+      "quote": "China will improve its national innovation system and speed up efforts to build the country into a scientific and technological powerhouse."
+     }
+    ]
+   },
+   {
+    "text": "science and technology power",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Author",
+      "quote": "Among the areas of his research focus include China's efforts to become a world-class science and technology power"
+     }
+    ]
+   },
+   {
+    "text": "strong country in science and technology",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 科技 (science and technology) + 强国 (strong country, power).",
+    "sources": [
+     {
+      "doc": "cyol-2006-02-10-sci-tech-plan-excerpt",
+      "locator": "Overall goal",
+      "quote": "成为世界科技强国"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "innovation-driven-development-strategy",
+    "sources": [
+     {
+      "doc": "people-en-2021-03-05-innovation-driven",
+      "locator": "Fourth paragraph",
+      "quote": "China will improve its national innovation system and speed up efforts to build the country into a scientific and technological powerhouse."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "high-level-technological-self-reliance",
+    "sources": [
+     {
+      "doc": "people-en-2021-03-05-innovation-driven",
+      "locator": "Third paragraph",
+      "quote": "China will uphold the central role of innovation in its modernization drive and take self-reliance in science and technology as strategic underpinning for national development."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The goal of making China a leading country in science and technology: the 2006-2020 plan aimed at a world science and technology power by mid-century, the 2016 innovation-driven development outline at a 'world science and technology innovation power' by 2050, and the 14th Five-Year Plan at speeding up the building of a science and technology power."
  },
  {
   "schema_version": 1,
@@ -8441,6 +9812,116 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "strong-military-goal",
+  "category": "doctrine",
+  "zh": {
+   "hans": "强军目标",
+   "hant": "強軍目標",
+   "pinyin": "qiángjūn mùbiāo",
+   "variants": [
+    {
+     "text": "党在新形势下的强军目标",
+     "kind": "full-form",
+     "sources": [
+      {
+       "doc": "people-overseas-2013-03-12-strong-military-goal",
+       "locator": "Third paragraph",
+       "quote": "建设一支听党指挥、能打胜仗、作风优良的人民军队,是党在新形势下的强军目标。"
+      }
+     ]
+    }
+   ],
+   "sources": [
+    {
+     "doc": "people-overseas-2013-03-12-strong-military-goal",
+     "locator": "Third paragraph",
+     "quote": "全军要准确把握这一强军目标,用以统领军队建设、改革和军事斗争准备"
+    },
+    {
+     "doc": "xinhua-2015-05-26-military-strategy-zh",
+     "locator": "Paragraph beginning 白皮书强调,贯彻新形势下军事战略方针",
+     "quote": "必须紧紧围绕实现中国共产党在新形势下的强军目标"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "goal of building a strong military",
+    "kind": "official",
+    "date": "2015-05-26",
+    "sources": [
+     {
+      "doc": "scio-2015-chinas-military-strategy-en",
+      "locator": "IV. Building and Development of China's Armed Forces",
+      "quote": "China's armed forces must closely center around the CPC's goal of building a strong military"
+     }
+    ]
+   },
+   {
+    "text": "goal of strengthening the military",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 强军 (strengthen the military) + 目标 (goal).",
+    "sources": [
+     {
+      "doc": "people-overseas-2013-03-12-strong-military-goal",
+      "locator": "Third paragraph",
+      "quote": "全军要准确把握这一强军目标"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "definition": {
+   "text": "To build a people's army that obeys the Party's command, is able to fight and win, and has a fine style of work.",
+   "sources": [
+    {
+     "doc": "people-overseas-2013-03-12-strong-military-goal",
+     "locator": "Third paragraph",
+     "quote": "建设一支听党指挥、能打胜仗、作风优良的人民军队,是党在新形势下的强军目标。"
+    }
+   ]
+  },
+  "first_use": {
+   "date": "2013-03-11",
+   "precision": "day",
+   "note": "Set out by Xi Jinping at the plenary meeting of the PLA delegation to the first session of the 12th National People's Congress, 11 March 2013.",
+   "sources": [
+    {
+     "doc": "people-overseas-2013-03-12-strong-military-goal",
+     "locator": "Second paragraph",
+     "quote": "据新华社北京3月11日电 (记者曹智、李宣良)中共中央总书记、中共中央军委主席习近平11日在出席十二届全国人大一次会议解放军代表团全体会议时强调"
+    }
+   ]
+  },
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "military-strengthening",
+    "sources": [
+     {
+      "doc": "xinhua-2015-05-26-military-strategy-zh",
+      "locator": "Paragraph beginning 白皮书强调,贯彻新形势下军事战略方针",
+      "quote": "必须紧紧围绕实现中国共产党在新形势下的强军目标"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "chinas-military-strategy-white-paper",
+    "sources": [
+     {
+      "doc": "scio-2015-chinas-military-strategy-en",
+      "locator": "Preface",
+      "quote": "firmly follow the goal of the Communist Party of China (CPC) to build a strong military for the new situation"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "Set out by Xi Jinping in March 2013: to build a people's army that obeys the Party's command, can fight and win, and has a fine style of work. The 2015 white paper calls it the Party's goal of building a strong military 'in the new situation' (在新形势下); later texts speak of the goal 'in the new era'."
+ },
+ {
+  "schema_version": 1,
   "id": "studies-in-the-science-of-science",
   "category": "publication",
   "zh": {
@@ -9036,6 +10517,88 @@ TERMS = [
    }
   ],
   "shares_keys_with": []
+ },
+ {
+  "schema_version": 1,
+  "id": "unilateralism",
+  "category": "concept",
+  "zh": {
+   "hans": "单边主义",
+   "hant": "單邊主義",
+   "pinyin": "dānbiān zhǔyì",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+     "locator": "Second paragraph",
+     "quote": "白皮书说,霸权主义、强权政治、单边主义时有抬头,地区冲突和局部战争持续不断,国际安全体系和秩序受到冲击。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "unilateralism",
+    "kind": "official",
+    "date": "2019-07-24",
+    "sources": [
+     {
+      "doc": "xinhua-2019-07-24-white-paper-commentary-en",
+      "locator": "Third paragraph",
+      "quote": "international security systems and order are undermined by growing hegemonism, power politics, unilateralism and constant regional conflicts and wars."
+     }
+    ]
+   },
+   {
+    "text": "unilateralism",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 3: Military Strengthening",
+      "quote": "growing hegemonism, power politics, unilateralism, and constant regional conflicts and war."
+     }
+    ]
+   },
+   {
+    "text": "unilateralism",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 单边 (unilateral, one-sided) + 主义 (-ism).",
+    "sources": [
+     {
+      "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+      "locator": "Second paragraph",
+      "quote": "霸权主义、强权政治、单边主义时有抬头"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "hegemonism",
+    "sources": [
+     {
+      "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+      "locator": "Second paragraph",
+      "quote": "霸权主义、强权政治、单边主义时有抬头"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "power-politics",
+    "sources": [
+     {
+      "doc": "xinhua-2019-07-24-white-paper-peace-zh",
+      "locator": "Second paragraph",
+      "quote": "霸权主义、强权政治、单边主义时有抬头"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "In PRC usage a charge against the United States, set against multilateralism. The 2019 defence white paper names hegemonism, power politics and unilateralism among the forces undermining the international security order."
  },
  {
   "schema_version": 1,
@@ -10930,6 +12493,66 @@ DERIVED = [
   }
  },
  {
+  "pinyin_numbered": "tuo1gou1",
+  "pinyin_toneless": "tuogou",
+  "keys": [
+   [
+    "id",
+    "decoupling",
+    "id",
+    "decoupling"
+   ],
+   [
+    "zh",
+    "脱钩",
+    "hans",
+    "脱钩"
+   ],
+   [
+    "zh",
+    "脱钩",
+    "hant",
+    "脫鉤"
+   ],
+   [
+    "zh",
+    "脱钩",
+    "script",
+    "脱鈎"
+   ],
+   [
+    "pinyin_tones",
+    "tuo1gou1",
+    "pinyin-tones",
+    "tuōgōu"
+   ],
+   [
+    "pinyin",
+    "tuogou",
+    "pinyin",
+    "tuōgōu"
+   ],
+   [
+    "en",
+    "decoupling",
+    "en-official",
+    "decoupling"
+   ],
+   [
+    "en",
+    "unhooking",
+    "en-literal",
+    "unhooking"
+   ]
+  ],
+  "dates_display": {
+   "2023-05-25": {
+    "en": "May 25, 2023",
+    "zh": "2023年5月25日"
+   }
+  }
+ },
+ {
   "pinyin_numbered": "guo2fang2 dong4yuan2",
   "pinyin_toneless": "guofang dongyuan",
   "keys": [
@@ -11024,6 +12647,60 @@ DERIVED = [
     "national defense science, technology and industry"
    ]
   ]
+ },
+ {
+  "pinyin_numbered": "ni4quan2qiu2hua4",
+  "pinyin_toneless": "niquanqiuhua",
+  "keys": [
+   [
+    "id",
+    "deglobalization",
+    "id",
+    "deglobalization"
+   ],
+   [
+    "zh",
+    "逆全球化",
+    "hans",
+    "逆全球化"
+   ],
+   [
+    "pinyin_tones",
+    "ni4quan2qiu2hua4",
+    "pinyin-tones",
+    "nìquánqiúhuà"
+   ],
+   [
+    "pinyin",
+    "niquanqiuhua",
+    "pinyin",
+    "nìquánqiúhuà"
+   ],
+   [
+    "en",
+    "deglobalization",
+    "en-official",
+    "deglobalization"
+   ],
+   [
+    "en",
+    "de globalization",
+    "en-source",
+    "de-globalization"
+   ],
+   [
+    "en",
+    "counter globalization",
+    "en-literal",
+    "counter-globalization"
+   ]
+  ],
+  "dates_display": {
+   "2020-11-03": {
+    "en": "November 3, 2020",
+    "zh": "2020年11月3日"
+   }
+  }
  },
  {
   "pinyin_numbered": "shuang1xun2huan2",
@@ -11634,6 +13311,54 @@ DERIVED = [
   }
  },
  {
+  "pinyin_numbered": "ba4quan2 zhu3yi4",
+  "pinyin_toneless": "baquan zhuyi",
+  "keys": [
+   [
+    "id",
+    "hegemonism",
+    "id",
+    "hegemonism"
+   ],
+   [
+    "zh",
+    "霸权主义",
+    "hans",
+    "霸权主义"
+   ],
+   [
+    "zh",
+    "霸权主义",
+    "hant",
+    "霸權主義"
+   ],
+   [
+    "pinyin_tones",
+    "ba4quan2zhu3yi4",
+    "pinyin-tones",
+    "bàquán zhǔyì"
+   ],
+   [
+    "pinyin",
+    "baquanzhuyi",
+    "pinyin",
+    "bàquán zhǔyì"
+   ],
+   [
+    "en",
+    "hegemonism",
+    "en-official",
+    "hegemonism"
+   ]
+  ],
+  "dates_display": {
+   "1998-07-27": {
+    "en": "July 27, 1998",
+    "zh": "1998年7月27日"
+   }
+  }
+ },
+ {
   "pinyin_numbered": "gao1 shui3ping2 ke1ji4 zi4li4 zi4qiang2",
   "pinyin_toneless": "gao shuiping keji zili ziqiang",
   "keys": [
@@ -11874,6 +13599,60 @@ DERIVED = [
   }
  },
  {
+  "pinyin_numbered": "chan3ye4lian4 gong1ying4lian4 ren4xing4",
+  "pinyin_toneless": "chanyelian gongyinglian renxing",
+  "keys": [
+   [
+    "id",
+    "industrial-and-supply-chain-resilience",
+    "id",
+    "industrial-and-supply-chain-resilience"
+   ],
+   [
+    "zh",
+    "产业链供应链韧性",
+    "hans",
+    "产业链供应链韧性"
+   ],
+   [
+    "zh",
+    "产业链供应链韧性",
+    "hant",
+    "產業鏈供應鏈韌性"
+   ],
+   [
+    "pinyin_tones",
+    "chan3ye4lian4gong1ying4lian4ren4xing4",
+    "pinyin-tones",
+    "chǎnyèliàn gōngyìngliàn rènxìng"
+   ],
+   [
+    "pinyin",
+    "chanyeliangongyinglianrenxing",
+    "pinyin",
+    "chǎnyèliàn gōngyìngliàn rènxìng"
+   ],
+   [
+    "en",
+    "resilience of industrial and supply chains",
+    "en-official",
+    "resilience of industrial and supply chains"
+   ],
+   [
+    "en",
+    "resilience of industrial chains and supply chains",
+    "en-literal",
+    "resilience of industrial chains and supply chains"
+   ]
+  ],
+  "dates_display": {
+   "2022-10-18": {
+    "en": "October 18, 2022",
+    "zh": "2022年10月18日"
+   }
+  }
+ },
+ {
   "pinyin_numbered": "chan3ye4 an1quan2",
   "pinyin_toneless": "chanye anquan",
   "keys": [
@@ -11914,6 +13693,72 @@ DERIVED = [
     "industrial security"
    ]
   ]
+ },
+ {
+  "pinyin_numbered": "xin4xi1hua4 zhan4zheng1",
+  "pinyin_toneless": "xinxihua zhanzheng",
+  "keys": [
+   [
+    "id",
+    "informationized-warfare",
+    "id",
+    "informationized-warfare"
+   ],
+   [
+    "zh",
+    "信息化战争",
+    "hans",
+    "信息化战争"
+   ],
+   [
+    "zh",
+    "信息化战争",
+    "hant",
+    "信息化戰爭"
+   ],
+   [
+    "zh",
+    "资讯化战争",
+    "script",
+    "資訊化戰爭"
+   ],
+   [
+    "pinyin_tones",
+    "xin4xi1hua4zhan4zheng1",
+    "pinyin-tones",
+    "xìnxīhuà zhànzhēng"
+   ],
+   [
+    "pinyin",
+    "xinxihuazhanzheng",
+    "pinyin",
+    "xìnxīhuà zhànzhēng"
+   ],
+   [
+    "en",
+    "informationized war",
+    "en-official",
+    "informationized war"
+   ],
+   [
+    "en",
+    "information era warfare",
+    "en-source",
+    "information-era warfare"
+   ],
+   [
+    "en",
+    "informatized war",
+    "en-literal",
+    "informatized war"
+   ]
+  ],
+  "dates_display": {
+   "2015-05-26": {
+    "en": "May 26, 2015",
+    "zh": "2015年5月26日"
+   }
+  }
  },
  {
   "pinyin_numbered": "xin4xi1hua4",
@@ -12146,6 +13991,54 @@ DERIVED = [
   ]
  },
  {
+  "pinyin_numbered": "guan1jian4 he2xin1 ji4shu4",
+  "pinyin_toneless": "guanjian hexin jishu",
+  "keys": [
+   [
+    "id",
+    "key-core-technologies",
+    "id",
+    "key-core-technologies"
+   ],
+   [
+    "zh",
+    "关键核心技术",
+    "hans",
+    "关键核心技术"
+   ],
+   [
+    "zh",
+    "关键核心技术",
+    "hant",
+    "關鍵核心技術"
+   ],
+   [
+    "pinyin_tones",
+    "guan1jian4he2xin1ji4shu4",
+    "pinyin-tones",
+    "guānjiàn héxīn jìshù"
+   ],
+   [
+    "pinyin",
+    "guanjianhexinjishu",
+    "pinyin",
+    "guānjiàn héxīn jìshù"
+   ],
+   [
+    "en",
+    "key core technologies",
+    "en-official",
+    "key core technologies"
+   ]
+  ],
+  "dates_display": {
+   "2022-10-16": {
+    "en": "October 16, 2022",
+    "zh": "2022年10月16日"
+   }
+  }
+ },
+ {
   "pinyin_numbered": "jie3fang4jun1 bao4",
   "pinyin_toneless": "jiefangjun bao",
   "keys": [
@@ -12184,6 +14077,48 @@ DERIVED = [
     "liberation army daily",
     "en-source",
     "Liberation Army Daily"
+   ]
+  ]
+ },
+ {
+  "pinyin_numbered": "da4guo2 chu3bei4 ti3xi4",
+  "pinyin_toneless": "daguo chubei tixi",
+  "keys": [
+   [
+    "id",
+    "major-country-reserve-system",
+    "id",
+    "major-country-reserve-system"
+   ],
+   [
+    "zh",
+    "大国储备体系",
+    "hans",
+    "大国储备体系"
+   ],
+   [
+    "zh",
+    "大国储备体系",
+    "hant",
+    "大國儲備體系"
+   ],
+   [
+    "pinyin_tones",
+    "da4guo2chu3bei4ti3xi4",
+    "pinyin-tones",
+    "dàguó chǔbèi tǐxì"
+   ],
+   [
+    "pinyin",
+    "daguochubeitixi",
+    "pinyin",
+    "dàguó chǔbèi tǐxì"
+   ],
+   [
+    "en",
+    "major country reserve system",
+    "en-literal",
+    "major-country reserve system"
    ]
   ]
  },
@@ -12280,6 +14215,70 @@ DERIVED = [
    "2017-10": {
     "en": "October 2017",
     "zh": "2017年10月"
+   }
+  }
+ },
+ {
+  "pinyin_numbered": "guo2jia1 zhong1chang2qi1 ke1xue2 he2 ji4shu4 fa1zhan3 gui1hua4 gang1yao4",
+  "pinyin_toneless": "guojia zhongchangqi kexue he jishu fazhan guihua gangyao",
+  "keys": [
+   [
+    "id",
+    "medium-and-long-term-science-and-technology-plan",
+    "id",
+    "medium-and-long-term-science-and-technology-plan"
+   ],
+   [
+    "zh",
+    "国家中长期科学和技术发展规划纲要",
+    "hans",
+    "国家中长期科学和技术发展规划纲要"
+   ],
+   [
+    "zh",
+    "国家中长期科学和技术发展规划纲要",
+    "hant",
+    "國家中長期科學和技術發展規劃綱要"
+   ],
+   [
+    "zh",
+    "国家中长期科学和技术发展规划纲要(2006-2020年)",
+    "variant",
+    "国家中长期科学和技术发展规划纲要(2006-2020年)"
+   ],
+   [
+    "pinyin_tones",
+    "guo2jia1zhong1chang2qi1ke1xue2he2ji4shu4fa1zhan3gui1hua4gang1yao4",
+    "pinyin-tones",
+    "guójiā zhōngchángqī kēxué hé jìshù fāzhǎn guīhuà gāngyào"
+   ],
+   [
+    "pinyin",
+    "guojiazhongchangqikexuehejishufazhanguihuagangyao",
+    "pinyin",
+    "guójiā zhōngchángqī kēxué hé jìshù fāzhǎn guīhuà gāngyào"
+   ],
+   [
+    "en",
+    "national medium and long term program for science and technology development 2006 2020",
+    "en-official",
+    "national medium- and long-term program for science and technology development (2006-2020)"
+   ],
+   [
+    "en",
+    "outline of the national medium and long term plan for science and technology development",
+    "en-literal",
+    "Outline of the National Medium- and Long-Term Plan for Science and Technology Development"
+   ]
+  ],
+  "first_use_display": {
+   "en": "February 9, 2006",
+   "zh": "2006年2月9日"
+  },
+  "dates_display": {
+   "2006-02-09": {
+    "en": "February 9, 2006",
+    "zh": "2006年2月9日"
    }
   }
  },
@@ -12864,6 +14863,70 @@ DERIVED = [
   }
  },
  {
+  "pinyin_numbered": "guo2jia1 chuang4xin1 qu1dong4 fa1zhan3 zhan4lve4 gang1yao4",
+  "pinyin_toneless": "guojia chuangxin qudong fazhan zhanlve gangyao",
+  "keys": [
+   [
+    "id",
+    "national-innovation-driven-development-strategy-outline",
+    "id",
+    "national-innovation-driven-development-strategy-outline"
+   ],
+   [
+    "zh",
+    "国家创新驱动发展战略纲要",
+    "hans",
+    "国家创新驱动发展战略纲要"
+   ],
+   [
+    "zh",
+    "国家创新驱动发展战略纲要",
+    "hant",
+    "國家創新驅動發展戰略綱要"
+   ],
+   [
+    "pinyin_tones",
+    "guo2jia1chuang4xin1qu1dong4fa1zhan3zhan4lve4gang1yao4",
+    "pinyin-tones",
+    "guójiā chuàngxīn qūdòng fāzhǎn zhànlüè gāngyào"
+   ],
+   [
+    "pinyin",
+    "guojiachuangxinqudongfazhanzhanlvegangyao",
+    "pinyin",
+    "guójiā chuàngxīn qūdòng fāzhǎn zhànlüè gāngyào"
+   ],
+   [
+    "en",
+    "outline of the national strategy of innovation driven development",
+    "en-official",
+    "Outline of the National Strategy of Innovation-Driven Development"
+   ],
+   [
+    "en",
+    "outline of the innovation driven development strategy of china",
+    "en-alternative",
+    "Outline of the Innovation-Driven Development Strategy of China"
+   ],
+   [
+    "en",
+    "outline of the national innovation driven development strategy",
+    "en-literal",
+    "Outline of the National Innovation-Driven Development Strategy"
+   ]
+  ],
+  "first_use_display": {
+   "en": "May 19, 2016",
+   "zh": "2016年5月19日"
+  },
+  "dates_display": {
+   "2016-05-23": {
+    "en": "May 23, 2016",
+    "zh": "2016年5月23日"
+   }
+  }
+ },
+ {
   "pinyin_numbered": "guo2jia1 shi2yan4shi4",
   "pinyin_toneless": "guojia shiyanshi",
   "keys": [
@@ -13416,6 +15479,80 @@ DERIVED = [
   ]
  },
  {
+  "pinyin_numbered": "xin1 fa1zhan3 ge2ju2",
+  "pinyin_toneless": "xin fazhan geju",
+  "keys": [
+   [
+    "id",
+    "new-development-pattern",
+    "id",
+    "new-development-pattern"
+   ],
+   [
+    "zh",
+    "新发展格局",
+    "hans",
+    "新发展格局"
+   ],
+   [
+    "zh",
+    "新发展格局",
+    "hant",
+    "新發展格局"
+   ],
+   [
+    "zh",
+    "以国内大循环为主体、国内国际双循环相互促进的新发展格局",
+    "variant",
+    "以国内大循环为主体、国内国际双循环相互促进的新发展格局"
+   ],
+   [
+    "pinyin_tones",
+    "xin1fa1zhan3ge2ju2",
+    "pinyin-tones",
+    "xīn fāzhǎn géjú"
+   ],
+   [
+    "pinyin",
+    "xinfazhangeju",
+    "pinyin",
+    "xīn fāzhǎn géjú"
+   ],
+   [
+    "en",
+    "new development pattern",
+    "en-official",
+    "new development pattern"
+   ],
+   [
+    "en",
+    "new development paradigm",
+    "en-official",
+    "new development paradigm"
+   ],
+   [
+    "en",
+    "new development configuration",
+    "en-literal",
+    "new development configuration"
+   ]
+  ],
+  "first_use_display": {
+   "en": "May 2020",
+   "zh": "2020年5月"
+  },
+  "dates_display": {
+   "2020-11-03": {
+    "en": "November 3, 2020",
+    "zh": "2020年11月3日"
+   },
+   "2021-03-09": {
+    "en": "March 9, 2021",
+    "zh": "2021年3月9日"
+   }
+  }
+ },
+ {
   "pinyin_numbered": "xin1xing2 ju3guo2 ti3zhi4",
   "pinyin_toneless": "xinxing juguo tizhi",
   "keys": [
@@ -13618,6 +15755,54 @@ DERIVED = [
    "2021-11": {
     "en": "November 2021",
     "zh": "2021年11月"
+   }
+  }
+ },
+ {
+  "pinyin_numbered": "fei1chuan2tong3 an1quan2",
+  "pinyin_toneless": "feichuantong anquan",
+  "keys": [
+   [
+    "id",
+    "non-traditional-security",
+    "id",
+    "non-traditional-security"
+   ],
+   [
+    "zh",
+    "非传统安全",
+    "hans",
+    "非传统安全"
+   ],
+   [
+    "zh",
+    "非传统安全",
+    "hant",
+    "非傳統安全"
+   ],
+   [
+    "pinyin_tones",
+    "fei1chuan2tong3an1quan2",
+    "pinyin-tones",
+    "fēichuántǒng ānquán"
+   ],
+   [
+    "pinyin",
+    "feichuantonganquan",
+    "pinyin",
+    "fēichuántǒng ānquán"
+   ],
+   [
+    "en",
+    "non traditional security",
+    "en-official",
+    "non-traditional security"
+   ]
+  ],
+  "dates_display": {
+   "2006-12-29": {
+    "en": "December 29, 2006",
+    "zh": "2006年12月29日"
    }
   }
  },
@@ -14022,6 +16207,96 @@ DERIVED = [
   }
  },
  {
+  "pinyin_numbered": "zheng4zhi4 an1quan2",
+  "pinyin_toneless": "zhengzhi anquan",
+  "keys": [
+   [
+    "id",
+    "political-security",
+    "id",
+    "political-security"
+   ],
+   [
+    "zh",
+    "政治安全",
+    "hans",
+    "政治安全"
+   ],
+   [
+    "pinyin_tones",
+    "zheng4zhi4an1quan2",
+    "pinyin-tones",
+    "zhèngzhì ānquán"
+   ],
+   [
+    "pinyin",
+    "zhengzhianquan",
+    "pinyin",
+    "zhèngzhì ānquán"
+   ],
+   [
+    "en",
+    "political security",
+    "en-official",
+    "political security"
+   ]
+  ],
+  "dates_display": {
+   "2020-01": {
+    "en": "January 2020",
+    "zh": "2020年1月"
+   }
+  }
+ },
+ {
+  "pinyin_numbered": "qiang2quan2 zheng4zhi4",
+  "pinyin_toneless": "qiangquan zhengzhi",
+  "keys": [
+   [
+    "id",
+    "power-politics",
+    "id",
+    "power-politics"
+   ],
+   [
+    "zh",
+    "强权政治",
+    "hans",
+    "强权政治"
+   ],
+   [
+    "zh",
+    "强权政治",
+    "hant",
+    "強權政治"
+   ],
+   [
+    "pinyin_tones",
+    "qiang2quan2zheng4zhi4",
+    "pinyin-tones",
+    "qiángquán zhèngzhì"
+   ],
+   [
+    "pinyin",
+    "qiangquanzhengzhi",
+    "pinyin",
+    "qiángquán zhèngzhì"
+   ],
+   [
+    "en",
+    "power politics",
+    "en-official",
+    "power politics"
+   ]
+  ],
+  "dates_display": {
+   "1998-07-27": {
+    "en": "July 27, 1998",
+    "zh": "1998年7月27日"
+   }
+  }
+ },
+ {
   "pinyin_numbered": "ju1 an1 si1wei1",
   "pinyin_toneless": "ju an siwei",
   "keys": [
@@ -14286,6 +16561,82 @@ DERIVED = [
     "Science and Technology Daily"
    ]
   ]
+ },
+ {
+  "pinyin_numbered": "ke1ji4 qiang2guo2",
+  "pinyin_toneless": "keji qiangguo",
+  "keys": [
+   [
+    "id",
+    "science-and-technology-power",
+    "id",
+    "science-and-technology-power"
+   ],
+   [
+    "zh",
+    "科技强国",
+    "hans",
+    "科技强国"
+   ],
+   [
+    "zh",
+    "科技强国",
+    "hant",
+    "科技強國"
+   ],
+   [
+    "zh",
+    "世界科技强国",
+    "variant",
+    "世界科技强国"
+   ],
+   [
+    "pinyin_tones",
+    "ke1ji4qiang2guo2",
+    "pinyin-tones",
+    "kējì qiángguó"
+   ],
+   [
+    "pinyin",
+    "kejiqiangguo",
+    "pinyin",
+    "kējì qiángguó"
+   ],
+   [
+    "en",
+    "world power in science and technology",
+    "en-official",
+    "world power in science and technology"
+   ],
+   [
+    "en",
+    "scientific and technological powerhouse",
+    "en-official",
+    "scientific and technological powerhouse"
+   ],
+   [
+    "en",
+    "science and technology power",
+    "en-source",
+    "science and technology power"
+   ],
+   [
+    "en",
+    "strong country in science and technology",
+    "en-literal",
+    "strong country in science and technology"
+   ]
+  ],
+  "dates_display": {
+   "2006-02-09": {
+    "en": "February 9, 2006",
+    "zh": "2006年2月9日"
+   },
+   "2021-03-05": {
+    "en": "March 5, 2021",
+    "zh": "2021年3月5日"
+   }
+  }
  },
  {
   "pinyin_numbered": "an1quan2 shi4 fa1zhan3 de5 qian2ti2 fa1zhan3 shi4 an1quan2 de5 bao3zhang4",
@@ -14870,6 +17221,70 @@ DERIVED = [
   ]
  },
  {
+  "pinyin_numbered": "qiang2jun1 mu4biao1",
+  "pinyin_toneless": "qiangjun mubiao",
+  "keys": [
+   [
+    "id",
+    "strong-military-goal",
+    "id",
+    "strong-military-goal"
+   ],
+   [
+    "zh",
+    "强军目标",
+    "hans",
+    "强军目标"
+   ],
+   [
+    "zh",
+    "强军目标",
+    "hant",
+    "強軍目標"
+   ],
+   [
+    "zh",
+    "党在新形势下的强军目标",
+    "variant",
+    "党在新形势下的强军目标"
+   ],
+   [
+    "pinyin_tones",
+    "qiang2jun1mu4biao1",
+    "pinyin-tones",
+    "qiángjūn mùbiāo"
+   ],
+   [
+    "pinyin",
+    "qiangjunmubiao",
+    "pinyin",
+    "qiángjūn mùbiāo"
+   ],
+   [
+    "en",
+    "goal of building a strong military",
+    "en-official",
+    "goal of building a strong military"
+   ],
+   [
+    "en",
+    "goal of strengthening the military",
+    "en-literal",
+    "goal of strengthening the military"
+   ]
+  ],
+  "first_use_display": {
+   "en": "March 11, 2013",
+   "zh": "2013年3月11日"
+  },
+  "dates_display": {
+   "2015-05-26": {
+    "en": "May 26, 2015",
+    "zh": "2015年5月26日"
+   }
+  }
+ },
+ {
   "pinyin_numbered": "ke1xue2xue2 yan2jiu1",
   "pinyin_toneless": "kexuexue yanjiu",
   "keys": [
@@ -15260,6 +17675,54 @@ DERIVED = [
    "2022-10-16": {
     "en": "October 16, 2022",
     "zh": "2022年10月16日"
+   }
+  }
+ },
+ {
+  "pinyin_numbered": "dan1bian1 zhu3yi4",
+  "pinyin_toneless": "danbian zhuyi",
+  "keys": [
+   [
+    "id",
+    "unilateralism",
+    "id",
+    "unilateralism"
+   ],
+   [
+    "zh",
+    "单边主义",
+    "hans",
+    "单边主义"
+   ],
+   [
+    "zh",
+    "单边主义",
+    "hant",
+    "單邊主義"
+   ],
+   [
+    "pinyin_tones",
+    "dan1bian1zhu3yi4",
+    "pinyin-tones",
+    "dānbiān zhǔyì"
+   ],
+   [
+    "pinyin",
+    "danbianzhuyi",
+    "pinyin",
+    "dānbiān zhǔyì"
+   ],
+   [
+    "en",
+    "unilateralism",
+    "en-official",
+    "unilateralism"
+   ]
+  ],
+  "dates_display": {
+   "2019-07-24": {
+    "en": "July 24, 2019",
+    "zh": "2019年7月24日"
    }
   }
  },
