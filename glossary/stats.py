@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from glossary.entry import Term
     from glossary.index import Glossary
 
-__all__ = ["glossary_stats", "render_stats"]
+__all__ = ["COVERAGE", "glossary_stats", "missing", "render_stats"]
 
 
 def _count_citations(value: object) -> int:
@@ -20,6 +22,16 @@ def _count_citations(value: object) -> int:
     return 0
 
 
+#: The fields whose coverage ``glossary stats`` reports: field -> whether a concept has it.
+COVERAGE: dict[str, Callable[[Term], bool]] = {
+    "official_rendering": lambda term: bool(term.renderings("official")),
+    "literal_rendering": lambda term: bool(term.renderings("literal")),
+    "first_use": lambda term: term.first_use is not None,
+    "definition": lambda term: term.definition is not None,
+    "abbreviation": lambda term: bool(term.abbreviations),
+}
+
+
 def glossary_stats(glossary: Glossary) -> dict[str, Any]:
     """Counts by category, rendering kind, relation type and source kind, and coverage ratios."""
     terms = list(glossary)
@@ -28,10 +40,10 @@ def glossary_stats(glossary: Glossary) -> dict[str, Any]:
     def share(count: int) -> float:
         return round(count / total, 3) if total else 0.0
 
-    with_official = sum(1 for term in terms if term.renderings("official"))
-    with_first_use = sum(1 for term in terms if term.first_use is not None)
-    with_abbreviation = sum(1 for term in terms if term.abbreviations)
-    with_definition = sum(1 for term in terms if term.definition is not None)
+    coverage = {}
+    for field, has in COVERAGE.items():
+        count = sum(1 for term in terms if has(term))
+        coverage[field] = {"count": count, "share": share(count)}
     return {
         "concepts": total,
         "categories": dict(sorted(Counter(term.category for term in terms).items())),
@@ -41,13 +53,14 @@ def glossary_stats(glossary: Glossary) -> dict[str, Any]:
         "relations": dict(sorted(Counter(relation.type for term in terms for relation in term.relations).items())),
         "documents": dict(sorted(Counter(document.get("kind", "?") for document in glossary.sources.values()).items())),
         "citations": sum(_count_citations(term.to_dict()) for term in terms),
-        "coverage": {
-            "official_rendering": {"count": with_official, "share": share(with_official)},
-            "first_use": {"count": with_first_use, "share": share(with_first_use)},
-            "abbreviation": {"count": with_abbreviation, "share": share(with_abbreviation)},
-            "definition": {"count": with_definition, "share": share(with_definition)},
-        },
+        "coverage": coverage,
     }
+
+
+def missing(glossary: Glossary, field: str) -> list[Term]:
+    """The concepts that lack a field of :data:`COVERAGE` (``official_rendering``, ``first_use`` ...), by id."""
+    has = COVERAGE[field]
+    return [term for term in glossary if not has(term)]
 
 
 def render_stats(stats: dict[str, Any]) -> str:
@@ -58,7 +71,7 @@ def render_stats(stats: dict[str, Any]) -> str:
     lines.append(f"abbreviations {stats['abbreviations']:>5}")
     lines.append(f"variants      {stats['variants']:>5}")
     lines.append(f"citations     {stats['citations']:>5}")
-    lines.append("coverage:")
+    lines.append(f"coverage (concepts with the field, of {stats['concepts']}):")
     for name, value in stats["coverage"].items():
-        lines.append(f"  {name.replace('_', ' '):<20}{value['count']:>5}  {value['share']:.0%}")
+        lines.append(f"  {name.replace('_', ' '):<20}{value['count']:>5}  {value['share']:>4.0%}")
     return "\n".join(lines)
