@@ -3,8 +3,17 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:c80af7a3'
+DIGEST = '2:f86b2520'
 SOURCES = {
+ "bjreview-2014-11-27-internet-davos": {
+  "title": "An Internet 'Davos'",
+  "author": "Wang Hairong",
+  "publisher": "Beijing Review, No. 48, November 27, 2014",
+  "date": "2014-11-27",
+  "url": "https://www.bjreview.com/quotes/txt/2014-12/24/content_660432.htm",
+  "kind": "official",
+  "language": "en"
+ },
  "bzrb-2021-03-22-plan-outline-drafting": {
   "title": "汇聚亿万人民力量的宏伟蓝图——“十四五”规划和2035年远景目标纲要编制记",
   "publisher": "Bozhou Daily (亳州日报), reprinting a Xinhua News Agency feature",
@@ -161,11 +170,37 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "chinadaily-2007-10-seventeenth-congress-report-defense": {
+  "title": "Report to the 17th CPC National Congress, IX. Opening Up New Prospects for Modernization of National Defense and the Armed Forces",
+  "author": "Hu Jintao",
+  "publisher": "China Daily",
+  "date": "2007-10-15",
+  "url": "http://language.chinadaily.com.cn/2013cnencpctps/2007-10/31/content_17141195_10.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "The report was delivered on 15 October 2007; the China Daily page is dated 31 October 2007."
+ },
  "chinadaily-2011-12-27-peoples-daily-commentary": {
   "title": "People's Daily urges reform on development path",
   "publisher": "China Daily (Xinhua)",
   "date": "2011-12-27",
   "url": "http://europe.chinadaily.com.cn/business/2011-12/27/content_14336795.htm",
+  "kind": "official",
+  "language": "en"
+ },
+ "chinadaily-2012-11-08-moderately-prosperous": {
+  "title": "China to complete building of a moderately prosperous society",
+  "publisher": "China Daily",
+  "date": "2012-11-08",
+  "url": "http://www.chinadaily.com.cn/china/2012cpc/2012-11/08/content_15892918.htm",
+  "kind": "official",
+  "language": "en"
+ },
+ "chinadaily-2016-02-01-theater-commands": {
+  "title": "China's military regrouped into five PLA theater commands",
+  "publisher": "China Daily (Xinhua)",
+  "date": "2016-02-01",
+  "url": "https://www.chinadaily.com.cn/china/2016-02/01/content_23346907_4.htm",
   "kind": "official",
   "language": "en"
  },
@@ -197,6 +232,14 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "China Daily's English report with its own paragraph-by-paragraph Chinese translation. The report itself dates from 25 May 2023."
+ },
+ "chinadaily-2025-10-30-development-and-security": {
+  "title": "Plan to ensure both development and security: China Daily editorial",
+  "publisher": "China Daily",
+  "date": "2025-10-30",
+  "url": "https://www.chinadaily.com.cn/a/202510/30/WS69035dc1a310f735438b7e44.html",
+  "kind": "official",
+  "language": "en"
  },
  "chinadailyasia-2016-09-26-rocket-force": {
   "title": "Xi expects strong, modern rocket force",
@@ -257,6 +300,14 @@ SOURCES = {
   "publisher": "China.org.cn (China Internet Information Center), press conference material of the Minister of Science and Technology",
   "date": "2016-05-23",
   "url": "http://www.china.com.cn/zhibo/zhuanti/ch-xinwen/2016-05/23/content_38515829.htm",
+  "kind": "official",
+  "language": "en"
+ },
+ "chinaorg-2019-04-17-keywords-moderate-prosperity": {
+  "title": "Completing the Building of a Moderately Prosperous Society in All Respects",
+  "publisher": "China.org.cn (China Keywords)",
+  "date": "2019-04-17",
+  "url": "http://www.china.org.cn/english/china_key_words/2019-04/17/content_74690598.htm",
   "kind": "official",
   "language": "en"
  },
@@ -451,6 +502,15 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Read in a mirror copy of the Guangming Daily page."
  },
+ "gmw-2018-09-27-qian-xuesen-systems-engineering": {
+  "title": "钱学森:系统工程中国学派蔚然成林",
+  "publisher": "Guangming Daily (光明日报)",
+  "date": "2018-09-27",
+  "url": "http://epaper.gmw.cn/gmrb/html/2018-09/27/nw.D110000gmrb_20180927_5-01.htm",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title as in a reprint of the same text; the stored front-page copy shows the body text only."
+ },
  "gmw-2023-04-27-development-and-security": {
   "title": "统筹发展和安全",
   "publisher": "Guangming Online (topics.gmw.cn)",
@@ -577,6 +637,14 @@ SOURCES = {
   "language": "en",
   "note": "Title descriptive."
  },
+ "nea-20th-congress-original-innovation": {
+  "title": "National Energy Administration English page summarising the 20th CPC National Congress report on science and technology (source: Xinhua)",
+  "publisher": "National Energy Administration of the PRC (en.china-nea.cn)",
+  "url": "https://en.china-nea.cn/site/content/43584.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Descriptive title; the page is undated and credits Xinhua."
+ },
  "people-2015-05-26-critical-security-domains": {
   "title": "China's military abandons pro-land mentality",
   "publisher": "People's Daily Online (Xinhua)",
@@ -591,6 +659,23 @@ SOURCES = {
   "publisher": "People's Daily Online (Xinhua)",
   "date": "2021-11-06",
   "url": "http://en.people.cn/n3/2021/1106/c90000-9916403.html",
+  "kind": "official",
+  "language": "en"
+ },
+ "people-2022-03-18-vigilant-in-times-of-peace": {
+  "title": "Chinese Wisdom in Xi's Words: \"Be vigilant in times of peace\"",
+  "publisher": "People's Daily Online (Xinhua)",
+  "date": "2022-03-18",
+  "url": "http://en.people.cn/n3/2022/0318/c90000-9973283.html",
+  "kind": "official",
+  "language": "en"
+ },
+ "people-2023-03-09-build-up-strategic-capabilities": {
+  "title": "Build up strategic capabilities, Xi says",
+  "author": "Zhao Lei",
+  "publisher": "People's Daily Online (China Daily)",
+  "date": "2023-03-09",
+  "url": "http://en.people.cn/n3/2023/0309/c90000-10219116.html",
   "kind": "official",
   "language": "en"
  },
@@ -790,6 +875,15 @@ SOURCES = {
   "language": "en",
   "note": "SCIO index page of the white paper of 28 September 2021, showing its preface and section titles."
  },
+ "scio-2022-11-11-keywords-alert-to-danger": {
+  "title": "Being alert to danger even in times of peace",
+  "publisher": "State Council Information Office of the PRC (China Keywords)",
+  "date": "2022-11-11",
+  "url": "http://english.scio.gov.cn/featured/chinakeywords/2022-11/11/content_78514255.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Bilingual entry: English text followed by the Chinese."
+ },
  "scio-about": {
   "title": "About SCIO",
   "publisher": "State Council Information Office of the PRC",
@@ -804,6 +898,15 @@ SOURCES = {
   "url": "http://finance.sina.com.cn/stock/t/20060210/11182332441.shtml",
   "kind": "media",
   "language": "zh-Hans"
+ },
+ "tellerreport-2024-03-09-emerging-fields": {
+  "title": "First observation of the two sessions | It is about strengthening the country and the army, President Xi issued a new order",
+  "publisher": "Teller Report (English version of a Chinese report)",
+  "date": "2024-03-09",
+  "url": "https://www.tellerreport.com/news/2024-03-09-first-observation-of-the-two-sessions%EF%BD%9Cit-is-about-strengthening-the-country-and-the-army--president-xi-issued-a-new-order.SyNItp4FpT.html",
+  "kind": "media",
+  "language": "en",
+  "note": "A machine-made English version of a Chinese report on Xi Jinping's speech of 7 March 2024; its quotation of Xi is not an official translation."
  },
  "theorychina-2021-04-22-party-history-1954": {
   "title": "1954 (Highlights of Party History, Centenary of the Communist Party of China)",
@@ -1028,6 +1131,15 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hans",
   "note": "Xinhua dispatch of 8 March 2023 (reporters Zhang Mimi and Mei Changwei) on Xi Jinping's speech to the PLA and People's Armed Police delegation at the first session of the 14th NPC; the People's Daily article the NSI brief cites in footnotes 1 and 5. Quoted from verbatim reprints of the dispatch."
+ },
+ "xinhua-ja-2026-01-01-keji-ribao-40": {
+  "title": "Xinhua (Japanese service) report of 1 January 2026 on Xi Jinping's letter for the 40th anniversary of Science and Technology Daily",
+  "publisher": "Xinhua News Agency (Japanese service), via livedoor News",
+  "date": "2026-01-01",
+  "url": "https://news.livedoor.com/topics/detail/30302916/",
+  "kind": "media",
+  "language": "ja",
+  "note": "Descriptive title: the stored copy shows the body text only."
  },
  "zjol-2015-12-17-wic": {
   "title": "第二届世界互联网大会在乌镇隆重开幕",
@@ -6139,19 +6251,60 @@ TERMS = [
     ]
    },
    {
-    "text": "complete the building of a moderately prosperous society in all respects",
+    "text": "Completing the Building of a Moderately Prosperous Society in All Respects",
+    "kind": "official",
+    "date": "2019-04-17",
+    "sources": [
+     {
+      "doc": "chinaorg-2019-04-17-keywords-moderate-prosperity",
+      "locator": "Headword",
+      "quote": "Completing the Building of a Moderately Prosperous Society in All Respects"
+     }
+    ]
+   },
+   {
+    "text": "completing the building of a moderately prosperous society in all respects",
+    "kind": "official",
+    "date": "2012-11-08",
+    "sources": [
+     {
+      "doc": "chinadaily-2012-11-08-moderately-prosperous",
+      "locator": "First paragraph",
+      "quote": "secure the goal of completing the building of a moderately prosperous society in all respects by 2020"
+     }
+    ]
+   },
+   {
+    "text": "comprehensively complete the building of a xiaokang (moderately well-off) society",
     "kind": "literal",
-    "note": "建成 'complete the building of', as against the earlier 全面建设 'build'.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 全面 comprehensively, 建成 complete the building of (as against the earlier 全面建设 'build'), 小康 moderately well-off, 社会 society.",
     "sources": [
      {
       "doc": "china-keywords-2022-nineteenth-congress",
       "locator": "Chinese text",
-      "quote": "对决胜全面建成小康社会"
+      "quote": "对决胜全面建成小康社会、开启全面建设社会主义现代化国家新征程作出战略部署和安排"
      }
     ]
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2012-11-08",
+   "precision": "day",
+   "note": "Set as the goal for 2020 in Hu Jintao's report to the 18th Party Congress (8 November 2012), which changed 全面建设 'building' (16th Congress, 2002) to 全面建成 'completing the building of'.",
+   "sources": [
+    {
+     "doc": "chinadaily-2012-11-08-moderately-prosperous",
+     "locator": "First paragraph",
+     "quote": "Chinese leader Hu Jintao on Thursday urged the Party and the people to seize the opportunity and secure the goal of completing the building of a moderately prosperous society in all respects by 2020."
+    },
+    {
+     "doc": "chinaorg-2019-04-17-keywords-moderate-prosperity",
+     "locator": "Second paragraph",
+     "quote": "In its report to the 18th National Congress in 2012 the CPC Central Committee announced the goal of completing the process of building a moderately prosperous society in all respects by the year 2020."
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -6231,6 +6384,18 @@ TERMS = [
       "doc": "cheung-2022-techno-security-state",
       "locator": "Strategy 3: Military Strengthening",
       "quote": "The second more ambitious phase is to \"basically\" complete defense modernization by 2035"
+     }
+    ]
+   },
+   {
+    "text": "national defense and army modernization",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国防 national defense, 和 and, 军队 army (armed forces), 现代化 modernization.",
+    "sources": [
+     {
+      "doc": "china-keywords-2019-defense-modernization",
+      "locator": "Chinese headword",
+      "quote": "国防和军队现代化"
      }
     ]
    }
@@ -6561,9 +6726,38 @@ TERMS = [
       "quote": "Major Issues Concerning China's Strategies for Mid-to-Long-Term Economic and Social Development"
      }
     ]
+   },
+   {
+    "text": "national medium- and long-term economic-social development strategy",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term.",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Footnote 14",
+      "quote": "“Several Major Issues in the National Medium and Long-term Economic and Social Development Strategy” (国家中长期经济社会发展战略若干重大问题)"
+     }
+    ]
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2020-10-31",
+   "precision": "day",
+   "note": "First published on 31 October 2020 as the title of Xi Jinping's Qiushi article; the speech it prints was delivered to the Central Financial and Economic Affairs Commission on 10 April 2020.",
+   "sources": [
+    {
+     "doc": "cheung-2022-techno-security-state",
+     "locator": "Footnote 14",
+     "quote": "Xi Jinping, “Several Major Issues in the National Medium and Long-term Economic and Social Development Strategy” (国家中长期经济社会发展战略若干重大问题), *Qiushi*, October 31, 2020"
+    },
+    {
+     "doc": "csis-interpret-2020-major-issues",
+     "locator": "Introduction",
+     "quote": "This is the speech by General Secretary Xi Jinping at the seventh meeting of the Central Financial and Economic Affairs Commission on April 10, 2020."
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -6757,12 +6951,24 @@ TERMS = [
    {
     "text": "great rejuvenation of the Chinese nation",
     "kind": "literal",
-    "note": "中华民族 the Chinese nation, 伟大 great, 复兴 rejuvenation.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 中华民族 the Chinese nation, 伟大 great, 复兴 rejuvenation (revival). The gloss and the official rendering coincide.",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
       "locator": "Lead paragraph",
       "quote": "全面推进中华民族伟大复兴"
+     }
+    ]
+   },
+   {
+    "text": "great rejuvenation of the Chinese nation",
+    "kind": "official",
+    "date": "2023-03-09",
+    "sources": [
+     {
+      "doc": "people-2023-03-09-build-up-strategic-capabilities",
+      "locator": "Fifth paragraph",
+      "quote": "advancing the great rejuvenation of the Chinese nation"
      }
     ]
    }
@@ -6813,6 +7019,7 @@ TERMS = [
    {
     "text": "national reserves",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国家 national, 储备 reserves (stockpiles).",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -6827,7 +7034,18 @@ TERMS = [
    {
     "type": "part-of",
     "target": "integrated-national-strategic-system",
+    "note": "Xi Jinping's speech of 8 March 2023 on consolidating and improving the INSS lists building the national reserve system among its tasks.",
     "sources": [
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "要加快构建大国储备体系"
+     },
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "提升国家储备维护国家安全的能力"
+     },
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Priorities and Structure of NSI",
@@ -6981,6 +7199,18 @@ TERMS = [
       "quote": "\"National security is the bedrock of national rejuvenation, and social stability is a prerequisite for building a strong and prosperous China,\" said Xi at the opening session of the 20th National Congress of the Communist Party of China."
      }
     ]
+   },
+   {
+    "text": "national security is the root foundation of national rejuvenation",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国家安全 national security, 是 is, 民族复兴 national rejuvenation, 的根基 the root foundation of.",
+    "sources": [
+     {
+      "doc": "cqliving-2022-10-20-new-security-architecture",
+      "locator": "Body text",
+      "quote": "国家安全是民族复兴的根基"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -7073,6 +7303,18 @@ TERMS = [
       "quote": "\"Xi Jinping Chairs First NSC Meeting, Stresses National Security with Chinese Characteristics,\" *Xinhua News Agency*, April 15, 2014."
      }
     ]
+   },
+   {
+    "text": "national security road with Chinese characteristics",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 中国特色 Chinese characteristics, 国家安全 national security, 道路 road (path).",
+    "sources": [
+     {
+      "doc": "xinhua-2019-12-03-national-security-zh",
+      "locator": "Second paragraph",
+      "quote": "他强调,要准确把握国家安全形势变化新特点新趋势,坚持总体国家安全观,走出一条中国特色国家安全道路。"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -7151,7 +7393,7 @@ TERMS = [
    {
     "text": "national strategic purposes",
     "kind": "literal",
-    "note": "目的 is 'purpose, aim'; Xi's speech of March 2023 speaks of achieving strategic purposes (实现战略目的).",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国家 national, 战略 strategic, 目的 purpose (aim). Xi's speech of March 2023 speaks of achieving strategic purposes (实现战略目的).",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -7166,6 +7408,7 @@ TERMS = [
    {
     "type": "see-also",
     "target": "capabilities",
+    "note": "The AMS analysts Lian Zhenyu et al. (2023), as cited by Cheung (2023), define 能力 'capabilities' as the ability to use strategic resources, power and means; that is an analysts' definition, not an official list of parts, so the link is see-also.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -7221,11 +7464,25 @@ TERMS = [
    {
     "text": "national strategy",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国家 national, 战略 strategy.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "What Is National Strategic Integration?",
       "quote": "‘National strategic’ (国家战略)"
+     }
+    ]
+   },
+   {
+    "text": "national strategies",
+    "kind": "official",
+    "date": "2023-03-09",
+    "note": "In the official rendering of 一体化国家战略体系和能力, 'integrated national strategies and strategic capabilities'.",
+    "sources": [
+     {
+      "doc": "people-2023-03-09-build-up-strategic-capabilities",
+      "locator": "Lead paragraph",
+      "quote": "President Xi Jinping called for opening new ground for enhancing integrated national strategies and strengthening strategic capabilities"
      }
     ]
    }
@@ -7243,8 +7500,9 @@ TERMS = [
   },
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "integrated-national-strategic-system",
+    "note": "Cheung (2023), after the AMS analysts, reads 国家战略 as one element of the INSS; no official text lists it as a part, so the link is see-also.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -7825,6 +8083,30 @@ TERMS = [
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Key NSI Priorities (Priority 1)",
       "quote": "Priority 1: Support “collaborative innovation” on strategic projects, especially focused on making scientific breakthroughs, promoting original innovation, and ensuring high-end technological self-reliance."
+     }
+    ]
+   },
+   {
+    "text": "original innovation",
+    "kind": "official",
+    "note": "The page summarises the report to the 20th CPC National Congress (16 October 2022).",
+    "sources": [
+     {
+      "doc": "nea-20th-congress-original-innovation",
+      "locator": "Body text",
+      "quote": "basic research and original innovation had been continuously strengthened"
+     }
+    ]
+   },
+   {
+    "text": "original innovation",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 原始 original (primary, from the source), 创新 innovation. The gloss and the official rendering coincide.",
+    "sources": [
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "聚力加强自主创新、原始创新"
      }
     ]
    }
@@ -8579,12 +8861,42 @@ TERMS = [
    {
     "text": "be mindful of danger in times of peace",
     "kind": "literal",
-    "note": "Word for word: 居安 'dwelling in peace', 思危 'think of danger'; a classical four-character idiom.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 居安 dwelling in peace, 思危 think of danger; a classical four-character idiom.",
     "sources": [
      {
       "doc": "rmzxb-2014-04-17-national-security-commission",
       "locator": "由来和使命",
       "quote": "增强忧患意识,做到居安思危"
+     }
+    ]
+   },
+   {
+    "text": "Being alert to danger even in times of peace",
+    "kind": "official",
+    "date": "2022-11-11",
+    "sources": [
+     {
+      "doc": "scio-2022-11-11-keywords-alert-to-danger",
+      "locator": "Headword",
+      "quote": "Being alert to danger even in times of peace"
+     },
+     {
+      "doc": "scio-2022-11-11-keywords-alert-to-danger",
+      "locator": "Chinese text",
+      "quote": "“居安思危”出自《左传》,意为处在安宁的环境中,要想到可能出现的危难。"
+     }
+    ]
+   },
+   {
+    "text": "Be vigilant in times of peace",
+    "kind": "official",
+    "date": "2022-03-18",
+    "note": "Xinhua's rendering of the Zuo zhuan proverb Xi quotes; the article does not print the Chinese, which the editor identifies as 居安思危 from the Zuo zhuan attribution.",
+    "sources": [
+     {
+      "doc": "people-2022-03-18-vigilant-in-times-of-peace",
+      "locator": "First paragraph",
+      "quote": "\"Be vigilant in times of peace.\" In many of his speeches, Chinese President Xi Jinping has quoted this proverb"
      }
     ]
    }
@@ -8817,6 +9129,30 @@ TERMS = [
       "quote": "III. Revolution in Military Affairs with Chinese Characteristics"
      }
     ]
+   },
+   {
+    "text": "revolution in military affairs with Chinese characteristics",
+    "kind": "official",
+    "date": "2007-10-15",
+    "sources": [
+     {
+      "doc": "chinadaily-2007-10-seventeenth-congress-report-defense",
+      "locator": "Second paragraph",
+      "quote": "accelerate the revolution in military affairs with Chinese characteristics"
+     }
+    ]
+   },
+   {
+    "text": "military transformation with Chinese characteristics",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 中国特色 Chinese characteristics, 军事 military, 变革 transformation (change), a milder word than 革命 'revolution'.",
+    "sources": [
+     {
+      "doc": "dswxyjy-2014-rma-scientific-outlook",
+      "locator": "Title",
+      "quote": "科學發展觀指導下的中國特色軍事變革"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -8867,11 +9203,24 @@ TERMS = [
    {
     "text": "Science and Technology Daily",
     "kind": "official",
+    "date": "2003-09-24",
     "sources": [
      {
       "doc": "chinaculture-science-and-technology-daily",
       "locator": "Body text",
       "quote": "Science and Technology Daily is the most authoritative newspaper in China's science and technology area."
+     }
+    ]
+   },
+   {
+    "text": "Sci-Tech Daily",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 科技 science and technology, 日报 daily (newspaper).",
+    "sources": [
+     {
+      "doc": "wikipedia-science-and-technology-daily",
+      "locator": "Lead",
+      "quote": "Science and Technology Daily (科技日报, Keji Ribao) is the official newspaper of the Ministry of Science and Technology of the People's Republic of China."
      }
     ]
    }
@@ -8884,6 +9233,18 @@ TERMS = [
      "doc": "wikipedia-science-and-technology-daily",
      "locator": "Lead",
      "quote": "Science and Technology Daily (科技日报, Keji Ribao) is the official newspaper of the Ministry of Science and Technology of the People's Republic of China."
+    }
+   ]
+  },
+  "first_use": {
+   "date": "1986-01-01",
+   "precision": "day",
+   "note": "First issued on 1 January 1986.",
+   "sources": [
+    {
+     "doc": "xinhua-ja-2026-01-01-keji-ribao-40",
+     "locator": "Body text",
+     "quote": "科技日報は1986年1月1日に創刊され"
     }
    ]
   },
@@ -9027,14 +9388,27 @@ TERMS = [
     ]
    },
    {
-    "text": "security is the prerequisite for development, and development is the guarantee of security",
+    "text": "security is the prerequisite for development, and development is the guarantee for security",
+    "kind": "official",
+    "date": "2025-10-30",
+    "note": "China Daily's rendering in its editorial on the communique of the fourth plenary session of the 20th Central Committee.",
+    "sources": [
+     {
+      "doc": "chinadaily-2025-10-30-development-and-security",
+      "locator": "First paragraph",
+      "quote": "underscored that security is the prerequisite for development, and development is the guarantee for security."
+     }
+    ]
+   },
+   {
+    "text": "security is the precondition of development; development is the safeguard of security",
     "kind": "literal",
-    "note": "The Chinese says 安全 'security', not 国家安全 'national security'.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 安全 security, 前提 precondition (premise), 发展 development, 保障 safeguard (guarantee). The Chinese says 安全 'security', not 国家安全 'national security'.",
     "sources": [
      {
       "doc": "gmw-2023-04-27-development-and-security",
       "locator": "Introduction",
-      "quote": "“安全是发展的前提,发展是安全的保障”"
+      "quote": "习近平总书记强调:“安全是发展的前提,发展是安全的保障”"
      }
     ]
    }
@@ -9482,7 +9856,7 @@ TERMS = [
    {
     "text": "strategic capabilities in emerging fields",
     "kind": "literal",
-    "note": "领域 is 'field, domain'.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 新兴 emerging, 领域 fields (domains), 战略 strategic, 能力 capabilities.",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -9493,11 +9867,29 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2023-03-08",
+   "precision": "day",
+   "note": "Earliest use found: Xi Jinping's speech to the PLA and PAP delegation at the NPC, 8 March 2023; it became the theme of his speech to the same delegation on 7 March 2024.",
+   "sources": [
+    {
+     "doc": "xinhua-2023-03-08-inss-speech",
+     "locator": "Xi Jinping's speech",
+     "quote": "要加快提升新兴领域战略能力"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "part-of",
     "target": "integrated-national-strategic-system",
+    "note": "Xi Jinping called strategic capabilities in emerging fields an important part (重要组成部分) of the national strategic system and capabilities in his speech of 7 March 2024.",
     "sources": [
+     {
+      "doc": "tellerreport-2024-03-09-emerging-fields",
+      "locator": "First paragraph",
+      "quote": "\"Strategic capabilities in emerging fields are an important part of the national strategic system and capabilities."
+     },
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Priorities and Structure of NSI",
@@ -9539,6 +9931,30 @@ TERMS = [
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
       "quote": "Establishing a strong strategic deterrence system;"
+     }
+    ]
+   },
+   {
+    "text": "strategic deterrence",
+    "kind": "official",
+    "date": "2016-09-26",
+    "sources": [
+     {
+      "doc": "chinadailyasia-2016-09-26-rocket-force",
+      "locator": "Fifth paragraph",
+      "quote": "He described the force as a \"core of strategic deterrence, a strategic buttress to the country's position as a major power, and a cornerstone on which to build national security.\""
+     }
+    ]
+   },
+   {
+    "text": "strategic deterrence",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 战略 strategic, 威慑 deterrence (deterring by intimidation). The gloss and the official rendering coincide.",
+    "sources": [
+     {
+      "doc": "xinhua-2022-10-16-report-defense-excerpt",
+      "locator": "Body text",
+      "quote": "打造强大战略威慑力量体系"
      }
     ]
    }
@@ -9596,7 +10012,7 @@ TERMS = [
    {
     "text": "powerful system of strategic deterrence forces",
     "kind": "literal",
-    "note": "力量体系 is 'system of forces'; the brief's rendering leaves 力量 out.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 强大 powerful, 战略威慑 strategic deterrence, 力量 forces, 体系 system.",
     "sources": [
      {
       "doc": "xinhua-2022-10-16-report-defense-excerpt",
@@ -9607,6 +10023,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2022-10-16",
+   "precision": "day",
+   "note": "In Xi Jinping's report to the 20th Party Congress, 16 October 2022 (打造强大战略威慑力量体系 'build a powerful system of strategic deterrence forces').",
+   "sources": [
+    {
+     "doc": "xinhua-2022-10-16-report-defense-excerpt",
+     "locator": "Body text",
+     "quote": "打造强大战略威慑力量体系"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "broader",
@@ -9661,13 +10089,26 @@ TERMS = [
       "quote": "“ability to organize, coordinate, and use strategic resources (战略资源), strategic power (战略力量), and strategic means (战略手段) to achieve national strategic goals (国家战略目的),”"
      }
     ]
+   },
+   {
+    "text": "strategic means",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 战略 strategic, 手段 means (instruments).",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "What Is National Strategic Integration?",
+      "quote": "“ability to organize, coordinate, and use strategic resources (战略资源), strategic power (战略力量), and strategic means (战略手段) to achieve national strategic goals (国家战略目的),”"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "capabilities",
+    "note": "The AMS analysts Lian Zhenyu et al. (2023), as cited by Cheung (2023), define 能力 'capabilities' as the ability to use strategic resources, power and means; that is an analysts' definition, not an official list of parts, so the link is see-also.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -9727,7 +10168,7 @@ TERMS = [
    {
     "text": "strategic forces",
     "kind": "literal",
-    "note": "力量 also means 'forces' in military usage; Xi's speech calls for their integrated use (一体运用).",
+    "note": "Editorial word-for-word gloss of the Chinese term: 战略 strategic, 力量 forces (power); 力量 means 'forces' in military usage, and Xi's speech calls for their integrated use (一体运用).",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -9740,8 +10181,9 @@ TERMS = [
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "capabilities",
+    "note": "The AMS analysts Lian Zhenyu et al. (2023), as cited by Cheung (2023), define 能力 'capabilities' as the ability to use strategic resources, power and means; that is an analysts' definition, not an official list of parts, so the link is see-also.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -9792,13 +10234,39 @@ TERMS = [
       "quote": "“ability to organize, coordinate, and use strategic resources (战略资源), strategic power (战略力量), and strategic means (战略手段) to achieve national strategic goals (国家战略目的),”"
      }
     ]
+   },
+   {
+    "text": "strategic resources",
+    "kind": "official",
+    "date": "2023-03-09",
+    "note": "China Daily's rendering of 战略资源一体整合 in Xi Jinping's speech of 8 March 2023.",
+    "sources": [
+     {
+      "doc": "people-2023-03-09-build-up-strategic-capabilities",
+      "locator": "Sixth paragraph",
+      "quote": "Xi called for efforts in integrating management, planning and use of strategic resources"
+     }
+    ]
+   },
+   {
+    "text": "strategic resources",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 战略 strategic, 资源 resources.",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "What Is National Strategic Integration?",
+      "quote": "“ability to organize, coordinate, and use strategic resources (战略资源), strategic power (战略力量), and strategic means (战略手段) to achieve national strategic goals (国家战略目的),”"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
-    "target": "integrated-national-strategic-system-and-capabilities",
+    "type": "see-also",
+    "target": "integrated-national-strategic-system",
+    "note": "The AMS analysts Lian Zhenyu et al. (2023), as cited by Cheung (2023), define 能力 'capabilities' as the ability to use strategic resources, power and means; that is an analysts' definition, not an official list of parts, so the link is see-also.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -9948,13 +10416,25 @@ TERMS = [
       "quote": "*Studies in the Science of Science* (科学学研究), Vol. 41 No. 4, April. 2023."
      }
     ]
+   },
+   {
+    "text": "Science of Science Research",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 科学学 science of science, 研究 research (studies).",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Footnote 3",
+      "quote": "*Studies in the Science of Science* (科学学研究), Vol. 41 No. 4, April. 2023."
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "relations": [
    {
     "type": "see-also",
-    "target": "integrated-national-strategic-system-and-capabilities",
+    "target": "integrated-national-strategic-system",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -10129,19 +10609,31 @@ TERMS = [
     ]
    },
    {
-    "text": "complex systems engineering",
+    "text": "system engineering",
     "kind": "literal",
-    "note": "复杂系统工程, Xi's description of consolidating and improving the INSS.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 系统 system, 工程 engineering (also 'project, undertaking'). Xi calls building the INSS a 复杂系统工程, a complex systems-engineering undertaking.",
     "sources": [
      {
-      "doc": "xinhua-2023-03-08-inss-speech",
-      "locator": "Xi Jinping's speech",
-      "quote": "巩固提高一体化国家战略体系和能力是复杂系统工程"
+      "doc": "gmw-2018-09-27-qian-xuesen-systems-engineering",
+      "locator": "Second paragraph",
+      "quote": "钱学森发表学术文章《组织管理的技术——系统工程》"
      }
     ]
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1978-09-27",
+   "precision": "day",
+   "note": "Dated by Qian Xuesen's article 组织管理的技术——系统工程 (Wenhui Bao, 27 September 1978), which gave the discipline its first systematic treatment in China and a general readership; earlier use inside the defence research establishment is not dated in the sources consulted.",
+   "sources": [
+    {
+     "doc": "gmw-2018-09-27-qian-xuesen-systems-engineering",
+     "locator": "Second paragraph",
+     "quote": "40年前的9月27日,钱学森发表学术文章《组织管理的技术——系统工程》,首次在实践与理论层面对系统工程进行清晰梳理。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -10628,6 +11120,30 @@ TERMS = [
       "quote": "according to Gen. Wang Haijiang, the commander of the Western Theater Command."
      }
     ]
+   },
+   {
+    "text": "Western Theater Command",
+    "kind": "official",
+    "date": "2016-02-01",
+    "sources": [
+     {
+      "doc": "chinadaily-2016-02-01-theater-commands",
+      "locator": "Photo caption",
+      "quote": "confers a military flag to Commander Zhao Zongqi and Political Commissar Zhu Fuxi of the Western Theater Command in Beijing, capital of China, Feb. 1, 2016."
+     }
+    ]
+   },
+   {
+    "text": "Western War Zone",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 西部 western, 战区 war zone (theater).",
+    "sources": [
+     {
+      "doc": "cna-2016-02-01-theater-commands",
+      "locator": "Body text",
+      "quote": "習近平向東部戰區、南部戰區、西部戰區、北部戰區、中部戰區授予軍旗並發布訓令"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -10640,6 +11156,11 @@ TERMS = [
      "doc": "cna-2016-02-01-theater-commands",
      "locator": "Body text",
      "quote": "中共解放軍戰區成立大會今天在北京舉行"
+    },
+    {
+     "doc": "chinadaily-2016-02-01-theater-commands",
+     "locator": "Photo caption",
+     "quote": "Xi on Monday conferred military flags on the five newly-established theater commands of the People's Liberation Army (PLA)."
     }
    ]
   },
@@ -10648,6 +11169,11 @@ TERMS = [
     "type": "part-of",
     "target": "peoples-liberation-army",
     "sources": [
+     {
+      "doc": "chinadaily-2016-02-01-theater-commands",
+      "locator": "Photo caption",
+      "quote": "Xi on Monday conferred military flags on the five newly-established theater commands of the People's Liberation Army (PLA)."
+     },
      {
       "doc": "cna-2016-02-01-theater-commands",
       "locator": "Body text",
@@ -10887,18 +11413,43 @@ TERMS = [
       "quote": "On the morning of December 16, 2015, the second World Internet Conference was convened in Wuzhen, Zhejiang Province."
      }
     ]
+   },
+   {
+    "text": "World Internet Congress",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 世界 world, 互联网 internet, 大会 congress (general assembly).",
+    "sources": [
+     {
+      "doc": "zjol-2015-12-17-wic",
+      "locator": "First paragraph",
+      "quote": "12月16日上午,第二届世界互联网大会在永久举办地——千年古镇桐乡乌镇隆重开幕。"
+     }
+    ]
    }
   ],
-  "abbreviations": [],
+  "abbreviations": [
+   {
+    "text": "WIC",
+    "lang": "en",
+    "status": "accepted",
+    "sources": [
+     {
+      "doc": "bjreview-2014-11-27-internet-davos",
+      "locator": "Second paragraph",
+      "quote": "the proposed annual World Internet Conference (WIC)"
+     }
+    ]
+   }
+  ],
   "first_use": {
-   "date": "2014",
-   "precision": "year",
-   "note": "The first conference was held in Wuzhen in 2014.",
+   "date": "2014-11-19",
+   "precision": "day",
+   "note": "The first conference opened in Wuzhen on 19 November 2014 and closed on 21 November.",
    "sources": [
     {
-     "doc": "wic-2015-12-16-opening-live-report",
-     "locator": "10:40 a.m.",
-     "quote": "The first World Internet Conference, held in Wuzhen last year, promoted the rapid development of new Internet business models"
+     "doc": "bjreview-2014-11-27-internet-davos",
+     "locator": "Second paragraph",
+     "quote": "on November 19, this ancient town gained a new and unlikely identity as the permanent venue of the proposed annual World Internet Conference (WIC), the first of which was held there beginning on that date and ending November 21."
     }
    ]
   },
@@ -14722,12 +15273,36 @@ DERIVED = [
    ],
    [
     "en",
-    "complete the building of a moderately prosperous society in all respects",
+    "completing the building of a moderately prosperous society in all respects",
+    "en-official",
+    "Completing the Building of a Moderately Prosperous Society in All Respects"
+   ],
+   [
+    "en",
+    "completing the building of a moderately prosperous society in all respects",
+    "en-official",
+    "completing the building of a moderately prosperous society in all respects"
+   ],
+   [
+    "en",
+    "comprehensively complete the building of a xiaokang moderately well off society",
     "en-literal",
-    "complete the building of a moderately prosperous society in all respects"
+    "comprehensively complete the building of a xiaokang (moderately well-off) society"
    ]
   ],
+  "first_use_display": {
+   "en": "November 8, 2012",
+   "zh": "2012年11月8日"
+  },
   "dates_display": {
+   "2012-11-08": {
+    "en": "November 8, 2012",
+    "zh": "2012年11月8日"
+   },
+   "2019-04-17": {
+    "en": "April 17, 2019",
+    "zh": "2019年4月17日"
+   },
    "2021-09": {
     "en": "September 2021",
     "zh": "2021年9月"
@@ -14791,6 +15366,12 @@ DERIVED = [
     "defense modernization",
     "en-source",
     "defense modernization"
+   ],
+   [
+    "en",
+    "national defense and army modernization",
+    "en-literal",
+    "national defense and army modernization"
    ]
   ],
   "dates_display": {
@@ -15019,8 +15600,18 @@ DERIVED = [
     "strategies for mid to long term economic and social development",
     "en-alternative",
     "Strategies for Mid-to-Long-Term Economic and Social Development"
+   ],
+   [
+    "en",
+    "national medium and long term economic social development strategy",
+    "en-literal",
+    "national medium- and long-term economic-social development strategy"
    ]
   ],
+  "first_use_display": {
+   "en": "October 31, 2020",
+   "zh": "2020年10月31日"
+  },
   "dates_display": {
    "2020-10-31": {
     "en": "October 31, 2020",
@@ -15155,6 +15746,10 @@ DERIVED = [
    "2022-10": {
     "en": "October 2022",
     "zh": "2022年10月"
+   },
+   "2023-03-09": {
+    "en": "March 9, 2023",
+    "zh": "2023年3月9日"
    }
   }
  },
@@ -15305,6 +15900,12 @@ DERIVED = [
     "national security is the bedrock of national rejuvenation",
     "en-official",
     "National security is the bedrock of national rejuvenation"
+   ],
+   [
+    "en",
+    "national security is the root foundation of national rejuvenation",
+    "en-literal",
+    "national security is the root foundation of national rejuvenation"
    ]
   ],
   "first_use_display": {
@@ -15363,6 +15964,12 @@ DERIVED = [
     "national security with chinese characteristics",
     "en-source",
     "National Security with Chinese Characteristics"
+   ],
+   [
+    "en",
+    "national security road with chinese characteristics",
+    "en-literal",
+    "national security road with Chinese characteristics"
    ]
   ],
   "first_use_display": {
@@ -15476,7 +16083,13 @@ DERIVED = [
     "en-literal",
     "national strategy"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2023-03-09": {
+    "en": "March 9, 2023",
+    "zh": "2023年3月9日"
+   }
+  }
  },
  {
   "pinyin_numbered": "xin1 fa1zhan3 ge2ju2",
@@ -16335,8 +16948,30 @@ DERIVED = [
     "be mindful of danger in times of peace",
     "en-literal",
     "be mindful of danger in times of peace"
+   ],
+   [
+    "en",
+    "being alert to danger even in times of peace",
+    "en-official",
+    "Being alert to danger even in times of peace"
+   ],
+   [
+    "en",
+    "be vigilant in times of peace",
+    "en-official",
+    "Be vigilant in times of peace"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2022-03-18": {
+    "en": "March 18, 2022",
+    "zh": "2022年3月18日"
+   },
+   "2022-11-11": {
+    "en": "November 11, 2022",
+    "zh": "2022年11月11日"
+   }
+  }
  },
  {
   "pinyin_numbered": "fang2fan4 hua4jie3 zhong4da4 feng1xian3",
@@ -16511,12 +17146,22 @@ DERIVED = [
     "revolution in military affairs with chinese characteristics",
     "en-official",
     "Revolution in Military Affairs with Chinese Characteristics"
+   ],
+   [
+    "en",
+    "military transformation with chinese characteristics",
+    "en-literal",
+    "military transformation with Chinese characteristics"
    ]
   ],
   "dates_display": {
    "2004-12": {
     "en": "December 2004",
     "zh": "2004年12月"
+   },
+   "2007-10-15": {
+    "en": "October 15, 2007",
+    "zh": "2007年10月15日"
    }
   }
  },
@@ -16559,8 +17204,24 @@ DERIVED = [
     "science and technology daily",
     "en-source",
     "Science and Technology Daily"
+   ],
+   [
+    "en",
+    "sci tech daily",
+    "en-literal",
+    "Sci-Tech Daily"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "January 1, 1986",
+   "zh": "1986年1月1日"
+  },
+  "dates_display": {
+   "2003-09-24": {
+    "en": "September 24, 2003",
+    "zh": "2003年9月24日"
+   }
+  }
  },
  {
   "pinyin_numbered": "ke1ji4 qiang2guo2",
@@ -16680,11 +17341,23 @@ DERIVED = [
    ],
    [
     "en",
-    "security is the prerequisite for development and development is the guarantee of security",
+    "security is the prerequisite for development and development is the guarantee for security",
+    "en-official",
+    "security is the prerequisite for development, and development is the guarantee for security"
+   ],
+   [
+    "en",
+    "security is the precondition of development development is the safeguard of security",
     "en-literal",
-    "security is the prerequisite for development, and development is the guarantee of security"
+    "security is the precondition of development; development is the safeguard of security"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2025-10-30": {
+    "en": "October 30, 2025",
+    "zh": "2025年10月30日"
+   }
+  }
  },
  {
   "pinyin_numbered": "xin1 shi2dai4 zhong1guo2 te4se4 she4hui4 zhu3yi4",
@@ -16996,7 +17669,11 @@ DERIVED = [
     "en-literal",
     "strategic capabilities in emerging fields"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "March 8, 2023",
+   "zh": "2023年3月8日"
+  }
  },
  {
   "pinyin_numbered": "zhan4lve4 wei1she4",
@@ -17038,7 +17715,13 @@ DERIVED = [
     "en-source",
     "strategic deterrence"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2016-09-26": {
+    "en": "September 26, 2016",
+    "zh": "2016年9月26日"
+   }
+  }
  },
  {
   "pinyin_numbered": "qiang2da4 zhan4lve4 wei1she4 li4liang4 ti3xi4",
@@ -17086,7 +17769,11 @@ DERIVED = [
     "en-literal",
     "powerful system of strategic deterrence forces"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "October 16, 2022",
+   "zh": "2022年10月16日"
+  }
  },
  {
   "pinyin_numbered": "zhan4lve4 shou3duan4",
@@ -17218,7 +17905,13 @@ DERIVED = [
     "en-source",
     "strategic resources"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2023-03-09": {
+    "en": "March 9, 2023",
+    "zh": "2023年3月9日"
+   }
+  }
  },
  {
   "pinyin_numbered": "qiang2jun1 mu4biao1",
@@ -17323,6 +18016,12 @@ DERIVED = [
     "studies in the science of science",
     "en-source",
     "Studies in the Science of Science"
+   ],
+   [
+    "en",
+    "science of science research",
+    "en-literal",
+    "Science of Science Research"
    ]
   ]
  },
@@ -17468,11 +18167,15 @@ DERIVED = [
    ],
    [
     "en",
-    "complex systems engineering",
+    "system engineering",
     "en-literal",
-    "complex systems engineering"
+    "system engineering"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "September 27, 1978",
+   "zh": "1978年9月27日"
+  }
  },
  {
   "pinyin_numbered": "shi2san1wu3 guo2jia1 ke1ji4 chuang4xin1 gui1hua4",
@@ -17765,11 +18468,23 @@ DERIVED = [
     "western theater command",
     "en-source",
     "Western Theater Command"
+   ],
+   [
+    "en",
+    "western war zone",
+    "en-literal",
+    "Western War Zone"
    ]
   ],
   "first_use_display": {
    "en": "February 1, 2016",
    "zh": "2016年2月1日"
+  },
+  "dates_display": {
+   "2016-02-01": {
+    "en": "February 1, 2016",
+    "zh": "2016年2月1日"
+   }
   }
  },
  {
@@ -17943,15 +18658,27 @@ DERIVED = [
     "Shìjiè Hùliánwǎng Dàhuì"
    ],
    [
+    "abbr",
+    "wic",
+    "abbreviation",
+    "WIC"
+   ],
+   [
     "en",
     "world internet conference",
     "en-source",
     "World Internet Conference"
+   ],
+   [
+    "en",
+    "world internet congress",
+    "en-literal",
+    "World Internet Congress"
    ]
   ],
   "first_use_display": {
-   "en": "2014",
-   "zh": "2014年"
+   "en": "November 19, 2014",
+   "zh": "2014年11月19日"
   },
   "dates_display": {
    "2015-12-16": {
