@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:f86b2520'
+DIGEST = '2:219a64d1'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -636,14 +636,6 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Title descriptive."
- },
- "nea-20th-congress-original-innovation": {
-  "title": "National Energy Administration English page summarising the 20th CPC National Congress report on science and technology (source: Xinhua)",
-  "publisher": "National Energy Administration of the PRC (en.china-nea.cn)",
-  "url": "https://en.china-nea.cn/site/content/43584.html",
-  "kind": "official",
-  "language": "en",
-  "note": "Descriptive title; the page is undated and credits Xinhua."
  },
  "people-2015-05-26-critical-security-domains": {
   "title": "China's military abandons pro-land mentality",
@@ -8089,10 +8081,11 @@ TERMS = [
    {
     "text": "original innovation",
     "kind": "official",
+    "date": "2022-10-16",
     "note": "The page summarises the report to the 20th CPC National Congress (16 October 2022).",
     "sources": [
      {
-      "doc": "nea-20th-congress-original-innovation",
+      "doc": "nea-2022-10-16-key-core-technologies",
       "locator": "Body text",
       "quote": "basic research and original innovation had been continuously strengthened"
      }
@@ -16459,7 +16452,13 @@ DERIVED = [
     "en-source",
     "original innovation"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2022-10-16": {
+    "en": "October 16, 2022",
+    "zh": "2022年10月16日"
+   }
+  }
  },
  {
   "pinyin_numbered": "xin1 shi2dai4 dang3 de5 qiang2jun1 si1xiang3",
