@@ -242,3 +242,9 @@ def test_the_glossary_page_shows_both_flags() -> None:
     page = render_glossary_page(glossary_of(*_flagged()))
     assert "- source: civil-military integration — ambiguous: also used for [军民一体化](#b-concept)" in page
     assert "`system-of-systems` · generic word, a term only in context" in page
+
+
+def test_the_html_page_links_an_ambiguous_english_to_the_other_concepts(tmp_path: Path) -> None:
+    export(glossary_of(*_flagged()), "html", tmp_path / "site")
+    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'class="ambiguous">Ambiguous: PRC sources use this English for more than one concept; also: <a href="#t-b-concept">' in page

@@ -228,10 +228,16 @@ class _Page:
             f' <span class="sep">\u00b7</span> <span class="category">{self.word("category", term.category)}</span></p>',
         ]
         rows = []
+        shared = {rendering.text: others for rendering, others in self.glossary.sharing(term.id)}
         for kind in KIND_ORDER:
             for rendering in term.renderings(kind):
                 date = f' <span class="date">({self.date(term, rendering.date)})</span>' if rendering.date else ""
                 note = f' <span class="note">{_e(rendering.note)}</span>' if rendering.note else ""
+                if rendering.text in shared:
+                    also = ", ".join(
+                        f'<a href="#t-{_e(other.id)}"><span{_lang("zh-Hans")}>{_e(other.zh.hans)}</span> {_e(other.preferred)}</a>' for other in shared[rendering.text]
+                    )
+                    note += f' <span class="ambiguous">{self.label("ambiguous")}: {self.label("ambiguous.shared")} {also}</span>'
                 rows.append(
                     f'<dt class="kind-{kind}">{self.word("kind", kind)}</dt>'
                     f'<dd class="kind-{kind}"><span class="en"{_lang("en")}>{_e(rendering.text)}</span>{date}{notes.mark(rendering.sources)}{note}</dd>'
