@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:219a64d1'
+DIGEST = '2:57a89175'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -30,6 +30,15 @@ SOURCES = {
   "url": "https://china.caixin.com/2016-08-08/100975663.html",
   "kind": "media",
   "language": "zh-Hans"
+ },
+ "ccas-2020-dual-circulation": {
+  "title": "Newswire item on the origins of 'dual circulation' (citing Caixin, 5 September 2020)",
+  "publisher": "Centre for China Analysis and Strategy (New Delhi)",
+  "date": "2020-09",
+  "url": "https://www.ccasindia.org/newsdetails.php?nid=5066",
+  "kind": "analysis",
+  "language": "en",
+  "note": "Title descriptive. The item reports a Caixin article of 5 September 2020 and the July and September 2020 meetings that followed."
  },
  "ccpr-2016-innovation-outline-issued": {
   "title": "Outline of the Innovation-Driven Development Strategy of China Issued",
@@ -67,6 +76,22 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Quotes Xi Jinping's April 2020 words on supply chains, the passage the brief translates."
  },
+ "cgtn-2019-10-22-strengthening-military": {
+  "title": "How is China strengthening its military?",
+  "publisher": "CGTN (on China Plus, China Radio International)",
+  "date": "2019-10-22",
+  "url": "http://chinaplus.cri.cn/video/China/2410/20191022/370194.html",
+  "kind": "official",
+  "language": "en"
+ },
+ "cgtn-2020-11-04-ciie-dual-circulation": {
+  "title": "China will continue to open its vast consumer market to the world: Xi",
+  "publisher": "CGTN",
+  "date": "2020-11-04",
+  "url": "https://news.cgtn.com/news/2020-11-04/China-will-continue-to-open-its-vast-consumer-market-to-the-world-Xi-V9hYeR7HrO/index.html",
+  "kind": "official",
+  "language": "en"
+ },
  "cheung-2022-techno-security-state": {
   "title": "Inside China's Techno-Security State",
   "author": "Tai Ming Cheung",
@@ -96,12 +121,31 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Bilingual China Keywords entry (Russian and Chinese)."
  },
+ "china-keywords-2018-three-battles-fr": {
+  "title": "Les trois batailles décisives (China Keywords, French)",
+  "publisher": "China.org.cn (China Keywords, French edition)",
+  "date": "2018-10-31",
+  "url": "http://tsbeehall.com/china/archives/china_key_words/2018-10/31/content_69275854.htm",
+  "kind": "official",
+  "language": "fr",
+  "note": "Title descriptive. Read in a verbatim copy of China.org.cn's French China Keywords page (content_69275854); the URL is that of the copy."
+ },
  "china-keywords-2019-defense-modernization": {
   "title": "Modernization of National Defense and the Military",
   "title_original": "国防和军队现代化",
   "publisher": "China.org.cn (China Keywords: The Governance of China 2019)",
   "date": "2019-04-19",
   "url": "http://keywords.china.org.cn/2019-04/19/content_74687658.htm",
+  "kind": "official",
+  "language": "zh-Hans",
+  "note": "Bilingual China Keywords entry: Chinese text followed by the English version."
+ },
+ "china-keywords-2019-partys-vision-strong-military": {
+  "title": "The Party's Vision for Building a Strong Military for a New Era",
+  "title_original": "新时代党的强军思想",
+  "publisher": "China.org.cn (China Keywords: The Governance of China 2019)",
+  "date": "2019-04-19",
+  "url": "http://keywords.china.org.cn/2019-04/19/content_74687651.html",
   "kind": "official",
   "language": "zh-Hans",
   "note": "Bilingual China Keywords entry: Chinese text followed by the English version."
@@ -123,6 +167,16 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hans",
   "note": "Bilingual China Keywords entry: Chinese text followed by the English version."
+ },
+ "china-keywords-2021-strong-armed-forces": {
+  "title": "The Chinese Path of Building Strong Armed Forces",
+  "title_original": "中国特色强军之路",
+  "publisher": "China.org.cn (China Keywords: national defence and the military)",
+  "date": "2021-11-05",
+  "url": "http://www.china.org.cn/english/china_key_words/2021-11/05/content_77853460.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Bilingual China Keywords entry: English text followed by the Chinese. Read in a verbatim copy; the address is the original's."
  },
  "china-keywords-2022-belt-and-road": {
   "title": "The Belt and Road Initiative",
@@ -204,6 +258,16 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "chinadaily-2016-07-21-sti-plan": {
+  "title": "New plan gives innovation top priority",
+  "author": "Zhang Yue; Hu Yongqi",
+  "publisher": "China Daily (chinadaily.com.cn)",
+  "date": "2016-07-21",
+  "url": "http://www.chinadaily.com.cn/china/2016-07/21/content_26173493.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Read in a verbatim copy of the China Daily page; the address is the original's."
+ },
  "chinadaily-2017-10-25-moderate-prosperity": {
   "title": "Complete the Work of Building a Moderately Prosperous Society in All Respects",
   "author": "Xi Jinping",
@@ -214,6 +278,34 @@ SOURCES = {
   "language": "en",
   "note": "Official English text of part of Xi Jinping's speech at the First Plenary Session of the 19th CPC Central Committee, reproduced by China Daily."
  },
+ "chinadaily-2020-05-15-pbsc-meeting": {
+  "title": "中共中央政治局常务委员会召开会议 习近平主持",
+  "publisher": "China Daily language site (chinadaily.com.cn), from Xinhuanet",
+  "date": "2020-05-15",
+  "url": "http://language.chinadaily.com.cn/a/202005/15/WS5ebde84ea310a8b241155d1a.html",
+  "kind": "official",
+  "language": "zh-Hans",
+  "note": "Bilingual reprint of the Xinhua report on the Politburo Standing Committee meeting of 14 May 2020: Chinese paragraphs with Xinhua's English."
+ },
+ "chinadaily-2021-12-29-be-alert-to-risks": {
+  "title": "Be Alert to Risks",
+  "author": "Xi Jinping",
+  "publisher": "China Daily (NPC subsite), from Xi Jinping: The Governance of China III",
+  "date": "2021-12-29",
+  "url": "https://subsites.chinadaily.com.cn/npc/2021-12/29/c_694833.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Speech of 21 January 2019, in the official English translation of The Governance of China III; posted by China Daily on 29 December 2021."
+ },
+ "chinadaily-2022-10-16-defense-section": {
+  "title": "Strengthening national defense and the armed forces (section of 'Xi's vision leads to success')",
+  "publisher": "China Daily (Fujian subsite)",
+  "date": "2022-10-16",
+  "url": "https://subsites.chinadaily.com.cn/fujian/2022-10/16/c_820773_4.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Title descriptive. The section's wording matches the official English of the CPC Central Committee's resolution of November 2021 on the Party's major achievements and historical experience."
+ },
  "chinadaily-2022-10-18-supply-chains": {
   "title": "Experts laud Party report's emphasis on industrial and supply chains",
   "publisher": "China Daily",
@@ -222,6 +314,16 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Read in a verbatim copy of the China Daily page; the address is the original's."
+ },
+ "chinadaily-2023-03-08-strategic-capabilities": {
+  "title": "Build up strategic capabilities, Xi says",
+  "author": "Zhao Lei",
+  "publisher": "China Daily (chinadaily.com.cn)",
+  "date": "2023-03-08",
+  "url": "https://www.chinadaily.com.cn/a/202303/08/WS6408ae46a31057c47ebb326f.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Read in a verbatim copy of the China Daily page; the address is the original's. People's Daily Online republished it on 9 March 2023."
  },
  "chinadaily-2023-05-26-decoupling-bilingual": {
   "title": "Commerce ministry hopes G7 will deliver on its statement of not seeking to 'decouple' from China (bilingual business news)",
@@ -458,6 +560,15 @@ SOURCES = {
   "kind": "scholarly",
   "language": "zh-Hant"
  },
+ "ecns-2022-09-07-new-system-core-technologies": {
+  "title": "Xi stresses new system for mobilizing resources nationwide for core technology breakthroughs (27th meeting of the Central Commission for Comprehensively Deepening Reform)",
+  "publisher": "ECNS, the English website of China News Service",
+  "date": "2022-09-07",
+  "url": "http://www.ecns.cn/news/economy/2022-09-07/detail-ihccwpzf5240896.shtml",
+  "kind": "official",
+  "language": "en",
+  "note": "Title descriptive."
+ },
  "ecns-about-cns": {
   "title": "About us",
   "publisher": "ECNS, the English website of China News Service",
@@ -483,6 +594,15 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "firetc-2015-03-06-national-laboratories": {
+  "title": "别让国家实验室一“筹”莫展",
+  "publisher": "firetc.com (reprint)",
+  "date": "2015-03-06",
+  "url": "http://www.firetc.com/wap/index.php?itemid=29692&moduleid=21",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Reprinted news feature on the national laboratory pilot scheme; the original publisher is not named on the page."
+ },
  "globaltimes-2017-07-28-army-day": {
   "title": "Photo report on the Nanchang August 1st Memorial Hall before the PLA's 90th anniversary",
   "publisher": "Global Times",
@@ -501,6 +621,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Read in a mirror copy of the Guangming Daily page."
+ },
+ "gmw-2017-11-13-xi-military-thought": {
+  "title": "【理上网来 辉煌十九大】深刻理解把握习近平强军思想的指导地位",
+  "author": "马占魁",
+  "publisher": "Guangming Online theory channel (reprinted by China.com.cn)",
+  "date": "2017-11-13",
+  "url": "http://military.china.com.cn/2017-11/13/content_41883325.htm",
+  "kind": "media",
+  "language": "zh-Hans"
  },
  "gmw-2018-09-27-qian-xuesen-systems-engineering": {
   "title": "钱学森:系统工程中国学派蔚然成林",
@@ -528,6 +657,14 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "English report on the State Council's release of the Medium- and Long-Term Plan for Science and Technology Development (2006-2020)."
+ },
+ "govcn-2021-05-28-sci-tech-self-strengthening": {
+  "title": "Xi stresses sci-tech self-strengthening at higher levels",
+  "publisher": "english.gov.cn (Xinhua)",
+  "date": "2021-05-28",
+  "url": "http://english.www.gov.cn/news/topnews/202105/28/content_WS60b0f926c6d0df57f98da5e9.html",
+  "kind": "official",
+  "language": "en"
  },
  "guangming-2012-11-08-eighteenth-congress": {
   "title": "社會主義中國將會更加光彩奪目",
@@ -717,6 +854,15 @@ SOURCES = {
   "language": "en",
   "note": "Xinhua's English report on the first meeting of the Central National Security Commission; the brief's footnote 2 cites the Chinese original of the same day."
  },
+ "peoples-daily-online-2017-08-01-army-day-mcf": {
+  "title": "Xi urges boosting integrated military and civilian development (PLA 90th anniversary speech)",
+  "publisher": "People's Daily Online (Xinhua)",
+  "date": "2017-08-01",
+  "url": "http://en.people.cn/n3/2017/0801/c90786-9249444.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Title descriptive."
+ },
  "peoples-daily-online-2020-11-04-proposals": {
   "title": "Xi explains drafting of CPC proposals for 14th Five-Year Plan",
   "publisher": "People's Daily Online (Xinhua)",
@@ -742,6 +888,15 @@ SOURCES = {
   "publisher": "China Military Online (PLA Daily)",
   "date": "2020-07-31",
   "url": "http://english.pladaily.com.cn/view/2020-07/31/content_9870761_2.htm",
+  "kind": "official",
+  "language": "en"
+ },
+ "pladaily-2022-10-24-delegation-studies-report": {
+  "title": "PLA, PAP delegation studies 20th CPC National Congress report",
+  "author": "Fei Shiting; Qian Zongyang",
+  "publisher": "China Military Online (PLA Daily)",
+  "date": "2022-10-24",
+  "url": "http://english.pladaily.com.cn/view/2022-10/24/content_10194640.htm",
   "kind": "official",
   "language": "en"
  },
@@ -800,6 +955,14 @@ SOURCES = {
   "url": "https://www.rmzxb.com.cn/c/2014-04-17/316815.shtml",
   "kind": "media",
   "language": "zh-Hans"
+ },
+ "safea-2016-04-21-major-projects": {
+  "title": "Major National Science and Technology Projects Fill in Strategic Blanks",
+  "publisher": "State Administration of Foreign Experts Affairs (from Science and Technology Daily)",
+  "date": "2016-04-21",
+  "url": "https://en.safea.gov.cn/pressroom/201604/t20160421_125257.htm",
+  "kind": "official",
+  "language": "en"
  },
  "scio-2004-chinas-national-defense-en": {
   "title": "China's National Defense in 2004",
@@ -947,6 +1110,15 @@ SOURCES = {
   "kind": "reference",
   "language": "en"
  },
+ "workercn-2017-11-21-xi-military-thought": {
+  "title": "Commentary on Xi Jinping's thinking on strengthening the military (Workers' Daily online)",
+  "publisher": "Workers' Daily online (workercn.cn)",
+  "date": "2017-11-21",
+  "url": "https://workercn.cn/256/201711/21/171121074408916.shtml",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title descriptive; date from the page address."
+ },
  "xiancity-2019-04-15-national-security": {
   "title": "Xi's words of the day: national security is the important cornerstone of a stable country",
   "title_original": "【每日一习话】国家安全是安邦定国的重要基石",
@@ -983,6 +1155,15 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Descriptive title: the reprint shows the dispatch line 新华网北京12月16日电 but no headline."
  },
+ "xinhua-2015-05-26-active-defense-roadmap": {
+  "title": "China rolls out military roadmap of 'active defense' strategy",
+  "publisher": "Xinhua News Agency (reprinted by imoa.ph)",
+  "date": "2015-05-26",
+  "url": "https://www.imoa.ph/china-rolls-out-military-roadmap-of-active-defense-strategy/",
+  "kind": "official",
+  "language": "en",
+  "note": "Xinhua report on the release of the white paper China's Military Strategy, read in a reprint; the URL is that of the reprint."
+ },
  "xinhua-2015-05-26-military-strategy-zh": {
   "title": "中国政府发表《中国的军事战略》白皮书",
   "publisher": "Xinhua News Agency (reprinted by Xianning Daily)",
@@ -1008,6 +1189,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Original at http://www.gov.cn/zhengce/2016-12/07/content_5144837.htm, as the repost states."
+ },
+ "xinhua-2018-10-26-southern-theater-command": {
+  "title": "Xi inspects Southern Theater Command, stresses capacity-building for commanding",
+  "publisher": "Xinhua News Agency",
+  "date": "2018-10-26",
+  "url": "http://www.xinhuanet.com/english/2018-10/26/c_137560720.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Title descriptive. Read in a verbatim copy of the Xinhua English page; the address is the original's."
  },
  "xinhua-2019-07-24-national-defense-new-era-en": {
   "title": "China issues white paper on national defense in new era",
@@ -1069,6 +1259,15 @@ SOURCES = {
   "language": "en",
   "note": "Report on Xi Jinping's explanation of the CPC Central Committee's proposals for the 14th Five-Year Plan, made public on 3 November 2020."
  },
+ "xinhua-2020-11-26-mnd-2027-goal": {
+  "title": "国防部介绍如何理解确保二〇二七年实现建军百年奋斗目标",
+  "publisher": "Xinhua News Agency (reprinted by Tianshui News)",
+  "date": "2020-11-26",
+  "url": "http://www.tianshui.com.cn/news/junshi/2020112709035641061.htm",
+  "kind": "official",
+  "language": "zh-Hans",
+  "note": "Xinhua report (新华社北京11月26日电) of the Ministry of National Defense press conference of 26 November 2020."
+ },
  "xinhua-2022-10-16-national-security": {
   "title": "(CPC Congress) Update: Xi stresses safeguarding national security, social stability",
   "publisher": "Xinhua News Agency (English service)",
@@ -1123,6 +1322,23 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hans",
   "note": "Xinhua dispatch of 8 March 2023 (reporters Zhang Mimi and Mei Changwei) on Xi Jinping's speech to the PLA and People's Armed Police delegation at the first session of the 14th NPC; the People's Daily article the NSI brief cites in footnotes 1 and 5. Quoted from verbatim reprints of the dispatch."
+ },
+ "xinhua-2023-03-13-development-security": {
+  "title": "Xi stresses better coordinating development, security",
+  "publisher": "Xinhua News Agency",
+  "date": "2023-03-13",
+  "url": "https://english.news.cn/20230313/0419c77e446141c09a4fa8f40b115175/c.html",
+  "kind": "official",
+  "language": "en"
+ },
+ "xinhua-2023-07-31-basic-research-article": {
+  "title": "Xi Set To Address China's Technological Achievements, Self-Reliance",
+  "publisher": "Xinhua News Agency (reprinted by African Times)",
+  "date": "2023-07-31",
+  "url": "https://www.atnews.co.za/xi-set-to-address-chinas-technological-achievements-self-reliance/",
+  "kind": "official",
+  "language": "en",
+  "note": "Xinhua report (BEIJING, July 31) announcing Xi Jinping's Qiushi article on basic research, read in a reprint; the URL is that of the reprint."
  },
  "xinhua-ja-2026-01-01-keji-ribao-40": {
   "title": "Xinhua (Japanese service) report of 1 January 2026 on Xi Jinping's letter for the 40th anniversary of Science and Technology Daily",
@@ -2939,7 +3155,20 @@ TERMS = [
    },
    {
     "text": "coordinating development and security",
+    "kind": "official",
+    "date": "2023-03-13",
+    "sources": [
+     {
+      "doc": "xinhua-2023-03-13-development-security",
+      "locator": "Headline and first paragraph",
+      "quote": "Chinese President Xi Jinping on Monday stressed better coordinating development and security."
+     }
+    ]
+   },
+   {
+    "text": "planning development and security as a whole",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 统筹 plan as a whole (co-ordinate), 发展 development, 和 and, 安全 security.",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -2952,8 +3181,9 @@ TERMS = [
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "integrated-national-strategic-system",
+    "note": "Not a part of it: a broader principle of governance, which Xi's 2023 remarks name as one aim of national strategic integration.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -3419,8 +3649,14 @@ TERMS = [
   "en": [
    {
     "text": "dual circulation",
-    "kind": "source",
+    "kind": "official",
+    "date": "2020-11-04",
     "sources": [
+     {
+      "doc": "cgtn-2020-11-04-ciie-dual-circulation",
+      "locator": "Second paragraph",
+      "quote": "China has been promoting a Double Development Dynamic (DDD), also known as \"dual circulation\" development pattern since May, as it enters a new stage of development."
+     },
      {
       "doc": "cheung-2022-techno-security-state",
       "locator": "Strategy 5: Economic Securitization",
@@ -3432,18 +3668,53 @@ TERMS = [
       "quote": "view the dual circulation strategy as a siren call to safeguard and promote the building up of a securitized and self-reliant domestic economic base"
      }
     ]
+   },
+   {
+    "text": "Double Development Dynamic",
+    "kind": "official",
+    "date": "2020-11-04",
+    "note": "CGTN's wording in 2020; the same report gives 'dual circulation' as the common name.",
+    "sources": [
+     {
+      "doc": "cgtn-2020-11-04-ciie-dual-circulation",
+      "locator": "Second paragraph",
+      "quote": "China has been promoting a Double Development Dynamic (DDD), also known as \"dual circulation\" development pattern since May"
+     }
+    ]
+   },
+   {
+    "text": "double circulation",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 双 double, 循环 circulation (cycle).",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 5: Economic Securitization",
+      "quote": "the “dual circulation” (双循环) economy"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2020-04",
-   "precision": "month",
-   "note": "First raised publicly in a speech by Xi at the Central Financial and Economic Commission.",
+   "date": "2020-05-14",
+   "precision": "day",
+   "note": "First published use: the Politburo Standing Committee meeting of 14 May 2020 called for a new development pattern in which domestic and international circulations reinforce each other. Xi's earlier speech of 10 April 2020, where the brief places the first mention, was made public only at the end of October 2020 (Qiushi; announced by Xinhua on 31 October).",
    "sources": [
     {
-     "doc": "cheung-2022-techno-security-state",
-     "locator": "Strategy 5: Economic Securitization",
-     "quote": "The dual circulation approach was first publicly raised in a speech by Xi at a meeting of the Central Financial and Economic Commission in April 2020."
+     "doc": "ccas-2020-dual-circulation",
+     "locator": "First paragraph",
+     "quote": "An article in Caixin on September 5, said the idea of 'dual circulation' first came up at a Politburo meeting May 14 presided over by Xi Jinping."
+    },
+    {
+     "doc": "chinadaily-2020-05-15-pbsc-meeting",
+     "locator": "First paragraph",
+     "quote": "中共中央政治局常务委员会5月14日召开会议,分析国内外新冠肺炎疫情防控形势,研究部署抓好常态化疫情防控措施落地见效,研究提升产业链供应链稳定性和竞争力。"
+    },
+    {
+     "doc": "xinhua-2020-10-31-qiushi-article",
+     "locator": "First paragraph",
+     "quote": "An article by President Xi Jinping on major issues concerning China's medium- and long-term economic and social development strategy will be published Sunday."
     }
    ]
   },
@@ -3469,9 +3740,22 @@ TERMS = [
       "quote": "Xi Jinping, “Several Major Issues in the National Medium and Long-term Economic and Social Development Strategy” (国家中长期经济社会发展战略若干重大问题), *Qiushi*, October 31, 2020"
      }
     ]
+   },
+   {
+    "type": "see-also",
+    "target": "new-development-pattern",
+    "note": "双循环 is the shorthand; 新发展格局 is the name of the strategy in full official wording.",
+    "sources": [
+     {
+      "doc": "people-en-2021-03-09-new-development-paradigm",
+      "locator": "Second paragraph",
+      "quote": "China's \"dual circulation\" development paradigm, a major strategy championed by Chinese President Xi Jinping and featuring domestic and overseas markets reinforcing each other with the domestic market as the mainstay"
+     }
+    ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "Shorthand for the new development pattern 以国内大循环为主体、国内国际双循环相互促进的新发展格局 (domestic circulation as the mainstay, domestic and international circulations reinforcing each other). The brief dates its first public mention to Xi's speech of April 2020 to the Central Financial and Economic Affairs Commission, but that speech was made public only at the end of October 2020, in Qiushi (announced by Xinhua on 31 October); the first published use is the Politburo Standing Committee meeting of 14 May 2020."
  },
  {
   "schema_version": 1,
@@ -3497,25 +3781,31 @@ TERMS = [
   },
   "en": [
    {
-    "text": "economic construction and national defense construction",
-    "kind": "source",
+    "text": "economic and national defense construction",
+    "kind": "official",
+    "date": "2017-08-01",
     "sources": [
      {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "Key NSI Priorities (Priority 5)",
-      "quote": "Priority 5: Improve coordination of national development and national security, especially between economic construction and national defense construction."
+      "doc": "peoples-daily-online-2017-08-01-army-day-mcf",
+      "locator": "Fourth paragraph",
+      "quote": "Upgrading integrated military and civilian development as a national strategy is a major achievement in the Party's long-term exploration of coordinated development of economic and national defense construction."
      }
     ]
    },
    {
-    "text": "economic development and defense construction",
+    "text": "economic construction and national defense construction",
     "kind": "literal",
-    "note": "建设 is 'construction, building up'; the brief keeps 'construction' for both halves.",
+    "note": "Editorial word-for-word gloss of the Chinese term (经济建设 economic construction, 和 and, 国防建设 national defense construction); the NSI brief uses the same words.",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
       "locator": "Lead paragraph",
       "quote": "更好统筹经济建设和国防建设"
+     },
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Key NSI Priorities (Priority 5)",
+      "quote": "Priority 5: Improve coordination of national development and national security, especially between economic construction and national defense construction."
      }
     ]
    }
@@ -3523,13 +3813,19 @@ TERMS = [
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "coordinating-development-and-security",
+    "note": "The brief reads this as a part of coordinating development and security ('especially between'); the official text pairs them as two parallel aims, so no part-of is recorded.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Key NSI Priorities (Priority 5)",
       "quote": "Priority 5: Improve coordination of national development and national security, especially between economic construction and national defense construction."
+     },
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Lead paragraph",
+      "quote": "更好统筹发展和安全、更好统筹经济建设和国防建设"
      }
     ]
    },
@@ -3545,7 +3841,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "A standing pair of PRC policy language (building up the economy and building up national defence), usually with 统筹 or 协调发展 (coordinated development). No first-use date: the collocation is long-standing and no dated first use was found. The earlier rendering 'economic development and defense construction' was neither the Chinese word for word nor attested, and is dropped."
  },
  {
   "schema_version": 1,
@@ -4432,9 +4729,33 @@ TERMS = [
     ]
    },
    {
+    "text": "sci-tech self-reliance and self-strengthening at higher levels",
+    "kind": "official",
+    "date": "2021-05-28",
+    "sources": [
+     {
+      "doc": "govcn-2021-05-28-sci-tech-self-strengthening",
+      "locator": "First paragraph",
+      "quote": "President Xi Jinping called for accelerated efforts in building China into a leader in science and technology and achieving sci-tech self-reliance and self-strengthening at higher levels."
+     }
+    ]
+   },
+   {
+    "text": "high-level self-reliance and strength in science and technology",
+    "kind": "official",
+    "date": "2023-07-31",
+    "sources": [
+     {
+      "doc": "xinhua-2023-07-31-basic-research-article",
+      "locator": "First paragraph",
+      "quote": "on strengthening basic research to achieve China’s high-level self-reliance and strength in science and technology will be published on Tuesday."
+     }
+    ]
+   },
+   {
     "text": "high-level self-reliance and self-strengthening in science and technology",
     "kind": "literal",
-    "note": "Word for word: 高水平 high-level, 科技 science and technology, 自立自强 self-reliance and self-strengthening.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 高水平 high-level, 科技 science and technology, 自立自强 self-reliance and self-strengthening.",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -4447,8 +4768,9 @@ TERMS = [
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "integrated-national-strategic-system",
+    "note": "Not a part of it: a national goal of science and technology policy (in use by 2021), which Xi's 2023 remarks name as one aim of national strategic integration.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -5984,7 +6306,7 @@ TERMS = [
    {
     "text": "military strengthening in the new period",
     "kind": "literal",
-    "note": "Word for word: 新时期 is 'new period', not 新时代 'new era'.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 新时期 is 'new period', not 新时代 'new era'.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -6005,22 +6327,11 @@ TERMS = [
     }
    ]
   },
-  "first_use": {
-   "date": "2012-11",
-   "precision": "month",
-   "note": "Xi began to put forward his thinking on military strengthening on becoming general secretary and CMC chairman at the 18th Party Congress.",
-   "sources": [
-    {
-     "doc": "cheung-2022-techno-security-state",
-     "locator": "Strategy 3: Military Strengthening",
-     "quote": "Xi began to put forward his ideas and thinking on military strengthening immediately upon becoming party general secretary and Central Military Commission chairman at the 18th Party Congress in November 2012."
-    }
-   ]
-  },
   "relations": [
    {
-    "type": "see-also",
+    "type": "variant-of",
     "target": "xi-jinping-thinking-on-strengthening-the-military",
+    "note": "The brief's identification (Cheung 2022), not an official equivalence: no PRC text found uses 新时期的强军 as a name.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -6053,7 +6364,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Recorded as the brief prints it. 新时期的强军 is not an attested official name: the 19th Party Congress report (2017) speaks of 新时代党的强军思想 ('the Party's thinking on strengthening the military for a new era'), later called 习近平强军思想 (see xi-jinping-thinking-on-strengthening-the-military); 新时期 'new period' is the wording of earlier eras. The brief's Table 1 row for this strategy begins 'The MCF is a strategy designed to turn the People's Liberation Army (PLA) into a top-tier global military power', evidently a slip for military strengthening."
+  "note": "Recorded as the brief prints it. 新时期的强军 is not an attested official name: the 19th Party Congress report (2017) speaks of 新时代党的强军思想 (partys-thinking-on-strengthening-the-military-for-a-new-era), since called 习近平强军思想 (xi-jinping-thinking-on-strengthening-the-military); 新时期 'new period' is the wording of earlier eras. Since the brief presents it as the formal name of Xi's thinking on building military power, the entry is marked variant-of xi-jinping-thinking-on-strengthening-the-military (the brief's identification, Cheung 2022); the brief also uses 'military strengthening' for one of its five lines of effort. No first-use date: the phrase is attested only in the brief. The brief's Table 1 row for this strategy begins 'The MCF is a strategy designed to turn the People's Liberation Army (PLA) into a top-tier global military power', evidently a slip for military strengthening."
  },
  {
   "schema_version": 1,
@@ -6615,12 +6926,30 @@ TERMS = [
   "en": [
    {
     "text": "national laboratories",
-    "kind": "source",
+    "kind": "official",
+    "date": "2023-03-08",
     "sources": [
+     {
+      "doc": "chinadaily-2023-03-08-strategic-capabilities",
+      "locator": "Sixth paragraph",
+      "quote": "Xi also said national laboratories must be well constructed, managed"
+     },
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Key NSI Priorities (Priority 1)",
       "quote": "Xi also referred to the employment of national laboratories, which are important actors for engaging in big science and big engineering projects."
+     }
+    ]
+   },
+   {
+    "text": "national laboratory",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国家 national (state), 实验室 laboratory; Chinese does not mark the plural.",
+    "sources": [
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "建设好、管理好、运用好国家实验室"
      }
     ]
    }
@@ -6636,10 +6965,23 @@ TERMS = [
     }
    ]
   },
+  "first_use": {
+   "date": "2000",
+   "precision": "year",
+   "note": "Dates the national laboratory pilot scheme as the source (quoting Wang Meixiang) describes it: planning from 2000, the Shenyang national laboratory for materials science first, five more approved by the Ministry of Science and Technology in 2003.",
+   "sources": [
+    {
+     "doc": "firetc-2015-03-06-national-laboratories",
+     "locator": "Body text",
+     "quote": "我国从2000年以后开始酝酿国家实验室建设,最早先成立了沈阳材料科学国家(联合)实验室。紧接着,2003年科技部批准第一批共计5个国家实验室并开始筹建。"
+    }
+   ]
+  },
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "fourteenth-five-year-plan",
+    "note": "Not a part of the plan: national laboratories predate it (pilots from the 2000s); the 14th Five-Year Plan names fields for new ones.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -7112,8 +7454,21 @@ TERMS = [
     ]
    },
    {
+    "text": "Major National Science and Technology Projects",
+    "kind": "official",
+    "date": "2016-04-21",
+    "sources": [
+     {
+      "doc": "safea-2016-04-21-major-projects",
+      "locator": "Second paragraph",
+      "quote": "The Major National Science and Technology Projects is high on the agenda of China’s work in science and technology."
+     }
+    ]
+   },
+   {
     "text": "national science and technology major projects",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国家 national, 科技 science and technology, 重大专项 major special projects.",
     "sources": [
      {
       "doc": "xinhua-2016-12-07-mega-projects",
@@ -7134,15 +7489,40 @@ TERMS = [
     }
    ]
   },
+  "first_use": {
+   "date": "2006-02",
+   "precision": "month",
+   "note": "The sixteen major projects were set out in the Medium- and Long-Term Plan for Science and Technology Development (2006-2020), published in February 2006.",
+   "sources": [
+    {
+     "doc": "sina-2006-02-10-mega-projects",
+     "locator": "First paragraph",
+     "quote": "未来15年力争取得突破的16个重大科技专项,涉及信息、生物等战略产业领域"
+    }
+   ]
+  },
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "innovation-driven-development-strategy",
+    "note": "Not a part of it: the major projects date from the 2006 plan, before the innovation-driven development strategy; the brief says the strategy's first step accelerated projects already under way.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
       "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
       "quote": "In the first step, the focus was on accelerating the implementation of mega projects already underway."
+     }
+    ]
+   },
+   {
+    "type": "part-of",
+    "target": "medium-and-long-term-science-and-technology-plan",
+    "note": "The plan of February 2006 lists the sixteen major projects.",
+    "sources": [
+     {
+      "doc": "sina-2006-02-10-mega-projects",
+      "locator": "First paragraph",
+      "quote": "未来15年力争取得突破的16个重大科技专项,涉及信息、生物等战略产业领域"
      }
     ]
    }
@@ -7637,6 +8017,30 @@ TERMS = [
   },
   "en": [
    {
+    "text": "new system for mobilizing the resources nationwide",
+    "kind": "official",
+    "date": "2022-09-07",
+    "sources": [
+     {
+      "doc": "ecns-2022-09-07-new-system-core-technologies",
+      "locator": "First paragraph",
+      "quote": "President Xi Jinping on Tuesday stressed improving a new system for mobilizing the resources nationwide to achieve breakthroughs in core technologies in key fields"
+     }
+    ]
+   },
+   {
+    "text": "new-type whole-nation system",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 新型 new-type, 举国 the whole nation, 体制 system (institutional set-up).",
+    "sources": [
+     {
+      "doc": "jamestown-2025-new-national-system",
+      "locator": "Introduction",
+      "quote": "The so-called “new national system” (新型举国体制) is the Party’s own term"
+     }
+    ]
+   },
+   {
     "text": "whole-of-nation effort",
     "kind": "source",
     "note": "The brief describes the approach; it does not name the Chinese term.",
@@ -7686,7 +8090,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "'Selective authoritarian mobilization', which the brief also uses for this approach, is the author's analytical term, not a Chinese one."
+  "note": "'Selective authoritarian mobilization', which the brief also uses for this approach, is the author's analytical term, not a Chinese one. The 20th Party Congress report's English was not found in the pages searched; China News Service's wording of September 2022 is recorded as the official rendering."
  },
  {
   "schema_version": 1,
@@ -8134,10 +8538,27 @@ TERMS = [
      "doc": "china-keywords-2019-defense-modernization",
      "locator": "Chinese text",
      "quote": "必须全面贯彻新时代党的强军思想,贯彻新形势下军事战略方针"
+    },
+    {
+     "doc": "china-keywords-2019-partys-vision-strong-military",
+     "locator": "Chinese text, first paragraph",
+     "quote": "中共十九大报告明确提出,确立新时代党的强军思想在国防和军队建设中的指导地位。"
     }
    ]
   },
   "en": [
+   {
+    "text": "Party's Vision for Building a Strong Military for a New Era",
+    "kind": "official",
+    "date": "2019-04-19",
+    "sources": [
+     {
+      "doc": "china-keywords-2019-partys-vision-strong-military",
+      "locator": "English headword",
+      "quote": "The Party's Vision for Building a Strong Military for a New Era"
+     }
+    ]
+   },
    {
     "text": "Party's vision for strengthening the military for a new era",
     "kind": "official",
@@ -8151,8 +8572,21 @@ TERMS = [
     ]
    },
    {
-    "text": "the Party's thinking on strengthening the military for the new era",
+    "text": "Party's thought on building a strong army in the new era",
+    "kind": "official",
+    "date": "2018-10-26",
+    "sources": [
+     {
+      "doc": "xinhua-2018-10-26-southern-theater-command",
+      "locator": "Second paragraph",
+      "quote": "ordered a thorough implementation of the Party's thought on building a strong army in the new era."
+     }
+    ]
+   },
+   {
+    "text": "the Party's thought on strengthening the military in the new era",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 新时代 new era, 党的 the Party's, 强军 strengthening the military, 思想 thought.",
     "sources": [
      {
       "doc": "china-keywords-2019-defense-modernization",
@@ -8163,21 +8597,55 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2017-10-18",
+   "precision": "day",
+   "note": "Put forward in the report to the 19th Party Congress, delivered on 18 October 2017.",
+   "sources": [
+    {
+     "doc": "china-keywords-2019-partys-vision-strong-military",
+     "locator": "Chinese text, first paragraph",
+     "quote": "中共十九大报告明确提出,确立新时代党的强军思想在国防和军队建设中的指导地位。"
+    },
+    {
+     "doc": "china-keywords-2021-defense-new-era",
+     "locator": "Chinese text",
+     "quote": "2017年10月18日,中国共产党召开第十九次全国代表大会,习近平向大会作了题为《决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利》的报告"
+    }
+   ]
+  },
   "relations": [
    {
-    "type": "see-also",
+    "type": "variant-of",
     "target": "xi-jinping-thinking-on-strengthening-the-military",
+    "note": "The 19th Congress named the doctrine 新时代党的强军思想 and gave it a guiding role; Party media from November 2017 attribute that role to 习近平强军思想.",
     "sources": [
      {
-      "doc": "china-keywords-2019-defense-modernization",
-      "locator": "Chinese text",
-      "quote": "中共十九大报告提出,中国的国防和军队建设正站在新的历史起点上。面对国家安全环境的深刻变化,面对强国强军的时代要求,必须全面贯彻新时代党的强军思想"
+      "doc": "china-keywords-2019-partys-vision-strong-military",
+      "locator": "Chinese text, first paragraph",
+      "quote": "中共十九大报告明确提出,确立新时代党的强军思想在国防和军队建设中的指导地位。"
+     },
+     {
+      "doc": "workercn-2017-11-21-xi-military-thought",
+      "locator": "First paragraph",
+      "quote": "党的十九大把习近平强军思想确立为我们党的军事指导理论并郑重写进党章"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "nineteenth-party-congress-report",
+    "sources": [
+     {
+      "doc": "china-keywords-2019-partys-vision-strong-military",
+      "locator": "Chinese text, first paragraph",
+      "quote": "中共十九大报告明确提出,确立新时代党的强军思想在国防和军队建设中的指导地位。"
      }
     ]
    }
   ],
   "shares_keys_with": [],
-  "note": "The wording of the 19th Party Congress report (October 2017), as China Keywords quotes it."
+  "note": "The wording of the 19th Party Congress report (October 2017), which established its guiding role in national defence and military development. The same doctrine has since been called 习近平强军思想: this entry is kept for its own wording and English and marked variant-of xi-jinping-thinking-on-strengthening-the-military (see the decision noted there). Not the same as 新形势下党的强军目标, the Party's goal of building a strong military under the new situation."
  },
  {
   "schema_version": 1,
@@ -8414,7 +8882,20 @@ TERMS = [
    "hans": "建军一百年奋斗目标",
    "hant": "建軍一百年奮鬥目標",
    "pinyin": "jiànjūn yībǎi nián fèndòu mùbiāo",
-   "variants": [],
+   "variants": [
+    {
+     "text": "建军百年奋斗目标",
+     "kind": "short-form",
+     "note": "The wording of the fifth-plenum recommendations (2020): 百年 for 一百年.",
+     "sources": [
+      {
+       "doc": "xinhua-2020-11-26-mnd-2027-goal",
+       "locator": "Second paragraph (question to the spokesman)",
+       "quote": "明确提出“确保二〇二七年实现建军百年奋斗目标”"
+      }
+     ]
+    }
+   ],
    "sources": [
     {
      "doc": "xinhua-2023-03-08-inss-speech",
@@ -8429,6 +8910,42 @@ TERMS = [
    ]
   },
   "en": [
+   {
+    "text": "centenary goal of the People's Liberation Army",
+    "kind": "official",
+    "date": "2021-07",
+    "sources": [
+     {
+      "doc": "qstheory-2021-07-30-centenary-goal",
+      "locator": "First paragraph",
+      "quote": "The CPC Central Committee and the Central Military Commission have set the centenary goal of the People’s Liberation Army (PLA) to be achieved by 2027."
+     }
+    ]
+   },
+   {
+    "text": "centenary objectives of the People's Liberation Army",
+    "kind": "official",
+    "date": "2022-10-16",
+    "sources": [
+     {
+      "doc": "chinadaily-2022-10-16-defense-section",
+      "locator": "Strengthening national defense and the armed forces, second paragraph",
+      "quote": "achieving the centenary objectives of the People's Liberation Army by 2027"
+     }
+    ]
+   },
+   {
+    "text": "goals set for the centenary of the PLA",
+    "kind": "official",
+    "date": "2022-10-24",
+    "sources": [
+     {
+      "doc": "pladaily-2022-10-24-delegation-studies-report",
+      "locator": "Fourth paragraph",
+      "quote": "the report to the 20th CPC National Congress has made a comprehensive deployment for realizing the goals set for the centenary of the PLA"
+     }
+    ]
+   },
    {
     "text": "2027 centenary goals",
     "kind": "source",
@@ -8452,21 +8969,9 @@ TERMS = [
     ]
    },
    {
-    "text": "centenary goal of the People's Liberation Army",
-    "kind": "official",
-    "date": "2021-07",
-    "sources": [
-     {
-      "doc": "qstheory-2021-07-30-centenary-goal",
-      "locator": "First paragraph",
-      "quote": "The CPC Central Committee and the Central Military Commission have set the centenary goal of the People’s Liberation Army (PLA) to be achieved by 2027."
-     }
-    ]
-   },
-   {
     "text": "goal of the struggle for the centenary of the founding of the army",
     "kind": "literal",
-    "note": "建军一百年: the hundredth year since the army's founding (1 August 1927), i.e. 2027.",
+    "note": "Editorial word-for-word gloss of the Chinese term. 建军一百年: the hundredth year since the army's founding (1 August 1927), i.e. 2027.",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -8478,7 +8983,7 @@ TERMS = [
   ],
   "abbreviations": [],
   "definition": {
-   "text": "The goal set by the CPC Central Committee and the Central Military Commission for the People's Liberation Army to achieve by 2027, its centenary; the first of the three steps of national defence and military modernisation in the new era.",
+   "text": "The goal set by the CPC Central Committee and the Central Military Commission for the People's Liberation Army to achieve by 2027, its centenary: first set out in the recommendations for the 14th Five-Year Plan adopted by the fifth plenum of the 19th Central Committee (October 2020), and called by Xi Jinping the most crucial of the three steps of national defence and military modernisation in the new era.",
    "sources": [
     {
      "doc": "qstheory-2021-07-30-centenary-goal",
@@ -8489,19 +8994,53 @@ TERMS = [
      "doc": "qstheory-2021-07-30-centenary-goal",
      "locator": "First paragraph",
      "quote": "This centenary goal is the most crucial of the three steps to modernize China’s national defense and the military in the new era."
+    },
+    {
+     "doc": "xinhua-2020-11-26-mnd-2027-goal",
+     "locator": "Second paragraph (question to the spokesman)",
+     "quote": "在党的十九届五中全会审议通过的《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》对加快国防和军队现代化建设作出战略部署,明确提出“确保二〇二七年实现建军百年奋斗目标”"
+    }
+   ]
+  },
+  "first_use": {
+   "date": "2020-10",
+   "precision": "month",
+   "note": "Set out in the recommendations for the 14th Five-Year Plan adopted by the fifth plenum of the 19th Central Committee (26-29 October 2020), as stated at the Ministry of National Defense press conference of 26 November 2020.",
+   "sources": [
+    {
+     "doc": "xinhua-2020-11-26-mnd-2027-goal",
+     "locator": "Second paragraph (question to the spokesman)",
+     "quote": "在党的十九届五中全会审议通过的《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》对加快国防和军队现代化建设作出战略部署,明确提出“确保二〇二七年实现建军百年奋斗目标”"
+    },
+    {
+     "doc": "xinhua-2020-11-03-new-development-pattern",
+     "locator": "Second paragraph",
+     "quote": "the fifth plenary session of the 19th CPC Central Committee, which was convened from Oct. 26 to 29 in Beijing"
     }
    ]
   },
   "relations": [
    {
     "type": "part-of",
-    "target": "integrated-national-strategic-system",
+    "target": "three-step-strategy-for-defense-and-military-modernization",
     "sources": [
      {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "Priorities and Structure of NSI",
-      "quote": "At the meeting, Xi identified several key priorities for NSI."
+      "doc": "qstheory-2021-07-30-centenary-goal",
+      "locator": "First paragraph",
+      "quote": "This centenary goal is the most crucial of the three steps to modernize China’s national defense and the military in the new era."
      },
+     {
+      "doc": "chinadaily-2022-10-16-defense-section",
+      "locator": "Strengthening national defense and the armed forces, second paragraph",
+      "quote": "It has formulated the following three-step development strategy for modernizing national defense and the armed forces: achieving the centenary objectives of the People's Liberation Army by 2027; basically completing the modernization of national defense and the armed forces by 2035;and fully transforming the armed forces into world-class forces by the mid-21st century."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "integrated-national-strategic-system",
+    "note": "Not a part of it: the goal predates Xi's 2023 remarks on national strategic integration, which name supporting it as one priority.",
+    "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Key NSI Priorities (Priority 6)",
@@ -8532,7 +9071,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "The first step of the 'new three steps' of national defence and military modernisation (2027, 2035, mid-century), added in the recommendations for the 14th Five-Year Plan adopted by the fifth plenum of the 19th Central Committee (October 2020). Official English varies: 'centenary goal', 'centenary objectives', 'goals set for the centenary'."
  },
  {
   "schema_version": 1,
@@ -8919,20 +9459,7 @@ TERMS = [
    "hans": "防范化解重大风险",
    "hant": "防範化解重大風險",
    "pinyin": "fángfàn huàjiě zhòngdà fēngxiǎn",
-   "variants": [
-    {
-     "text": "有效防范化解各类风险挑战",
-     "kind": "full-form",
-     "note": "The wording the brief translates.",
-     "sources": [
-      {
-       "doc": "gmw-2023-04-27-development-and-security",
-       "locator": "Introduction",
-       "quote": "下好先手棋、打好主动仗,有效防范化解各类风险挑战,确保社会主义现代化事业顺利推进。"
-      }
-     ]
-    }
-   ],
+   "variants": [],
    "sources": [
     {
      "doc": "csis-interpret-2019-preventing-major-risks",
@@ -8942,17 +9469,6 @@ TERMS = [
    ]
   },
   "en": [
-   {
-    "text": "effectively prevent and resolve various risks and challenges",
-    "kind": "source",
-    "sources": [
-     {
-      "doc": "cheung-2022-techno-security-state",
-      "locator": "Strategy 5: Economic Securitization",
-      "quote": "This required adopting a more security-minded, risk-based, and preemptive mindset to “effectively prevent and resolve various risks and challenges.”"
-     }
-    ]
-   },
    {
     "text": "forestalling and defusing major risks",
     "kind": "official",
@@ -8967,17 +9483,64 @@ TERMS = [
    },
    {
     "text": "preventing and resolving major risks",
-    "kind": "alternative",
+    "kind": "official",
+    "date": "2021-12-29",
     "sources": [
+     {
+      "doc": "chinadaily-2021-12-29-be-alert-to-risks",
+      "locator": "First paragraph",
+      "quote": "We must focus on preventing and resolving major risks to ensure sustained and sound economic development and social stability"
+     },
      {
       "doc": "csis-interpret-2019-preventing-major-risks",
       "locator": "Title",
       "quote": "Focus on Preventing and Resolving Major Risks"
      }
     ]
+   },
+   {
+    "text": "guarding against and defusing major risks",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 防范 guard against, 化解 defuse (dissolve), 重大 major, 风险 risks.",
+    "sources": [
+     {
+      "doc": "csis-interpret-2019-preventing-major-risks",
+      "locator": "Title (Chinese original)",
+      "quote": "习近平:提高防控能力着力防范化解重大风险 保持经济持续健康发展社会大局稳定"
+     }
+    ]
+   },
+   {
+    "text": "effectively prevent and resolve various risks and challenges",
+    "kind": "deprecated",
+    "note": "The brief's quotation from the fifth plenum (2020) renders a different, broader wording, 有效防范化解各类风险挑战 ('all kinds of risks and challenges'), not this policy's name; do not use it for 防范化解重大风险.",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 5: Economic Securitization",
+      "quote": "This required adopting a more security-minded, risk-based, and preemptive mindset to “effectively prevent and resolve various risks and challenges.”"
+     },
+     {
+      "doc": "gmw-2023-04-27-development-and-security",
+      "locator": "Introduction",
+      "quote": "有效防范化解各类风险挑战"
+     }
+    ]
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2017-10",
+   "precision": "month",
+   "note": "Dates the policy: first set as one of the three tough battles in the 19th Party Congress report (October 2017), as China Keywords states.",
+   "sources": [
+    {
+     "doc": "china-keywords-2018-three-battles-fr",
+     "locator": "First paragraph",
+     "quote": "En octobre 2017, Xi Jinping a demandé, pour la première fois dans le rapport du XIXe Congrès du Parti, de livrer des batailles décisives pour parer aux risques majeurs"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -8992,7 +9555,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "One of the 'three tough battles' set by the 19th Party Congress (with targeted poverty alleviation and pollution control)."
+  "note": "One of the 'three tough battles' set by the 19th Party Congress (with targeted poverty alleviation and pollution control). The wording 有效防范化解各类风险挑战 ('effectively prevent and resolve all kinds of risks and challenges'), which the brief quotes, is a different and broader phrase, not a full form of this name: it is no longer listed as a Chinese variant, so that it does not find this entry, and the brief's English for it is marked deprecated here."
  },
  {
   "schema_version": 1,
@@ -9460,23 +10023,34 @@ TERMS = [
    {
     "text": "socialism with Chinese characteristics for a new era",
     "kind": "official",
-    "date": "2021-11",
+    "date": "2017-10-18",
     "sources": [
+     {
+      "doc": "ezhejiang-2017-10-18-nineteenth-congress",
+      "locator": "Paragraph giving the report's title",
+      "quote": "Secure a decisive victory in building a moderately prosperous society in all respects and strive for the great success of socialism with Chinese characteristics for a new era."
+     },
      {
       "doc": "china-keywords-2021-defense-new-era",
       "locator": "English text",
-      "quote": "Xi Jinping declared that China had entered a new era of socialism with Chinese characteristics"
-     }
-    ]
-   },
-   {
-    "text": "Socialism with Chinese Characteristics for a New Era",
-    "kind": "source",
-    "sources": [
+      "quote": "In his report “Secure a Decisive Victory in Building a Moderately Prosperous Society in All Respects and Strive for the Great Success of Socialism with Chinese Characteristics for a New Era” delivered at the 19th CPC National Congress on October 18, 2017"
+     },
      {
       "doc": "cheung-2022-techno-security-state",
       "locator": "Footnote 6",
       "quote": "Strive for the Great Success of Socialism with Chinese Characteristics for a New Era"
+     }
+    ]
+   },
+   {
+    "text": "new-era socialism with Chinese characteristics",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 新时代 new era, 中国特色社会主义 socialism with Chinese characteristics.",
+    "sources": [
+     {
+      "doc": "china-keywords-2022-nineteenth-congress",
+      "locator": "Chinese text",
+      "quote": "夺取新时代中国特色社会主义伟大胜利"
      }
     ]
    }
@@ -9507,7 +10081,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "The stage of socialism with Chinese characteristics that the 19th Party Congress report (2017) declared begun. Not to be confused with Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era (习近平新时代中国特色社会主义思想), the guiding theory named after Xi, a different concept. The brief (footnote 6) uses the official wording in the report's title."
  },
  {
   "schema_version": 1,
@@ -10648,7 +11223,7 @@ TERMS = [
   "category": "plan",
   "zh": {
    "hans": "“十三五”国家科技创新规划",
-   "hant": "“十三五”國家科技創新規劃",
+   "hant": "「十三五」國家科技創新規劃",
    "pinyin": "shísānwǔ guójiā kējì chuàngxīn guīhuà",
    "variants": [],
    "sources": [
@@ -10672,8 +11247,22 @@ TERMS = [
     ]
    },
    {
+    "text": "national plan on scientific and technological innovation during the 13th Five Year Plan period",
+    "kind": "official",
+    "date": "2016-07-21",
+    "note": "China Daily's descriptive wording on the plan's approval.",
+    "sources": [
+     {
+      "doc": "chinadaily-2016-07-21-sti-plan",
+      "locator": "First paragraph",
+      "quote": "China aims to become an innovation powerhouse by 2020, according to a newly adopted national plan on scientific and technological innovation during the 13th Five Year Plan period (2016-20)."
+     }
+    ]
+   },
+   {
     "text": "National Science and Technology Innovation Plan for the 13th Five-Year Plan period",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese title: “十三五” the 13th Five-Year (Plan period), 国家 national, 科技创新 science and technology innovation, 规划 plan.",
     "sources": [
      {
       "doc": "caixin-2016-08-08-sti-plan",
@@ -10685,10 +11274,15 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2016-07-28",
+   "date": "2016-07-20",
    "precision": "day",
-   "note": "Date of the State Council circular issuing the plan.",
+   "note": "Approved at the State Council executive meeting of Wednesday 20 July 2016 (China Daily, 21 July); the circular issuing the plan is dated 28 July 2016.",
    "sources": [
+    {
+     "doc": "chinadaily-2016-07-21-sti-plan",
+     "locator": "Second paragraph",
+     "quote": "The plan was approved on Wednesday at a State Council executive meeting presided over by Premier Li Keqiang."
+    },
     {
      "doc": "cheung-2022-techno-security-state",
      "locator": "Footnote 5",
@@ -10721,7 +11315,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Covers 2016-2020. The State Council's circular issuing it is dated 28 July 2016 and was published on 8 August 2016."
+  "note": "Covers 2016-2020. Approved by the State Council executive meeting of 20 July 2016; the State Council's circular issuing it is dated 28 July 2016 and was published on 8 August 2016."
  },
  {
   "schema_version": 1,
@@ -10729,7 +11323,7 @@ TERMS = [
   "category": "plan",
   "zh": {
    "hans": "国防和军队现代化“三步走”战略安排",
-   "hant": "國防和軍隊現代化“三步走”戰略安排",
+   "hant": "國防和軍隊現代化「三步走」戰略安排",
    "pinyin": "guófáng hé jūnduì xiàndàihuà sānbùzǒu zhànlüè ānpái",
    "variants": [
     {
@@ -10778,6 +11372,18 @@ TERMS = [
     ]
    },
    {
+    "text": "three-step development strategy for modernizing national defense and the armed forces",
+    "kind": "official",
+    "date": "2022-10-16",
+    "sources": [
+     {
+      "doc": "chinadaily-2022-10-16-defense-section",
+      "locator": "Strengthening national defense and the armed forces, second paragraph",
+      "quote": "It has formulated the following three-step development strategy for modernizing national defense and the armed forces"
+     }
+    ]
+   },
+   {
     "text": "three-step transformation of Chinese military power",
     "kind": "source",
     "sources": [
@@ -10787,11 +11393,23 @@ TERMS = [
       "quote": "calls for a three-step transformation of Chinese military power to the middle of the twenty-first century."
      }
     ]
+   },
+   {
+    "text": "three-step strategic arrangement for national defense and military modernization",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国防和军队现代化 modernisation of national defence and the armed forces, 三步走 walk in three steps, 战略安排 strategic arrangement.",
+    "sources": [
+     {
+      "doc": "scio-2021-china-keywords-three-steps",
+      "locator": "Chinese headword",
+      "quote": "国防和军队现代化“三步走”战略安排"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "definition": {
-   "text": "Mechanization basically achieved by 2020 with major progress in informatization and strategic capabilities; national defence and the armed forces basically modernized by 2035; the people's armed forces fully transformed into world-class forces by the middle of the twenty-first century.",
+   "text": "The staged plan for modernising national defence and the armed forces. As set out in 2017: mechanisation basically achieved by 2020 with major progress in informatisation and strategic capabilities; national defence and the armed forces basically modernised by 2035; the people's armed forces fully transformed into world-class forces by the middle of the twenty-first century. Since the fifth plenum of the 19th Central Committee (October 2020) the steps are: the centenary goal of the PLA by 2027; modernisation basically completed by 2035; world-class forces by the mid-21st century.",
    "sources": [
     {
      "doc": "scio-2021-china-keywords-three-steps",
@@ -10807,13 +11425,23 @@ TERMS = [
      "doc": "cheung-2022-techno-security-state",
      "locator": "Strategy 3: Military Strengthening",
      "quote": "The first step was to achieve the mechanization of the People's Liberation Army (PLA) by 2020 and make major progress in the development of \"informatization\" and strategic capabilities."
+    },
+    {
+     "doc": "xinhua-2020-11-26-mnd-2027-goal",
+     "locator": "Second paragraph (question to the spokesman)",
+     "quote": "在党的十九届五中全会审议通过的《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》对加快国防和军队现代化建设作出战略部署,明确提出“确保二〇二七年实现建军百年奋斗目标”"
+    },
+    {
+     "doc": "chinadaily-2022-10-16-defense-section",
+     "locator": "Strengthening national defense and the armed forces, second paragraph",
+     "quote": "It has formulated the following three-step development strategy for modernizing national defense and the armed forces: achieving the centenary objectives of the People's Liberation Army by 2027; basically completing the modernization of national defense and the armed forces by 2035;and fully transforming the armed forces into world-class forces by the mid-21st century."
     }
    ]
   },
   "first_use": {
    "date": "2017-10-18",
    "precision": "day",
-   "note": "Set out in Xi Jinping's report to the 19th Party Congress.",
+   "note": "Set out in Xi Jinping's report to the 19th Party Congress; revised to the 2027/2035/mid-century steps after the fifth plenum of October 2020.",
    "sources": [
     {
      "doc": "scio-2021-china-keywords-three-steps",
@@ -10846,7 +11474,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "Set out in the 19th Party Congress report (2017) with steps for 2020, 2035 and mid-century. Revised after the fifth plenum of the 19th Central Committee (October 2020), which added the goal for the PLA's centenary in 2027: the 'new three steps' are 2027 (centenary goal of the PLA), 2035 (modernisation basically completed) and mid-century (world-class forces)."
  },
  {
   "schema_version": 1,
@@ -11207,6 +11836,23 @@ TERMS = [
   },
   "en": [
    {
+    "text": "winning informationized local wars",
+    "kind": "official",
+    "date": "2015-05-26",
+    "sources": [
+     {
+      "doc": "xinhua-2015-05-26-active-defense-roadmap",
+      "locator": "Fourth paragraph",
+      "quote": "In line with the evolving form of war and national security situation, the basic point for preparation for military struggle of China’s armed forces will be placed on “winning informationized local wars,” according to the paper."
+     },
+     {
+      "doc": "jamestown-2015-winning-informationized-local-wars",
+      "locator": "Introduction",
+      "quote": "The new guidelines shift the goal of China’s military strategy from “winning local wars under the conditions of informationization” to “winning informationized local wars.”"
+     }
+    ]
+   },
+   {
     "text": "winning informatized local wars",
     "kind": "source",
     "sources": [
@@ -11218,23 +11864,29 @@ TERMS = [
     ]
    },
    {
-    "text": "winning informationized local wars",
-    "kind": "alternative",
+    "text": "win informatized local wars",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 打赢 win, 信息化 informatized, 局部战争 local wars.",
     "sources": [
      {
-      "doc": "jamestown-2015-winning-informationized-local-wars",
-      "locator": "Introduction",
-      "quote": "The new guidelines shift the goal of China’s military strategy from “winning local wars under the conditions of informationization” to “winning informationized local wars.”"
+      "doc": "xinhua-2015-05-26-military-strategy-zh",
+      "locator": "Fourth paragraph",
+      "quote": "将军事斗争准备基点放在打赢信息化局部战争上"
      }
     ]
    }
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2014",
-   "precision": "year",
-   "note": "Adopted with the 2014 Military Strategic Guidelines and made public in the 2015 white paper.",
+   "date": "2014-08-21",
+   "precision": "day",
+   "note": "Earliest appearance in the Liberation Army Daily that Fravel found (a General Staff Department document on realistic training); the guideline that made it the basic point was adopted in 2014 and published in the May 2015 white paper.",
    "sources": [
+    {
+     "doc": "jamestown-2015-winning-informationized-local-wars",
+     "locator": "Third section (on the timing of the change)",
+     "quote": "The term first appeared on August 21, 2014 in an article announcing a new document published by the General Staff Department on improving the level of realistic training."
+    },
     {
      "doc": "cheung-2022-techno-security-state",
      "locator": "Strategy 3: Military Strengthening",
@@ -11244,19 +11896,25 @@ TERMS = [
   },
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "military-strategic-guidelines",
+    "note": "Analysts treat it as the core of the 2014 military strategic guideline (Cheung 2022; Fravel 2015); the official texts cited here state it as the basic point for preparation for military struggle, not as a listed part of the guideline.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
       "locator": "Strategy 3: Military Strengthening",
       "quote": "the 2014 MSG made what appears to be a modest amendment"
+     },
+     {
+      "doc": "jamestown-2015-winning-informationized-local-wars",
+      "locator": "Introduction",
+      "quote": "The new guidelines shift the goal of China’s military strategy from “winning local wars under the conditions of informationization” to “winning informationized local wars.”"
      }
     ]
    }
   ],
   "shares_keys_with": [],
-  "note": "The basic point of preparation for military struggle since the 2014 guideline; it replaced winning local wars under informatized conditions (打赢信息化条件下的局部战争), the basic point of the 2004 guideline."
+  "note": "The basic point of preparation for military struggle since the 2014 guideline, made public in the 2015 white paper China's Military Strategy; it replaced winning local wars under informatized conditions (打赢信息化条件下的局部战争), the basic point of the 2004 guideline. Official English writes 'informationized'; the brief writes 'informatized'."
  },
  {
   "schema_version": 1,
@@ -11470,31 +12128,55 @@ TERMS = [
    "hans": "习近平强军思想",
    "hant": "習近平強軍思想",
    "pinyin": "Xí Jìnpíng qiángjūn sīxiǎng",
-   "variants": [],
+   "variants": [
+    {
+     "text": "习近平主席强军思想",
+     "kind": "full-form",
+     "note": "With Xi's title 主席 (Chairman of the Central Military Commission), as military media wrote it in 2017.",
+     "sources": [
+      {
+       "doc": "gmw-2017-11-13-xi-military-thought",
+       "locator": "First paragraph",
+       "quote": "确立习近平主席强军思想在国防和军队建设中的指导地位"
+      }
+     ]
+    }
+   ],
    "sources": [
     {
      "doc": "xinhua-2019-07-24-national-defense-new-era-zh",
      "locator": "Fourth paragraph",
      "quote": "全面贯彻了习近平新时代中国特色社会主义思想特别是习近平强军思想和习近平军事战略思想"
+    },
+    {
+     "doc": "workercn-2017-11-21-xi-military-thought",
+     "locator": "First paragraph",
+     "quote": "党的十九大把习近平强军思想确立为我们党的军事指导理论并郑重写进党章"
     }
    ]
   },
   "en": [
    {
-    "text": "thinking on strengthening the military",
+    "text": "Xi Jinping Thought on Strengthening the Military",
     "kind": "official",
-    "date": "2020-07",
+    "date": "2019-10-22",
     "sources": [
      {
-      "doc": "pladaily-2020-07-31-world-class-army",
-      "locator": "World-class forces",
-      "quote": "The Chinese president's thinking on strengthening the military answers the fundamental questions of what kind of armed forces China is pursuing and how China should go about building them."
+      "doc": "cgtn-2019-10-22-strengthening-military",
+      "locator": "First paragraph",
+      "quote": "Guided by Xi Jinping Thought on strengthening the military, the PLA thoroughly implements the CMC (Central Military Commission) Chairman Responsibility System."
+     },
+     {
+      "doc": "china-keywords-2021-strong-armed-forces",
+      "locator": "English text, third paragraph",
+      "quote": "It is essential to implement Xi Jinping thought on strengthening the military, raise political awareness, proceed with necessary reform, develop science and technology, build talent, and improve law-based governance."
      }
     ]
    },
    {
-    "text": "Xi Jinping's thinking on strengthening the military",
+    "text": "Xi Jinping strong-military thought",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 强军 strong military (to strengthen the military), 思想 thought.",
     "sources": [
      {
       "doc": "xinhua-2019-07-24-national-defense-new-era-zh",
@@ -11505,6 +12187,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2017-11",
+   "precision": "month",
+   "note": "Earliest attestation found: Party media commentaries of November 2017 on the 19th Party Congress, which itself wrote 新时代党的强军思想.",
+   "sources": [
+    {
+     "doc": "gmw-2017-11-13-xi-military-thought",
+     "locator": "Title",
+     "quote": "深刻理解把握习近平强军思想的指导地位"
+    },
+    {
+     "doc": "workercn-2017-11-21-xi-military-thought",
+     "locator": "First paragraph",
+     "quote": "党的十九大把习近平强军思想确立为我们党的军事指导理论并郑重写进党章"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -11519,7 +12218,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Closely related to 新时代党的强军思想, the wording of the 19th Party Congress report of 2017 (see partys-thinking-on-strengthening-the-military-for-a-new-era); Xinhua says the 2019 defence white paper implements it throughout."
+  "note": "Canonical entry for the Party's military doctrine under Xi. Decision on the three entries that name it: 新时代党的强军思想 (the 19th Party Congress wording of October 2017, partys-thinking-on-strengthening-the-military-for-a-new-era) and 新时期的强军 (the brief's label, military-strengthening) are kept as their own entries, each marked variant-of this one, because each Chinese wording carries its own English; they are not zh variants here, as they are neither short nor full forms of this name. From November 2017 Party media attribute to 习近平强军思想 the guiding status the 19th Congress gave 新时代党的强军思想. Xinhua says the 2019 defence white paper implements it throughout."
  },
  {
   "schema_version": 1,
@@ -12929,10 +13628,22 @@ DERIVED = [
    [
     "en",
     "coordinating development and security",
-    "en-literal",
+    "en-official",
     "coordinating development and security"
+   ],
+   [
+    "en",
+    "planning development and security as a whole",
+    "en-literal",
+    "planning development and security as a whole"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2023-03-13": {
+    "en": "March 13, 2023",
+    "zh": "2023年3月13日"
+   }
+  }
  },
  {
   "pinyin_numbered": "he2xin1 li4yi4",
@@ -13289,13 +14000,31 @@ DERIVED = [
    [
     "en",
     "dual circulation",
-    "en-source",
+    "en-official",
     "dual circulation"
+   ],
+   [
+    "en",
+    "double development dynamic",
+    "en-official",
+    "Double Development Dynamic"
+   ],
+   [
+    "en",
+    "double circulation",
+    "en-literal",
+    "double circulation"
    ]
   ],
   "first_use_display": {
-   "en": "April 2020",
-   "zh": "2020年4月"
+   "en": "May 14, 2020",
+   "zh": "2020年5月14日"
+  },
+  "dates_display": {
+   "2020-11-04": {
+    "en": "November 4, 2020",
+    "zh": "2020年11月4日"
+   }
   }
  },
  {
@@ -13334,17 +14063,23 @@ DERIVED = [
    ],
    [
     "en",
-    "economic construction and national defense construction",
-    "en-source",
-    "economic construction and national defense construction"
+    "economic and national defense construction",
+    "en-official",
+    "economic and national defense construction"
    ],
    [
     "en",
-    "economic development and defense construction",
+    "economic construction and national defense construction",
     "en-literal",
-    "economic development and defense construction"
+    "economic construction and national defense construction"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2017-08-01": {
+    "en": "August 1, 2017",
+    "zh": "2017年8月1日"
+   }
+  }
  },
  {
   "pinyin_numbered": "jing1ji4 an1quan2",
@@ -13956,15 +14691,35 @@ DERIVED = [
    ],
    [
     "en",
+    "sci tech self reliance and self strengthening at higher levels",
+    "en-official",
+    "sci-tech self-reliance and self-strengthening at higher levels"
+   ],
+   [
+    "en",
+    "high level self reliance and strength in science and technology",
+    "en-official",
+    "high-level self-reliance and strength in science and technology"
+   ],
+   [
+    "en",
     "high level self reliance and self strengthening in science and technology",
     "en-literal",
     "high-level self-reliance and self-strengthening in science and technology"
    ]
   ],
   "dates_display": {
+   "2021-05-28": {
+    "en": "May 28, 2021",
+    "zh": "2021年5月28日"
+   },
    "2023-02": {
     "en": "February 2023",
     "zh": "2023年2月"
+   },
+   "2023-07-31": {
+    "en": "July 31, 2023",
+    "zh": "2023年7月31日"
    }
   }
  },
@@ -15098,11 +15853,7 @@ DERIVED = [
     "en-literal",
     "military strengthening in the new period"
    ]
-  ],
-  "first_use_display": {
-   "en": "November 2012",
-   "zh": "2012年11月"
-  }
+  ]
  },
  {
   "pinyin_numbered": "jun1shi4 dou4zheng1 zhun3bei4",
@@ -15537,10 +16288,26 @@ DERIVED = [
    [
     "en",
     "national laboratories",
-    "en-source",
+    "en-official",
     "national laboratories"
+   ],
+   [
+    "en",
+    "national laboratory",
+    "en-literal",
+    "national laboratory"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "2000",
+   "zh": "2000年"
+  },
+  "dates_display": {
+   "2023-03-08": {
+    "en": "March 8, 2023",
+    "zh": "2023年3月8日"
+   }
+  }
  },
  {
   "pinyin_numbered": "guo2jia1 zhong1chang2qi1 jing1ji4 she4hui4 fa1zhan3 zhan4lve4",
@@ -15842,11 +16609,27 @@ DERIVED = [
    ],
    [
     "en",
+    "major national science and technology projects",
+    "en-official",
+    "Major National Science and Technology Projects"
+   ],
+   [
+    "en",
     "national science and technology major projects",
     "en-literal",
     "national science and technology major projects"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "February 2006",
+   "zh": "2006年2月"
+  },
+  "dates_display": {
+   "2016-04-21": {
+    "en": "April 21, 2016",
+    "zh": "2016年4月21日"
+   }
+  }
  },
  {
   "pinyin_numbered": "guo2jia1 an1quan2 shi4 min2zu2 fu4xing1 de5 gen1ji1",
@@ -16194,6 +16977,18 @@ DERIVED = [
    ],
    [
     "en",
+    "new system for mobilizing the resources nationwide",
+    "en-official",
+    "new system for mobilizing the resources nationwide"
+   ],
+   [
+    "en",
+    "new type whole nation system",
+    "en-literal",
+    "new-type whole-nation system"
+   ],
+   [
+    "en",
     "whole of nation effort",
     "en-source",
     "whole-of-nation effort"
@@ -16210,7 +17005,13 @@ DERIVED = [
     "en-alternative",
     "new whole-nation system"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2022-09-07": {
+    "en": "September 7, 2022",
+    "zh": "2022年9月7日"
+   }
+  }
  },
  {
   "pinyin_numbered": "zhong1guo2 gong4chan3dang3 di4 shi2jiu3 ci4 quan2guo2 dai4biao3 da4hui4",
@@ -16496,21 +17297,45 @@ DERIVED = [
    ],
    [
     "en",
+    "partys vision for building a strong military for a new era",
+    "en-official",
+    "Party's Vision for Building a Strong Military for a New Era"
+   ],
+   [
+    "en",
     "partys vision for strengthening the military for a new era",
     "en-official",
     "Party's vision for strengthening the military for a new era"
    ],
    [
     "en",
-    "partys thinking on strengthening the military for the new era",
+    "partys thought on building a strong army in the new era",
+    "en-official",
+    "Party's thought on building a strong army in the new era"
+   ],
+   [
+    "en",
+    "partys thought on strengthening the military in the new era",
     "en-literal",
-    "the Party's thinking on strengthening the military for the new era"
+    "the Party's thought on strengthening the military in the new era"
    ]
   ],
+  "first_use_display": {
+   "en": "October 18, 2017",
+   "zh": "2017年10月18日"
+  },
   "dates_display": {
+   "2018-10-26": {
+    "en": "October 26, 2018",
+    "zh": "2018年10月26日"
+   },
    "2019-04": {
     "en": "April 2019",
     "zh": "2019年4月"
+   },
+   "2019-04-19": {
+    "en": "April 19, 2019",
+    "zh": "2019年4月19日"
    }
   }
  },
@@ -16701,6 +17526,12 @@ DERIVED = [
     "建軍一百年奮鬥目標"
    ],
    [
+    "zh",
+    "建军百年奋斗目标",
+    "variant",
+    "建军百年奋斗目标"
+   ],
+   [
     "pinyin_tones",
     "jian4jun1yi1bai3nian2fen4dou4mu4biao1",
     "pinyin-tones",
@@ -16711,6 +17542,24 @@ DERIVED = [
     "jianjunyibainianfendoumubiao",
     "pinyin",
     "jiànjūn yībǎi nián fèndòu mùbiāo"
+   ],
+   [
+    "en",
+    "centenary goal of the peoples liberation army",
+    "en-official",
+    "centenary goal of the People's Liberation Army"
+   ],
+   [
+    "en",
+    "centenary objectives of the peoples liberation army",
+    "en-official",
+    "centenary objectives of the People's Liberation Army"
+   ],
+   [
+    "en",
+    "goals set for the centenary of the pla",
+    "en-official",
+    "goals set for the centenary of the PLA"
    ],
    [
     "en",
@@ -16726,21 +17575,27 @@ DERIVED = [
    ],
    [
     "en",
-    "centenary goal of the peoples liberation army",
-    "en-official",
-    "centenary goal of the People's Liberation Army"
-   ],
-   [
-    "en",
     "goal of the struggle for the centenary of the founding of the army",
     "en-literal",
     "goal of the struggle for the centenary of the founding of the army"
    ]
   ],
+  "first_use_display": {
+   "en": "October 2020",
+   "zh": "2020年10月"
+  },
   "dates_display": {
    "2021-07": {
     "en": "July 2021",
     "zh": "2021年7月"
+   },
+   "2022-10-16": {
+    "en": "October 16, 2022",
+    "zh": "2022年10月16日"
+   },
+   "2022-10-24": {
+    "en": "October 24, 2022",
+    "zh": "2022年10月24日"
    }
   }
  },
@@ -16995,12 +17850,6 @@ DERIVED = [
     "防範化解重大風險"
    ],
    [
-    "zh",
-    "有效防范化解各类风险挑战",
-    "variant",
-    "有效防范化解各类风险挑战"
-   ],
-   [
     "pinyin_tones",
     "fang2fan4hua4jie3zhong4da4feng1xian3",
     "pinyin-tones",
@@ -17014,12 +17863,6 @@ DERIVED = [
    ],
    [
     "en",
-    "effectively prevent and resolve various risks and challenges",
-    "en-source",
-    "effectively prevent and resolve various risks and challenges"
-   ],
-   [
-    "en",
     "forestalling and defusing major risks",
     "en-official",
     "forestalling and defusing major risks"
@@ -17027,14 +17870,34 @@ DERIVED = [
    [
     "en",
     "preventing and resolving major risks",
-    "en-alternative",
+    "en-official",
     "preventing and resolving major risks"
+   ],
+   [
+    "en",
+    "guarding against and defusing major risks",
+    "en-literal",
+    "guarding against and defusing major risks"
+   ],
+   [
+    "en",
+    "effectively prevent and resolve various risks and challenges",
+    "en-deprecated",
+    "effectively prevent and resolve various risks and challenges"
    ]
   ],
+  "first_use_display": {
+   "en": "October 2017",
+   "zh": "2017年10月"
+  },
   "dates_display": {
    "2017-10-25": {
     "en": "October 25, 2017",
     "zh": "2017年10月25日"
+   },
+   "2021-12-29": {
+    "en": "December 29, 2021",
+    "zh": "2021年12月29日"
    }
   }
  },
@@ -17400,9 +18263,9 @@ DERIVED = [
    ],
    [
     "en",
-    "socialism with chinese characteristics for a new era",
-    "en-source",
-    "Socialism with Chinese Characteristics for a New Era"
+    "new era socialism with chinese characteristics",
+    "en-literal",
+    "new-era socialism with Chinese characteristics"
    ]
   ],
   "first_use_display": {
@@ -17410,9 +18273,9 @@ DERIVED = [
    "zh": "2017年10月18日"
   },
   "dates_display": {
-   "2021-11": {
-    "en": "November 2021",
-    "zh": "2021年11月"
+   "2017-10-18": {
+    "en": "October 18, 2017",
+    "zh": "2017年10月18日"
    }
   }
  },
@@ -18196,6 +19059,12 @@ DERIVED = [
     "zh",
     "十三五国家科技创新规划",
     "hant",
+    "「十三五」國家科技創新規劃"
+   ],
+   [
+    "zh",
+    "十三五国家科技创新规划",
+    "script",
     "“十三五”國家科技創新規劃"
    ],
    [
@@ -18218,14 +19087,26 @@ DERIVED = [
    ],
    [
     "en",
+    "national plan on scientific and technological innovation during the 13th five year plan period",
+    "en-official",
+    "national plan on scientific and technological innovation during the 13th Five Year Plan period"
+   ],
+   [
+    "en",
     "national science and technology innovation plan for the 13th five year plan period",
     "en-literal",
     "National Science and Technology Innovation Plan for the 13th Five-Year Plan period"
    ]
   ],
   "first_use_display": {
-   "en": "July 28, 2016",
-   "zh": "2016年7月28日"
+   "en": "July 20, 2016",
+   "zh": "2016年7月20日"
+  },
+  "dates_display": {
+   "2016-07-21": {
+    "en": "July 21, 2016",
+    "zh": "2016年7月21日"
+   }
   }
  },
  {
@@ -18248,13 +19129,19 @@ DERIVED = [
     "zh",
     "国防和军队现代化三步走战略安排",
     "hant",
-    "國防和軍隊現代化“三步走”戰略安排"
+    "國防和軍隊現代化「三步走」戰略安排"
    ],
    [
     "zh",
     "三步走",
     "variant",
     "三步走"
+   ],
+   [
+    "zh",
+    "国防和军队现代化三步走战略安排",
+    "script",
+    "國防和軍隊現代化“三步走”戰略安排"
    ],
    [
     "pinyin_tones",
@@ -18282,9 +19169,21 @@ DERIVED = [
    ],
    [
     "en",
+    "three step development strategy for modernizing national defense and the armed forces",
+    "en-official",
+    "three-step development strategy for modernizing national defense and the armed forces"
+   ],
+   [
+    "en",
     "three step transformation of chinese military power",
     "en-source",
     "three-step transformation of Chinese military power"
+   ],
+   [
+    "en",
+    "three step strategic arrangement for national defense and military modernization",
+    "en-literal",
+    "three-step strategic arrangement for national defense and military modernization"
    ]
   ],
   "first_use_display": {
@@ -18295,6 +19194,10 @@ DERIVED = [
    "2021-11": {
     "en": "November 2021",
     "zh": "2021年11月"
+   },
+   "2022-10-16": {
+    "en": "October 16, 2022",
+    "zh": "2022年10月16日"
    }
   }
  },
@@ -18528,20 +19431,32 @@ DERIVED = [
    ],
    [
     "en",
+    "winning informationized local wars",
+    "en-official",
+    "winning informationized local wars"
+   ],
+   [
+    "en",
     "winning informatized local wars",
     "en-source",
     "winning informatized local wars"
    ],
    [
     "en",
-    "winning informationized local wars",
-    "en-alternative",
-    "winning informationized local wars"
+    "win informatized local wars",
+    "en-literal",
+    "win informatized local wars"
    ]
   ],
   "first_use_display": {
-   "en": "2014",
-   "zh": "2014年"
+   "en": "August 21, 2014",
+   "zh": "2014年8月21日"
+  },
+  "dates_display": {
+   "2015-05-26": {
+    "en": "May 26, 2015",
+    "zh": "2015年5月26日"
+   }
   }
  },
  {
@@ -18709,6 +19624,12 @@ DERIVED = [
     "習近平強軍思想"
    ],
    [
+    "zh",
+    "习近平主席强军思想",
+    "variant",
+    "习近平主席强军思想"
+   ],
+   [
     "pinyin_tones",
     "xi2jin4ping2qiang2jun1si1xiang3",
     "pinyin-tones",
@@ -18722,21 +19643,25 @@ DERIVED = [
    ],
    [
     "en",
-    "thinking on strengthening the military",
+    "xi jinping thought on strengthening the military",
     "en-official",
-    "thinking on strengthening the military"
+    "Xi Jinping Thought on Strengthening the Military"
    ],
    [
     "en",
-    "xi jinpings thinking on strengthening the military",
+    "xi jinping strong military thought",
     "en-literal",
-    "Xi Jinping's thinking on strengthening the military"
+    "Xi Jinping strong-military thought"
    ]
   ],
+  "first_use_display": {
+   "en": "November 2017",
+   "zh": "2017年11月"
+  },
   "dates_display": {
-   "2020-07": {
-    "en": "July 2020",
-    "zh": "2020年7月"
+   "2019-10-22": {
+    "en": "October 22, 2019",
+    "zh": "2019年10月22日"
    }
   }
  },

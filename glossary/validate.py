@@ -85,12 +85,17 @@ def check_pinyin(hans: str, spelled: str) -> list[str]:
     return problems
 
 
+#: Taiwan-standard corner quotes and the curly quotes of mainland text: the curated
+#: traditional form uses the former (「三步走」), OpenCC leaves punctuation alone.
+_QUOTES_TO_CURLY = str.maketrans({"「": "“", "」": "”", "『": "‘", "』": "’"})
+
+
 def check_traditional(hans: str, hant: str) -> str | None:
     """A problem when the traditional form does not convert back to the simplified form."""
     from glossary.script import convert
 
     results = {convert(hant, config) for config in ("t2s", "tw2s", "hk2s")}
-    if hans in results:
+    if hans in results or hans.translate(_QUOTES_TO_CURLY) in {result.translate(_QUOTES_TO_CURLY) for result in results}:
         return None
     return f"{hant!r} converts back to {' / '.join(sorted(results))!r}, not to {hans!r}"
 

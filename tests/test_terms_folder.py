@@ -112,6 +112,16 @@ def test_wrong_pinyin_and_traditional_forms_are_problems(terms_copy: Path) -> No
     assert any("[traditional]" in problem for problem in problems_of(terms_copy))
 
 
+def test_taiwan_corner_quotes_match_mainland_curly_quotes_in_the_traditional_check() -> None:
+    from glossary.validate import check_traditional
+
+    assert check_traditional("国防和军队现代化“三步走”战略安排", "國防和軍隊現代化「三步走」戰略安排") is None
+    assert check_traditional("『十三五』规划", "『十三五』規劃") is None
+    # the quotes are matched, not dropped: a missing or misplaced pair is still a problem
+    assert check_traditional("“十三五”规划", "十三五規劃") is not None
+    assert check_traditional("“十三五”规划", "「十三」五規劃") is not None
+
+
 def test_a_missing_folder_is_a_data_error(tmp_path: Path) -> None:
     with pytest.raises(DataError, match="not a folder"):
         read_terms_folder(tmp_path / "absent")
