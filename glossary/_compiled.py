@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:57a89175'
+DIGEST = '2:92b4841e'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -92,6 +92,16 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "cgtn-2024-05-11-tech-iron-curtain": {
+  "title": "Under the 'technology iron curtain', only the United States will be besieged (Hepingli commentary)",
+  "title_original": "和评理|“科技铁幕”下,被围困的只会是美国自己",
+  "publisher": "CGTN Chinese commentary column 和评理, read in a copy padded with spam characters",
+  "date": "2024-05-11",
+  "url": "http://6upaa.com/?id=64113",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "The copy inserts runs of symbols (%, #, @, *) between sentences; the quoted words are unaffected."
+ },
  "cheung-2022-techno-security-state": {
   "title": "Inside China's Techno-Security State",
   "author": "Tai Ming Cheung",
@@ -120,6 +130,16 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hans",
   "note": "Bilingual China Keywords entry (Russian and Chinese)."
+ },
+ "china-keywords-2016-top-level-design": {
+  "title": "Top-level design (China Keywords, German edition)",
+  "title_original": "顶层设计",
+  "publisher": "China.org.cn (China Internet Information Center), China Keywords",
+  "date": "2016-01-04",
+  "url": "http://german.china.org.cn/china/china_stichwoerter/2016-01/04/content_37459509.htm",
+  "kind": "official",
+  "language": "zh-Hans",
+  "note": "China Keywords entry: the German text (Entwurf auf höchster Ebene) followed by the Chinese original, which is quoted."
  },
  "china-keywords-2018-three-battles-fr": {
   "title": "Les trois batailles décisives (China Keywords, French)",
@@ -455,6 +475,16 @@ SOURCES = {
   "language": "en",
   "note": "Summarises a Xinhua report of 6 November 2011."
  },
+ "chinataiwan-2020-11-09-major-projects": {
+  "title": "How are major national projects achieved? Xi Jinping names the key (Lianbo+)",
+  "title_original": "大國工程如何造就?習近平道出關鍵",
+  "publisher": "Taiwan.cn (中国台湾网), from CCTV.com (央视网) Lianbo+; read through its Big5 gateway",
+  "date": "2020-11-09",
+  "url": "http://big5.chinataiwan.cn/xwzx/PoliticsNews/202011/t20201109_12305690.htm",
+  "kind": "official",
+  "language": "zh-Hant",
+  "note": "Opens with Xi Jinping's instruction on the start of construction of the Sichuan-Tibet railway."
+ },
  "chinausfocus-2020-11-16-recommendations": {
   "title": "解讀「十四五」規劃與2035遠景目標建議",
   "author": "陳積敏 (Chen Jimin)",
@@ -683,6 +713,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans"
  },
+ "guo-2023-cognitive-warfare-abstract": {
+  "title": "Abstract of a 2023 article on cognitive warfare and related forms of war",
+  "publisher": "ScholarMate (scholarmate.com), abstract page",
+  "date": "2023",
+  "url": "https://scholarmate.com/S/q243bA",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Title descriptive: the stored page shows only the abstract."
+ },
  "he-2013-junmin-terms": {
   "title": "The Differences and Relations of Military and Civilian Combination, Combining Military Efforts with Civilian Support, Military and Civilian Fusion, Civil-military Integration",
   "title_original": "军民结合、寓军于民、军民融合、军民一体化区别与联系",
@@ -739,6 +778,16 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Liaowang no. 39 of 2023. Quoted from reprints of the Xinhua release."
+ },
+ "liu-2021-modern-political-warfare": {
+  "title": "Article on the United States' modern political warfare against China",
+  "author": "刘政德 (Liu Zhengde), Political College of the National Defense University",
+  "publisher": "fx361.cc (periodical article database)",
+  "date": "2021-12-31",
+  "url": "https://fx361.cc/page/2021/1231/13801826.shtml",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Title descriptive: the stored page shows the author, affiliation and text but not the journal title."
  },
  "mfa-2015-12-16-wic": {
   "title": "Xi Jinping Attends Opening Ceremony of Second World Internet Conference and Delivers Keynote Speech",
@@ -817,6 +866,15 @@ SOURCES = {
   "language": "en",
   "note": "Xinhua report on the draft outline of the 14th Five-Year Plan."
  },
+ "people-en-2021-03-06-whole-nation-projects": {
+  "title": "China to advance major projects with \"whole-nation\" efforts: official",
+  "publisher": "People's Daily Online (Xinhua)",
+  "date": "2021-03-06",
+  "url": "http://en.people.cn/n3/2021/0306/c90000-9825849.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Xinhua report dated Beijing, 5 March 2021, on remarks by He Lifeng, head of the National Development and Reform Commission."
+ },
  "people-en-2021-03-09-new-development-paradigm": {
   "title": "Xiplomacy: Xi's vision of China's new development paradigm attracts global attention",
   "publisher": "People's Daily Online (Xinhua)",
@@ -890,6 +948,16 @@ SOURCES = {
   "url": "http://english.pladaily.com.cn/view/2020-07/31/content_9870761_2.htm",
   "kind": "official",
   "language": "en"
+ },
+ "pladaily-2021-08-02-hard-core-strength": {
+  "title": "Temper the hard-core strength to defeat the enemy",
+  "title_original": "锤炼克敌制胜的硬核实力",
+  "author": "孙庆果",
+  "publisher": "PLA Daily (解放军报), page 2",
+  "date": "2021-08-02",
+  "url": "http://81.cn/jfjbmap/content/2021-08/02/content_295516.htm",
+  "kind": "official",
+  "language": "zh-Hans"
  },
  "pladaily-2022-10-24-delegation-studies-report": {
   "title": "PLA, PAP delegation studies 20th CPC National Congress report",
@@ -1051,6 +1119,16 @@ SOURCES = {
   "publisher": "Securities Times (证券时报), via Sina Finance",
   "date": "2006-02-10",
   "url": "http://finance.sina.com.cn/stock/t/20060210/11182332441.shtml",
+  "kind": "media",
+  "language": "zh-Hans"
+ },
+ "song-2022-02-28-financial-sanctions": {
+  "title": "US maximum sanctions on Russia: the effect is uncertain",
+  "title_original": "美国对俄的极限制裁,效果不确定",
+  "author": "宋国友 (Song Guoyou)",
+  "publisher": "Global Times (环球时报), reposted by the Center for American Studies, Fudan University",
+  "date": "2022-02-28",
+  "url": "https://cas.fudan.edu.cn/info/1039/2891.htm",
   "kind": "media",
   "language": "zh-Hans"
  },
@@ -1348,6 +1426,16 @@ SOURCES = {
   "kind": "media",
   "language": "ja",
   "note": "Descriptive title: the stored copy shows the body text only."
+ },
+ "zjol-2011-03-13-top-level-design": {
+  "title": "'Top-level design': a new political term reflects the direction of China's future reform",
+  "title_original": "“顶层设计”:政治新名词反映中国未来改革路向",
+  "publisher": "Zhejiang Online (浙江在线), from Xinhua",
+  "date": "2011-03-13",
+  "url": "http://china.zjol.com.cn/05china/system/2011/03/13/017359547.shtml",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Xinhua dispatch dated Beijing, 13 March 2011."
  },
  "zjol-2015-12-17-wic": {
   "title": "第二届世界互联网大会在乌镇隆重开幕",
@@ -3105,6 +3193,83 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "concentrating-resources-on-major-undertakings",
+  "category": "concept",
+  "zh": {
+   "hans": "集中力量办大事",
+   "hant": "集中力量辦大事",
+   "pinyin": "jízhōng lìliàng bàn dàshì",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "chinataiwan-2020-11-09-major-projects",
+     "locator": "First paragraph",
+     "quote": "要充分發揮我國社會主義制度能夠集中力量辦大事的優勢,把這一光榮而艱巨的歷史任務完成好。"
+    },
+    {
+     "doc": "chinataiwan-2020-11-09-major-projects",
+     "locator": "Second paragraph",
+     "quote": "中國之所以能辦成這麼多大事,從根本上説是因為中國具有集中力量辦大事的制度優勢。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "pooling national resources",
+    "kind": "official",
+    "date": "2021-03-05",
+    "note": "Xinhua's wording for the phrase in the institutional advantage (制度优势) of concentrating resources on major undertakings.",
+    "sources": [
+     {
+      "doc": "people-en-2021-03-06-whole-nation-projects",
+      "locator": "First paragraph",
+      "quote": "China will draw on the institutional advantage of pooling national resources to advance major projects concerning future technological development and national security"
+     }
+    ]
+   },
+   {
+    "text": "concentrate forces to do big things",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 集中 (concentrate) 力量 (strength, forces) 办 (do, handle) 大事 (big things, major undertakings).",
+    "sources": [
+     {
+      "doc": "chinataiwan-2020-11-09-major-projects",
+      "locator": "Second paragraph",
+      "quote": "集中力量辦大事的制度優勢"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "new-whole-of-nation-system",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "The IDDS represents a whole-of-nation effort in the pursuit of technological innovation. This allows the authorities access to enormous institutional and material resources that can be applied to critical objectives. This selective authoritarian mobilization model is what Xi calls the superiority of the socialist system"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "key-core-technologies",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "This selective authoritarian mobilization model is what Xi calls the superiority of the socialist system and has been successfully used on a number of pivotal science and technology projects in the past."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "Short for the claim that China's socialist system 'can concentrate its strength on great undertakings' (社会主义制度能够集中力量办大事), which Xi Jinping calls an advantage of the system, credited with the Three Gorges dam, the Beidou navigation system and other major national projects. The techno-security brief calls the resulting 'selective authoritarian mobilization model' what Xi calls 'the superiority of the socialist system'; the new whole-of-nation system (新型举国体制) applies it to key core technologies."
+ },
+ {
+  "schema_version": 1,
   "id": "coordinating-development-and-security",
   "category": "policy",
   "zh": {
@@ -3337,6 +3502,83 @@ TERMS = [
    }
   ],
   "shares_keys_with": []
+ },
+ {
+  "schema_version": 1,
+  "id": "cyber-warfare",
+  "category": "concept",
+  "zh": {
+   "hans": "网络战",
+   "hant": "網絡戰",
+   "pinyin": "wǎngluòzhàn",
+   "variants": [
+    {
+     "text": "網路戰",
+     "kind": "script",
+     "note": "Taiwan usage, with 網路 for 网络 (network).",
+     "sources": []
+    }
+   ],
+   "sources": [
+    {
+     "doc": "guo-2023-cognitive-warfare-abstract",
+     "locator": "Abstract",
+     "quote": "但认知战的界定尚未取得共识,且常与宣传战、心理战、舆论战、信息战、网络战相混淆。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "cyber warfare",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   },
+   {
+    "text": "network war",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 网络 (network, cyber) + 战 (war, warfare).",
+    "sources": [
+     {
+      "doc": "guo-2023-cognitive-warfare-abstract",
+      "locator": "Abstract",
+      "quote": "信息战、网络战"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "hybrid-warfare",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "cognitive-warfare",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "One of the forms of war that Gen. Wang Haijiang, commander of the Western Theater Command, says are intertwined with military warfare in the 'new form of hybrid warfare' shown by the Russia-Ukraine war (as quoted in the NSI brief)."
  },
  {
   "schema_version": 1,
@@ -4180,6 +4422,76 @@ TERMS = [
   ],
   "shares_keys_with": [],
   "note": "Adopted the CPC Central Committee's proposals for the 14th Five-Year Plan (2021-2025) and the long-range objectives through 2035, and made coordinating development and security a main principle of the plan period."
+ },
+ {
+  "schema_version": 1,
+  "id": "financial-warfare",
+  "category": "concept",
+  "zh": {
+   "hans": "金融战",
+   "hant": "金融戰",
+   "pinyin": "jīnróngzhàn",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "song-2022-02-28-financial-sanctions",
+     "locator": "First paragraph",
+     "quote": "是冷战后美国金融战最全面的实际操作"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "financial warfare",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   },
+   {
+    "text": "financial war",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 金融 (finance) + 战 (war, warfare).",
+    "sources": [
+     {
+      "doc": "song-2022-02-28-financial-sanctions",
+      "locator": "First paragraph",
+      "quote": "美国金融战"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "hybrid-warfare",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "cognitive-warfare",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "One of the forms of war that Gen. Wang Haijiang, commander of the Western Theater Command, says are intertwined with military warfare in the 'new form of hybrid warfare' shown by the Russia-Ukraine war (as quoted in the NSI brief). Chinese analysts use it for sanctions such as the freezing of Russia's central-bank reserves and its exclusion from SWIFT, which the techno-security brief discusses."
  },
  {
   "schema_version": 1,
@@ -9272,6 +9584,76 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "political-warfare",
+  "category": "concept",
+  "zh": {
+   "hans": "政治战",
+   "hant": "政治戰",
+   "pinyin": "zhèngzhìzhàn",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "liu-2021-modern-political-warfare",
+     "locator": "First paragraph",
+     "quote": "“政治战”这一概念最早由乔治•凯南提出,指和平时期除战争之外的一切手段。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "political warfare",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   },
+   {
+    "text": "political war",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 政治 (political) + 战 (war, warfare).",
+    "sources": [
+     {
+      "doc": "liu-2021-modern-political-warfare",
+      "locator": "First paragraph",
+      "quote": "“政治战”这一概念"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "hybrid-warfare",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "cognitive-warfare",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "One of the forms of war that Gen. Wang Haijiang, commander of the Western Theater Command, says are intertwined with military warfare in the 'new form of hybrid warfare' shown by the Russia-Ukraine war (as quoted in the NSI brief). In Chinese military writing the term usually names the use of political, diplomatic, propaganda and legal means against an adversary."
+ },
+ {
+  "schema_version": 1,
   "id": "power-politics",
   "category": "concept",
   "zh": {
@@ -11219,6 +11601,76 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "technological-warfare",
+  "category": "concept",
+  "zh": {
+   "hans": "科技战",
+   "hant": "科技戰",
+   "pinyin": "kējìzhàn",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "cgtn-2024-05-11-tech-iron-curtain",
+     "locator": "First paragraph",
+     "quote": "美国发起的对华“科技战”再度升级"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "technological warfare",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   },
+   {
+    "text": "science-and-technology war",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 科技 (science and technology) + 战 (war, warfare).",
+    "sources": [
+     {
+      "doc": "cgtn-2024-05-11-tech-iron-curtain",
+      "locator": "First paragraph",
+      "quote": "对华“科技战”"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "hybrid-warfare",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "cognitive-warfare",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "One of the forms of war that Gen. Wang Haijiang, commander of the Western Theater Command, says are intertwined with military warfare in the 'new form of hybrid warfare' shown by the Russia-Ukraine war (as quoted in the NSI brief). In PRC commentary it names, above all, US export controls and sanctions against Chinese technology firms."
+ },
+ {
+  "schema_version": 1,
   "id": "thirteenth-five-year-science-and-technology-innovation-plan",
   "category": "plan",
   "zh": {
@@ -11479,6 +11931,109 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "top-level-design",
+  "category": "concept",
+  "zh": {
+   "hans": "顶层设计",
+   "hant": "頂層設計",
+   "pinyin": "dǐngcéng shèjì",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "china-keywords-2016-top-level-design",
+     "locator": "Chinese text",
+     "quote": "2010年 10月 18日,中国共产党十七届五中全会通过的《关于制定国民经济和社会发展第十二个五年规划的建议》提出“更加重视改革顶层设计和总体规划”。"
+    },
+    {
+     "doc": "zjol-2011-03-13-top-level-design",
+     "locator": "First paragraph",
+     "quote": "一个工程学术语——“顶层设计”,正成为中国新的政治名词。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "top-level design",
+    "kind": "official",
+    "date": "2016-05-23",
+    "sources": [
+     {
+      "doc": "chinaorg-2016-05-23-innovation-outline-briefing",
+      "locator": "First paragraph",
+      "quote": "it is important to improve top-level design and earnestly implement specific tasks"
+     }
+    ]
+   },
+   {
+    "text": "top-level design",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Priorities and Structure of NSI",
+      "quote": "responsible for the top-level design, overall layout, coordination, promotion, and supervision of the implementation of the INSS"
+     }
+    ]
+   },
+   {
+    "text": "top-layer design",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 顶层 (top layer) + 设计 (design).",
+    "sources": [
+     {
+      "doc": "zjol-2011-03-13-top-level-design",
+      "locator": "First paragraph",
+      "quote": "一个工程学术语——“顶层设计”"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "definition": {
+   "text": "A reform logic in which the central government plans the tasks of reform systematically from the standpoint of the whole, allocates the resources and so achieves the goals efficiently.",
+   "sources": [
+    {
+     "doc": "china-keywords-2016-top-level-design",
+     "locator": "Chinese text",
+     "quote": "“顶层设计”是中国重要的改革逻辑——由中央政府从全局的角度,系统地对改革任务进行统筹规划,调配资源,高效实现目标。"
+    }
+   ]
+  },
+  "first_use": {
+   "date": "2010-10-18",
+   "precision": "day",
+   "note": "Introduced into policy language by the 12th Five-Year Plan proposals adopted by the fifth plenum of the 17th CPC Central Committee on 18 October 2010.",
+   "sources": [
+    {
+     "doc": "china-keywords-2016-top-level-design",
+     "locator": "Chinese text",
+     "quote": "由此,“顶层设计”被引入中国的改革领域,并在此后一些中央文件和会议中进一步得到强调。"
+    },
+    {
+     "doc": "china-keywords-2016-top-level-design",
+     "locator": "Chinese text",
+     "quote": "2010年 10月 18日,中国共产党十七届五中全会通过的《关于制定国民经济和社会发展第十二个五年规划的建议》提出“更加重视改革顶层设计和总体规划”。"
+    }
+   ]
+  },
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "central-military-civil-fusion-development-commission",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Priorities and Structure of NSI",
+      "quote": "who said that the CMCFDC has been “responsible for the top-level design, overall layout, coordination, promotion, and supervision of the implementation of the INSS” in close liaison with central and local-level agencies."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "An engineering term taken into Chinese policy language: central, whole-system planning of reform (or of a programme) from the top down, as opposed to 'crossing the river by feeling for the stones'. Introduced by the proposals for the 12th Five-Year Plan (October 2010). In the NSI brief, an NDU expert says the Central Military-Civil Fusion Development Commission is responsible for the top-level design of the integrated national strategic system."
+ },
+ {
+  "schema_version": 1,
   "id": "twentieth-party-congress",
   "category": "event",
   "zh": {
@@ -11713,6 +12268,81 @@ TERMS = [
   ],
   "shares_keys_with": [],
   "note": "In PRC usage a charge against the United States, set against multilateralism. The 2019 defence white paper names hegemonism, power politics and unilateralism among the forces undermining the international security order."
+ },
+ {
+  "schema_version": 1,
+  "id": "war-preparedness-and-fighting",
+  "category": "slogan",
+  "zh": {
+   "hans": "备战打仗",
+   "hant": "備戰打仗",
+   "pinyin": "bèizhàn dǎzhàng",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "pladaily-2021-08-02-hard-core-strength",
+     "locator": "First paragraph",
+     "quote": "全军官兵应聚力备战打仗,锤炼克敌制胜的硬核实力"
+    },
+    {
+     "doc": "pladaily-2021-08-02-hard-core-strength",
+     "locator": "Third paragraph",
+     "quote": "能打仗、打胜仗是军队存在的根本价值,备战打仗是军人的主责主业。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "war preparedness and fighting",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Footnote 9",
+      "quote": "Wang Haijiang, \"Relying on the Integrated National Strategic System and Its Capabilities to Improve the Theater Command's War Preparedness and Fighting Levels,\""
+     }
+    ]
+   },
+   {
+    "text": "prepare for war and fight wars",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 备战 (prepare for war) + 打仗 (fight wars).",
+    "sources": [
+     {
+      "doc": "pladaily-2021-08-02-hard-core-strength",
+      "locator": "Third paragraph",
+      "quote": "备战打仗是军人的主责主业"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "military-struggle-preparation",
+    "sources": [
+     {
+      "doc": "pladaily-2021-08-02-hard-core-strength",
+      "locator": "Fourth paragraph",
+      "quote": "军事训练是锻造硬核实力的重要途径和抓手,是最直接的军事斗争准备。"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "integrated-national-strategic-system",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Footnote 9",
+      "quote": "Relying on the Integrated National Strategic System and Its Capabilities to Improve the Theater Command's War Preparedness and Fighting Levels"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "PLA shorthand for the armed forces' core business: preparing for war and being able to fight it. The NSI brief's footnote 9 translates the title of Gen. Wang Haijiang's Study Times article (May 2023) as improving the theater command's 'War Preparedness and Fighting Levels', which appears to render 备战打仗; the brief does not give the Chinese title."
  },
  {
   "schema_version": 1,
@@ -13580,6 +14210,60 @@ DERIVED = [
   ]
  },
  {
+  "pinyin_numbered": "ji2zhong1 li4liang4 ban4 da4shi4",
+  "pinyin_toneless": "jizhong liliang ban dashi",
+  "keys": [
+   [
+    "id",
+    "concentrating-resources-on-major-undertakings",
+    "id",
+    "concentrating-resources-on-major-undertakings"
+   ],
+   [
+    "zh",
+    "集中力量办大事",
+    "hans",
+    "集中力量办大事"
+   ],
+   [
+    "zh",
+    "集中力量办大事",
+    "hant",
+    "集中力量辦大事"
+   ],
+   [
+    "pinyin_tones",
+    "ji2zhong1li4liang4ban4da4shi4",
+    "pinyin-tones",
+    "jízhōng lìliàng bàn dàshì"
+   ],
+   [
+    "pinyin",
+    "jizhongliliangbandashi",
+    "pinyin",
+    "jízhōng lìliàng bàn dàshì"
+   ],
+   [
+    "en",
+    "pooling national resources",
+    "en-official",
+    "pooling national resources"
+   ],
+   [
+    "en",
+    "concentrate forces to do big things",
+    "en-literal",
+    "concentrate forces to do big things"
+   ]
+  ],
+  "dates_display": {
+   "2021-03-05": {
+    "en": "March 5, 2021",
+    "zh": "2021年3月5日"
+   }
+  }
+ },
+ {
   "pinyin_numbered": "tong3chou2 fa1zhan3 he2 an1quan2",
   "pinyin_toneless": "tongchou fazhan he anquan",
   "keys": [
@@ -13746,6 +14430,60 @@ DERIVED = [
     "zh": "2015年5月26日"
    }
   }
+ },
+ {
+  "pinyin_numbered": "wang3luo4zhan4",
+  "pinyin_toneless": "wangluozhan",
+  "keys": [
+   [
+    "id",
+    "cyber-warfare",
+    "id",
+    "cyber-warfare"
+   ],
+   [
+    "zh",
+    "网络战",
+    "hans",
+    "网络战"
+   ],
+   [
+    "zh",
+    "网络战",
+    "hant",
+    "網絡戰"
+   ],
+   [
+    "zh",
+    "网路战",
+    "script",
+    "網路戰"
+   ],
+   [
+    "pinyin_tones",
+    "wang3luo4zhan4",
+    "pinyin-tones",
+    "wǎngluòzhàn"
+   ],
+   [
+    "pinyin",
+    "wangluozhan",
+    "pinyin",
+    "wǎngluòzhàn"
+   ],
+   [
+    "en",
+    "cyber warfare",
+    "en-source",
+    "cyber warfare"
+   ],
+   [
+    "en",
+    "network war",
+    "en-literal",
+    "network war"
+   ]
+  ]
  },
  {
   "pinyin_numbered": "tuo1gou1",
@@ -14322,6 +15060,54 @@ DERIVED = [
     "zh": "2020年10月"
    }
   }
+ },
+ {
+  "pinyin_numbered": "jin1rong2zhan4",
+  "pinyin_toneless": "jinrongzhan",
+  "keys": [
+   [
+    "id",
+    "financial-warfare",
+    "id",
+    "financial-warfare"
+   ],
+   [
+    "zh",
+    "金融战",
+    "hans",
+    "金融战"
+   ],
+   [
+    "zh",
+    "金融战",
+    "hant",
+    "金融戰"
+   ],
+   [
+    "pinyin_tones",
+    "jin1rong2zhan4",
+    "pinyin-tones",
+    "jīnróngzhàn"
+   ],
+   [
+    "pinyin",
+    "jinrongzhan",
+    "pinyin",
+    "jīnróngzhàn"
+   ],
+   [
+    "en",
+    "financial warfare",
+    "en-source",
+    "financial warfare"
+   ],
+   [
+    "en",
+    "financial war",
+    "en-literal",
+    "financial war"
+   ]
+  ]
  },
  {
   "pinyin_numbered": "shi2si4 jie4 quan2guo2 ren2da4 yi1 ci4 hui4yi4",
@@ -17716,6 +18502,54 @@ DERIVED = [
   }
  },
  {
+  "pinyin_numbered": "zheng4zhi4zhan4",
+  "pinyin_toneless": "zhengzhizhan",
+  "keys": [
+   [
+    "id",
+    "political-warfare",
+    "id",
+    "political-warfare"
+   ],
+   [
+    "zh",
+    "政治战",
+    "hans",
+    "政治战"
+   ],
+   [
+    "zh",
+    "政治战",
+    "hant",
+    "政治戰"
+   ],
+   [
+    "pinyin_tones",
+    "zheng4zhi4zhan4",
+    "pinyin-tones",
+    "zhèngzhìzhàn"
+   ],
+   [
+    "pinyin",
+    "zhengzhizhan",
+    "pinyin",
+    "zhèngzhìzhàn"
+   ],
+   [
+    "en",
+    "political warfare",
+    "en-source",
+    "political warfare"
+   ],
+   [
+    "en",
+    "political war",
+    "en-literal",
+    "political war"
+   ]
+  ]
+ },
+ {
   "pinyin_numbered": "qiang2quan2 zheng4zhi4",
   "pinyin_toneless": "qiangquan zhengzhi",
   "keys": [
@@ -19040,6 +19874,54 @@ DERIVED = [
   }
  },
  {
+  "pinyin_numbered": "ke1ji4zhan4",
+  "pinyin_toneless": "kejizhan",
+  "keys": [
+   [
+    "id",
+    "technological-warfare",
+    "id",
+    "technological-warfare"
+   ],
+   [
+    "zh",
+    "科技战",
+    "hans",
+    "科技战"
+   ],
+   [
+    "zh",
+    "科技战",
+    "hant",
+    "科技戰"
+   ],
+   [
+    "pinyin_tones",
+    "ke1ji4zhan4",
+    "pinyin-tones",
+    "kējìzhàn"
+   ],
+   [
+    "pinyin",
+    "kejizhan",
+    "pinyin",
+    "kējìzhàn"
+   ],
+   [
+    "en",
+    "technological warfare",
+    "en-source",
+    "technological warfare"
+   ],
+   [
+    "en",
+    "science and technology war",
+    "en-literal",
+    "science-and-technology war"
+   ]
+  ]
+ },
+ {
   "pinyin_numbered": "shi2san1wu3 guo2jia1 ke1ji4 chuang4xin1 gui1hua4",
   "pinyin_toneless": "shisanwu guojia keji chuangxin guihua",
   "keys": [
@@ -19202,6 +20084,64 @@ DERIVED = [
   }
  },
  {
+  "pinyin_numbered": "ding3ceng2 she4ji4",
+  "pinyin_toneless": "dingceng sheji",
+  "keys": [
+   [
+    "id",
+    "top-level-design",
+    "id",
+    "top-level-design"
+   ],
+   [
+    "zh",
+    "顶层设计",
+    "hans",
+    "顶层设计"
+   ],
+   [
+    "zh",
+    "顶层设计",
+    "hant",
+    "頂層設計"
+   ],
+   [
+    "pinyin_tones",
+    "ding3ceng2she4ji4",
+    "pinyin-tones",
+    "dǐngcéng shèjì"
+   ],
+   [
+    "pinyin",
+    "dingcengsheji",
+    "pinyin",
+    "dǐngcéng shèjì"
+   ],
+   [
+    "en",
+    "top level design",
+    "en-official",
+    "top-level design"
+   ],
+   [
+    "en",
+    "top layer design",
+    "en-literal",
+    "top-layer design"
+   ]
+  ],
+  "first_use_display": {
+   "en": "October 18, 2010",
+   "zh": "2010年10月18日"
+  },
+  "dates_display": {
+   "2016-05-23": {
+    "en": "May 23, 2016",
+    "zh": "2016年5月23日"
+   }
+  }
+ },
+ {
   "pinyin_numbered": "zhong1guo2 gong4chan3dang3 di4 er4shi2 ci4 quan2guo2 dai4biao3 da4hui4",
   "pinyin_toneless": "zhongguo gongchandang di ershi ci quanguo daibiao dahui",
   "keys": [
@@ -19330,6 +20270,54 @@ DERIVED = [
     "zh": "2019年7月24日"
    }
   }
+ },
+ {
+  "pinyin_numbered": "bei4zhan4 da3zhang4",
+  "pinyin_toneless": "beizhan dazhang",
+  "keys": [
+   [
+    "id",
+    "war-preparedness-and-fighting",
+    "id",
+    "war-preparedness-and-fighting"
+   ],
+   [
+    "zh",
+    "备战打仗",
+    "hans",
+    "备战打仗"
+   ],
+   [
+    "zh",
+    "备战打仗",
+    "hant",
+    "備戰打仗"
+   ],
+   [
+    "pinyin_tones",
+    "bei4zhan4da3zhang4",
+    "pinyin-tones",
+    "bèizhàn dǎzhàng"
+   ],
+   [
+    "pinyin",
+    "beizhandazhang",
+    "pinyin",
+    "bèizhàn dǎzhàng"
+   ],
+   [
+    "en",
+    "war preparedness and fighting",
+    "en-source",
+    "war preparedness and fighting"
+   ],
+   [
+    "en",
+    "prepare for war and fight wars",
+    "en-literal",
+    "prepare for war and fight wars"
+   ]
+  ]
  },
  {
   "pinyin_numbered": "xi1bu4 zhan4qu1",
