@@ -33,6 +33,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "scan": ("glossary.commands.scan", "find the glossary terms in a text, with counts and positions"),
     "check": ("glossary.commands.check", "check the terms of a translation (bilingual TSV: source TAB target)"),
     "count": ("glossary.commands.count", "count terms per year over dated text files and draw a bar chart"),
+    "cache": ("glossary.commands.cache", "show where compiled --glossary files are cached (path), or empty the cache (clear)"),
 }
 
 
@@ -51,7 +52,7 @@ class _Options:
 
 
 # Options of `glossary lookup` the quick parser understands: name -> takes a value.
-_LOOKUP_FLAGS = {"--json": False, "--all": False, "--glossary": True, "--lang": True}
+_LOOKUP_FLAGS = {"--json": False, "--all": False, "--no-cache": False, "--glossary": True, "--lang": True}
 
 
 def _quick_options(name: str, args: list[str]) -> _Options | None:
@@ -63,7 +64,7 @@ def _quick_options(name: str, args: list[str]) -> _Options | None:
     """
     if name != "lookup":
         return None
-    values: dict[str, object] = {"json": False, "all": False, "glossary": [], "lang": None}
+    values: dict[str, object] = {"json": False, "all": False, "no_cache": False, "glossary": [], "lang": None}
     query: list[str] = []
     position = 0
     only_words = False
@@ -94,7 +95,7 @@ def _quick_options(name: str, args: list[str]) -> _Options | None:
         elif has_inline:
             return None
         else:
-            values[flag[2:]] = True
+            values[flag[2:].replace("-", "_")] = True
     if not query:
         return None
     from glossary.ui import _language_of, language_from_environment

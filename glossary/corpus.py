@@ -101,27 +101,25 @@ def count_by_period(
     documents: bool = False,
     only: set[str] | None = None,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Counts:
     """Count the terms of every dated file, per year (``by="year"``) or month.
 
     ``documents=True`` counts files holding a term instead of occurrences (as the
     "articles containing" charts of the briefs do); ``only`` restricts the count to
-    these term ids.
+    these term ids. ``jobs`` > 1 counts the files in that many processes (the same result).
     """
     if by not in PERIODS:
         raise ValueError(f"unknown period {by!r}: use one of {', '.join(PERIODS)}")
+    from glossary.parallel import count_files
+
     counts = Counts(by=by, unit="documents" if documents else "occurrences")
-    scanner = glossary.scanner()
     periods: set[str] = set()
-    for path in files:
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as error:
-            counts.skipped.append((str(path), f"not UTF-8 (byte {error.start})"))
-        except OSError as error:
-            counts.skipped.append((str(path), error.strerror or str(error)))
+    for path, (head, error, found) in zip(files, count_files(glossary.scanner(), files, jobs)):
+        if head is None:
+            counts.skipped.append((str(path), error or "unreadable"))
         else:
-            date = date_of(path, text)
+            date = date_of(path, head)
             if date is None:
                 counts.skipped.append((str(path), "no date in the file name or first line"))
             elif by == "month" and len(date) < 7:
@@ -130,7 +128,7 @@ def count_by_period(
                 period = date[:4] if by == "year" else date[:7]
                 periods.add(period)
                 counts.files[period] = counts.files.get(period, 0) + 1
-                for term_id, number in scanner.count(text).items():
+                for term_id, number in found.items():
                     if only is not None and term_id not in only:
                         continue
                     row = counts.table.setdefault(term_id, {})

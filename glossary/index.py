@@ -15,10 +15,11 @@ from glossary.errors import TermNotFoundError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
     from typing import Any
 
     from glossary.entry import Rendering
+    from glossary.store import Store
     from glossary.history import History
     from glossary.check import Finding
     from glossary.scan import Hit, Scanner
@@ -157,23 +158,42 @@ class Glossary:
     """
 
     def __init__(self, compiled: dict[str, Any], *, origin: str = "bundled") -> None:
-        self._data: list[dict[str, Any]] = compiled["terms"]
-        self._derived: list[dict[str, Any]] = compiled["derived"]
+        self._data: Sequence[dict[str, Any]] = compiled["terms"]
+        self._derived: Sequence[dict[str, Any]] = compiled["derived"]
         self.sources: dict[str, dict[str, Any]] = compiled["sources"]
         #: Where the data came from: ``bundled``, a folder or a file path.
         self.origin = origin
         self._terms: list[Term | None] = [None] * len(self._data)
-        self._position = {term["id"]: position for position, term in enumerate(self._data)}
-        families: dict[str, dict[str, list[tuple[int, str, str]]]] = {name: {} for name in FAMILIES}
+        self._position: Any = {term["id"]: position for position, term in enumerate(self._data)}
+        families: dict[str, Any] = {name: {} for name in FAMILIES}
         for position, derived in enumerate(self._derived):
             for family, key, kind, surface in derived["keys"]:
                 families[family].setdefault(key, []).append((position, kind, surface))
-        self._families = families
+        self._families: dict[str, Any] = families
         self._memo: dict[str, tuple[Match, ...]] = {}
         # answers already given: for stored keys (as many as the index holds) and for other queries (bounded)
         self._answers: dict[str, tuple[Match, ...]] = {}
-        self._inverse: dict[str, list[tuple[str, str]]] | None = None
+        self._inverse: Any = None
         self._search_index: Any = None
+        self._store: Any = None
+
+    @classmethod
+    def from_store(cls, store: Store, *, origin: str) -> Glossary:
+        """A glossary read on demand from a compiled file (see :mod:`glossary.store`): same API, little memory."""
+        glossary = cls.__new__(cls)
+        glossary._store = store
+        glossary._data = store.data()
+        glossary._derived = store.derived()
+        glossary.sources = store.sources
+        glossary.origin = origin
+        glossary._terms = [None] * store.count
+        glossary._position = store.positions()
+        glossary._families = {name: store.family(name) for name in FAMILIES}
+        glossary._memo = {}
+        glossary._answers = {}
+        glossary._inverse = store.inverse()
+        glossary._search_index = None
+        return glossary
 
     # --- terms ----------------------------------------------------------------
 
@@ -210,7 +230,8 @@ class Glossary:
 
     def derived(self, term_id: str) -> dict[str, Any]:
         """Derived data of a term (keys, localised first-use dates), as compiled."""
-        return self._derived[self._position[term_id]]
+        derived: dict[str, Any] = self._derived[self._position[term_id]]
+        return derived
 
     def source(self, doc: str) -> dict[str, Any] | None:
         """A cited document of the registry by key."""
@@ -221,8 +242,8 @@ class Glossary:
         return {
             "compiler": COMPILER_VERSION,
             "sources": self.sources,
-            "terms": self._data,
-            "derived": self._derived,
+            "terms": self._data if self._store is None else list(self._data),
+            "derived": self._derived if self._store is None else list(self._derived),
         }
 
     def related(self, term_id: str) -> list[tuple[str, Term]]:
@@ -399,6 +420,9 @@ class Glossary:
     # --- running text ---------------------------------------------------------
 
     def __getstate__(self) -> dict[str, Any]:
+        if self._store is not None:
+            # a glossary read from a file pickles as plain data: the receiver may not have the file
+            return Glossary(self.compiled(), origin=self.origin).__getstate__()
         # caches are rebuilt on demand: leave them out of pickles
         return {**self.__dict__, "_memo": {}, "_answers": {}, "_search_index": None}
 

@@ -132,28 +132,76 @@ def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def load(path: str | Path | None = None, *, bundled: bool = True) -> Glossary:
+def load(path: str | Path | None = None, *, bundled: bool = True, cache: bool = True) -> Glossary:
     """Load a glossary.
 
     - ``load()`` — the bundled glossary (cached: every call returns the same object).
-    - ``load(path)`` — a terms folder (``*.toml`` plus ``_sources.toml``) or a glossary
-      file in an import format, merged over the bundled glossary: its terms replace
-      bundled ones with the same id and add the others.
+    - ``load(path)`` — a terms folder (``*.toml`` plus ``_sources.toml``), a glossary
+      file in an import format, or a compiled file (``glossary import --compile``),
+      merged over the bundled glossary: its terms replace bundled ones with the same
+      id and add the others.
     - ``load(path, bundled=False)`` — only what ``path`` holds.
+
+    A folder or file is compiled once and kept in the compile cache (see
+    :mod:`glossary.cache`); later loads of the same bytes open the compiled entry,
+    which takes milliseconds whatever the size. ``cache=False`` compiles in memory
+    and writes nothing.
 
     Raises :class:`~glossary.errors.DataError` (naming file, line and field) for bad data.
     """
     if path is None:
         return load_bundled()
+    return load_paths([path], bundled=bundled, cache=cache)
+
+
+def load_paths(paths: list[str | Path] | list[str] | list[Path], *, bundled: bool = True, cache: bool = True) -> Glossary:
+    """Several glossaries merged in order (each over the ones before), over the bundled one unless ``bundled=False``."""
     from pathlib import Path
 
-    path = Path(path)
-    if path.is_dir():
-        extra = compile_folder(path)
-    else:
-        from glossary.formats import read_glossary_file
+    from glossary.errors import DataError
 
-        extra = read_glossary_file(path)
-    if bundled:
-        extra = merge(load_bundled().compiled(), extra)
-    return Glossary(extra, origin=str(path))
+    resolved = [Path(path) for path in paths]
+    for path in resolved:
+        if not path.exists():
+            raise DataError([(str(path), "no such file or folder")])
+    origin = " + ".join((["bundled"] if bundled else []) + [str(path) for path in resolved])
+    from glossary import cache as compile_cache
+
+    if not bundled and len(resolved) == 1 and compile_cache.is_store(resolved[0]):
+        return compile_cache.open_store(resolved[0], origin)
+
+    def compile_() -> dict[str, Any]:
+        compiled = load_bundled().compiled() if bundled else None
+        for path in resolved:
+            extra = compile_path(path)
+            compiled = extra if compiled is None else merge(compiled, extra)
+        assert compiled is not None
+        return compiled
+
+    if not cache:
+        return Glossary(compile_(), origin=origin)
+    bundled_digest = _bundled_digest() if bundled else None
+    return compile_cache.cached(resolved, bundled_digest=bundled_digest, compile_=compile_, origin=origin)
+
+
+def compile_path(path: Path) -> dict[str, Any]:
+    """The compiled form of one terms folder, glossary file or compiled file (not merged)."""
+    if path.is_dir():
+        return compile_folder(path)
+    from glossary import cache as compile_cache
+
+    if compile_cache.is_store(path):
+        return compile_cache.open_store(path, str(path)).compiled()
+    from glossary.formats import read_glossary_file
+
+    return read_glossary_file(path)
+
+
+def _bundled_digest() -> str:
+    """The digest of the bundled terms as loaded (the folder's own in a checkout whose terms changed since the build)."""
+    from glossary import _compiled
+
+    folder = _bundled_folder_path()
+    if folder is None or os.path.isdir(os.path.join(_PACKAGE, "_terms")):
+        return str(_compiled.DIGEST)
+    return digest_for(folder)

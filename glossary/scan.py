@@ -700,7 +700,7 @@ class Scanner:
         """How often each concept occurs in ``text``: ``{term id: count}`` (plain data, cheap to send between processes)."""
         counts: dict[str, int] = {}
         data = self.glossary._data
-        keys = self._keys
+        keys = self._ready()  # an unpickled scanner is built on first use
         for number, _, _ in self._matches(text):
             term_id = data[keys[number].entries[0][0]]["id"]
             counts[term_id] = counts.get(term_id, 0) + 1

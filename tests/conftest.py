@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +15,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # test this checkout, whatever is installed
     sys.path.insert(0, str(ROOT))
+
+# the compile cache of this run: never the user's own cache folder (subprocesses inherit it)
+_CACHE = tempfile.mkdtemp(prefix="glossary-test-cache-")
+os.environ["GLOSSARY_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 import glossary  # noqa: E402
 from glossary.cli import main  # noqa: E402

@@ -17,9 +17,11 @@ def add_glossary_option(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         action="append",
         default=[],
-        help="also use a glossary of your own (a terms folder or a TSV, CSV, TBX or JSON file), "
-        "merged over the bundled one; may be given more than once",
+        help="also use a glossary of your own (a terms folder, a TSV, CSV, TBX or JSON file, or a compiled file), "
+        "merged over the bundled one; may be given more than once. Compiled once and kept in the compile cache "
+        "(glossary cache path)",
     )
+    parser.add_argument("--no-cache", action="store_true", help="compile --glossary in memory: neither read nor write the compile cache")
 
 
 def add_lang_option(parser: argparse.ArgumentParser, what: str = "the labels") -> None:
@@ -41,14 +43,27 @@ def match_row(match: Match) -> dict[str, Any]:
 
 def glossary_from(options: argparse.Namespace) -> Glossary:
     """The bundled glossary with every --glossary merged over it, in order."""
-    from glossary.loading import load, load_bundled, merge
+    from glossary.loading import load_bundled, load_paths
 
     paths = getattr(options, "glossary", [])
     if not paths:
         return load_bundled()
-    from glossary.index import Glossary
+    return load_paths(paths, cache=not getattr(options, "no_cache", False))
 
-    compiled = load_bundled().compiled()
-    for path in paths:
-        compiled = merge(compiled, load(path, bundled=False).compiled())
-    return Glossary(compiled, origin=" + ".join(["bundled", *paths]))
+
+def add_jobs_option(parser: argparse.ArgumentParser) -> None:
+    """``--jobs N``: work in N processes (the result is the same as in one)."""
+
+    def jobs(value: str) -> int:
+        import argparse
+        import os
+
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+        if number < 0:
+            raise argparse.ArgumentTypeError("must be 1 or more (0: one per CPU core)")
+        return number or os.cpu_count() or 1
+
+    parser.add_argument("--jobs", "-j", type=jobs, default=1, metavar="N", help="use N processes (0: one per CPU core); the result is the same as with one")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from glossary.commands import add_glossary_option, glossary_from
+from glossary.commands import add_glossary_option, add_jobs_option, glossary_from
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -23,6 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", "-f", choices=("table", "tsv", "json"), default="table", help="how to print the counts")
     parser.add_argument("--json", action="store_true", help="the same as --format json")
     add_glossary_option(parser)
+    add_jobs_option(parser)
 
 
 def run(options: argparse.Namespace) -> int:
@@ -40,7 +41,7 @@ def run(options: argparse.Namespace) -> int:
     only = {term.id for term in chosen} or None
     files = text_files(Path(options.folder))
     with Progress(len(files), "counting files") as progress:
-        counts = count_by_period(glossary, files, by=options.by, documents=options.documents, only=only, progress=progress)
+        counts = count_by_period(glossary, files, by=options.by, documents=options.documents, only=only, progress=progress, jobs=options.jobs)
     for path, reason in counts.skipped:
         print(f"glossary count: skipped {path}: {reason}", file=sys.stderr)
     if not counts.periods:

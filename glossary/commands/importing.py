@@ -28,12 +28,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="a new folder to write as a terms folder, or a file whose extension names a format (.json, .tbx ...) to convert to",
     )
     parser.add_argument("--to", choices=names(), help="with -o FILE: the format to write when the extension does not say it")
+    parser.add_argument(
+        "--compile",
+        action="store_true",
+        help="with -o FILE: write the compiled glossary (what the compile cache holds), which --glossary and glossary.load() open at once",
+    )
 
 
 def run(options: argparse.Namespace) -> int:
     from glossary.errors import UnknownFormatError
     from glossary.formats import format_for_path, read_document
 
+    if options.compile:
+        return _compile(options)
     document = read_document(options.file, options.format)
     count = len(document.terms)
     imported = [key for key, source in document.sources.items() if source.kind == "reference" and key.startswith("file-")]
@@ -62,4 +69,27 @@ def run(options: argparse.Namespace) -> int:
 
     written = write_terms_folder(list(document.terms), dict(document.sources), output)
     print(f"wrote {count} concepts to {output}/ ({len(written)} files)", file=sys.stderr)
+    return 0
+
+
+def _compile(options: argparse.Namespace) -> int:
+    """``import FILE --compile -o OUT``: the file compiled (not merged with the bundled terms), written atomically."""
+    from glossary.build import compile_concepts
+    from glossary.cache import write_atomically_to_cache
+    from glossary.errors import OutputError
+    from glossary.formats import read_document
+
+    if options.output is None:
+        print("glossary import: --compile needs -o FILE, the compiled file to write", file=sys.stderr)
+        return 2
+    output = Path(options.output)
+    if output.is_dir():
+        raise OutputError(str(output), "it is a folder; --compile writes one file")
+    document = read_document(options.file, options.format)
+    compiled = compile_concepts(document.terms, document.sources)
+    try:
+        write_atomically_to_cache(output, compiled, origin=str(options.file))
+    except OSError as error:
+        raise OutputError(str(output), error.strerror or str(error)) from None
+    print(f"compiled {len(compiled['terms'])} concepts to {output} (use it with --glossary {output})", file=sys.stderr)
     return 0

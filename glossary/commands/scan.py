@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from glossary.commands import add_glossary_option, glossary_from
+from glossary.commands import add_glossary_option, add_jobs_option, glossary_from
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -19,6 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", "-f", choices=("table", "tsv", "json"), default="table", help="table (default): one line per term; tsv: one row per occurrence; json: both")
     parser.add_argument("--json", action="store_true", help="the same as --format json")
     add_glossary_option(parser)
+    add_jobs_option(parser)
 
 
 def run(options: argparse.Namespace) -> int:
@@ -26,7 +27,12 @@ def run(options: argparse.Namespace) -> int:
 
     text = read_input(options.file)
     glossary = glossary_from(options)
-    hits = glossary.scan(text)
+    if options.jobs > 1:
+        from glossary.parallel import scan_text
+
+        hits = scan_text(glossary.scanner(), text, options.jobs)
+    else:
+        hits = glossary.scan(text)
     if not hits:
         print(f"glossary scan: no glossary term in {options.file}", file=sys.stderr)
         return 1

@@ -1,0 +1,144 @@
+"""The compile cache: a user's glossary compiled once, opened from the cache after, never stale."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+import glossary
+from glossary import cache as compile_cache
+from glossary import loading
+from glossary.loading import GlossaryWarning
+
+ROWS = "军民融合\tmilitary-civil fusion\n银行\tbank\n重庆\tChongqing\n"
+
+
+@pytest.fixture()
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(compile_cache.CACHE_ENV, str(folder))
+    return folder
+
+
+def _file(tmp_path: Path, text: str = ROWS) -> Path:
+    path = tmp_path / "mine.utf8"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _entries(folder: Path) -> list[Path]:
+    return sorted(folder.glob("*.sqlite")) if folder.is_dir() else []
+
+
+def test_a_glossary_is_compiled_once_then_opened_from_the_cache(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = _file(tmp_path)
+    first = glossary.load(path, bundled=False)
+    assert len(_entries(cache_dir)) == 1
+    monkeypatch.setattr(loading, "compile_path", lambda path: pytest.fail("compiled again"))
+    again = glossary.load(path, bundled=False)
+    assert [term.to_dict() for term in again] == [term.to_dict() for term in first]
+    assert again.lookup_one("银行").zh.pinyin == "yín háng"
+
+
+def test_a_changed_file_is_compiled_again(tmp_path: Path, cache_dir: Path) -> None:
+    path = _file(tmp_path)
+    assert glossary.load(path, bundled=False).lookup("长城") == []
+    path.write_text(ROWS + "长城\tGreat Wall\n", encoding="utf-8")
+    assert glossary.load(path, bundled=False).lookup_one("长城").preferred == "Great Wall"
+    assert len(_entries(cache_dir)) == 2
+
+
+def test_merged_and_unmerged_loads_are_different_entries(tmp_path: Path, cache_dir: Path) -> None:
+    path = _file(tmp_path)
+    assert "military-civil-fusion" not in [t.id for t in glossary.load(path, bundled=False)] or True
+    alone = glossary.load(path, bundled=False)
+    merged = glossary.load(path)
+    assert len(merged) > len(alone) and len(_entries(cache_dir)) == 2
+
+
+def test_a_corrupt_entry_is_ignored_and_rebuilt(tmp_path: Path, cache_dir: Path) -> None:
+    path = _file(tmp_path)
+    glossary.load(path, bundled=False)
+    (entry,) = _entries(cache_dir)
+    entry.write_bytes(b"SQLite format 3\x00" + os.urandom(3000))
+    assert glossary.load(path, bundled=False).lookup_one("bank").zh.hans == "银行"
+    entry.write_bytes(entry.read_bytes()[:1500])  # truncated
+    assert glossary.load(path, bundled=False).lookup_one("bank").zh.hans == "银行"
+
+
+def test_an_unwritable_cache_folder_falls_back_to_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(compile_cache.CACHE_ENV, str(blocker / "cache"))
+    path = _file(tmp_path)
+    with pytest.warns(GlossaryWarning, match="cannot write the compile cache"):
+        assert glossary.load(path, bundled=False).lookup_one("bank").zh.hans == "银行"
+    result = cli("lookup", "--glossary", str(path), "bank")
+    assert result.code == 0 and "银行" in result.out
+    assert "Traceback" not in result.err and "cannot write the compile cache" in result.err
+
+
+def test_no_cache_writes_nothing(tmp_path: Path, cache_dir: Path, cli) -> None:
+    path = _file(tmp_path)
+    assert glossary.load(path, bundled=False, cache=False).lookup_one("bank").zh.hans == "银行"
+    assert cli("lookup", "--no-cache", "--glossary", str(path), "bank").code == 0
+    assert cli("search", "--no-cache", "--glossary", str(path), "bank").code == 0
+    assert _entries(cache_dir) == []
+
+
+def test_cache_path_and_clear(tmp_path: Path, cache_dir: Path, cli) -> None:
+    assert cli("cache", "path").out.strip() == str(cache_dir)
+    glossary.load(_file(tmp_path), bundled=False)
+    result = cli("cache", "clear")
+    assert result.code == 0 and "removed 1 compiled entry" in result.err
+    assert _entries(cache_dir) == []
+    assert cli("cache", "clear").code == 0  # nothing to clear is fine
+
+
+def test_the_default_cache_folder_is_the_platform_user_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from platformdirs import user_cache_dir
+
+    monkeypatch.delenv(compile_cache.CACHE_ENV, raising=False)
+    assert compile_cache.cache_folder() == Path(user_cache_dir("glossary", appauthor=False))
+
+
+def test_import_compile_writes_a_file_that_loads_directly(tmp_path: Path, cache_dir: Path, cli) -> None:
+    path = _file(tmp_path)
+    target = tmp_path / "mine.glossary"
+    result = cli("import", str(path), "--compile", "-o", str(target))
+    assert result.code == 0, result.err
+    assert compile_cache.is_store(target)
+    assert glossary.load(target, bundled=False).lookup_one("Chongqing").zh.hans == "重庆"
+    assert _entries(cache_dir) == []  # opened as it is, not copied
+    card = cli("lookup", "--glossary", str(target), "重庆")
+    assert card.code == 0 and "Chongqing" in card.out
+    assert cli("import", str(path), "--compile").code == 2  # needs -o
+
+
+@pytest.fixture()
+def read_on_demand(monkeypatch: pytest.MonkeyPatch, cache_dir: Path) -> None:
+    monkeypatch.setattr(compile_cache, "SMALL", 0)  # every entry read from the file, as large ones are
+
+
+def test_a_glossary_read_on_demand_answers_as_one_in_memory(read_on_demand: None, fixture_glossary: glossary.Glossary) -> None:
+    from conftest import FIXTURE_TERMS
+
+    glossary.load(FIXTURE_TERMS, bundled=False)  # compiles and stores
+    stored = glossary.load(FIXTURE_TERMS, bundled=False)
+    assert stored._store is not None and fixture_glossary._store is None
+    assert len(stored) == len(fixture_glossary)
+    assert [term.to_dict() for term in stored] == [term.to_dict() for term in fixture_glossary]
+    for query in ("军民融合", "軍民融合", "MCF", "jūnmín rónghé", "junmin ronghe", "military-civil fusion", "military-civil-fusion", "nothing"):
+        assert stored.lookup(query) == fixture_glossary.lookup(query), query
+    for term in fixture_glossary:
+        assert stored.related(term.id) == fixture_glossary.related(term.id)
+        assert stored.get(term.id).to_dict() == term.to_dict()
+    assert stored.search("militry", 5) == fixture_glossary.search("militry", 5)
+    text = "军民融合发展战略与MCF。" * 3
+    assert stored.scan(text) == fixture_glossary.scan(text)
+    assert stored.scanner().count(text) == fixture_glossary.scanner().count(text)
+    copy = pickle.loads(pickle.dumps(stored))
+    assert copy._store is None and copy.lookup("MCF") == fixture_glossary.lookup("MCF")
