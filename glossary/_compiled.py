@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:92b4841e'
+DIGEST = '2:cb246ec8'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -56,6 +56,14 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Xinhua report on the white paper China's National Defense in 2006."
+ },
+ "cctv-2018-03-02-cmcfdc-plenary": {
+  "title": "习近平主持召开十九届中央军民融合发展委员会第一次全体会议强调 真抓实干坚定实施军民融合发展战略 开创新时代军民融合深度发展新局面",
+  "publisher": "CCTV (央视网), reprinted by Henan Radio and Television (hnr.cn)",
+  "date": "2018-03-02",
+  "url": "http://hnr.cn/news/xwtx/201803/t20180302_3073761.html",
+  "kind": "official",
+  "language": "zh-Hans"
  },
  "cctv-2020-07-23-dual-circulation-commentary": {
   "title": "Fostering new opportunities and opening new prospects in the 'dual circulation' new development pattern (Fuxing commentary)",
@@ -244,6 +252,15 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "chinadaily-2007-10-25-seventeenth-congress-report": {
+  "title": "Hu Jintao's report at 17th Party Congress",
+  "publisher": "China Daily, from Xinhua",
+  "date": "2007-10-25",
+  "url": "https://global.chinadaily.com.cn/china/2007-10/25/content_6204667.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Official English full text of the report to the 17th CPC National Congress (15 October 2007)."
+ },
  "chinadaily-2007-10-seventeenth-congress-report-defense": {
   "title": "Report to the 17th CPC National Congress, IX. Opening Up New Prospects for Modernization of National Defense and the Armed Forces",
   "author": "Hu Jintao",
@@ -297,6 +314,14 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Official English text of part of Xi Jinping's speech at the First Plenary Session of the 19th CPC Central Committee, reproduced by China Daily."
+ },
+ "chinadaily-2018-10-15-cmcfdc-second-session": {
+  "title": "Xi urges deeper military-civilian integration",
+  "publisher": "China Daily, from Xinhua",
+  "date": "2018-10-15",
+  "url": "https://www.chinadaily.com.cn/a/201810/15/WS5bc4937da310eff30328279a.html",
+  "kind": "official",
+  "language": "en"
  },
  "chinadaily-2020-05-15-pbsc-meeting": {
   "title": "中共中央政治局常务委员会召开会议 习近平主持",
@@ -390,6 +415,14 @@ SOURCES = {
   "language": "en",
   "note": "Report on the defence section of Xi Jinping's report to the 19th CPC National Congress. The title is descriptive: the stored copy shows no headline."
  },
+ "chinamil-2018-05-16-xi-inspects-ams": {
+  "title": "Xi Jinping inspects PLA Academy of Military Science",
+  "publisher": "China Military Online (PLA Daily)",
+  "date": "2018-05-16",
+  "url": "http://english.chinamil.com.cn/view/2018-05/16/content_8034104.htm",
+  "kind": "official",
+  "language": "en"
+ },
  "chinamil-2018-06-28-mnd-press-conference": {
   "title": "Defense Ministry's Regular Press Conference on June 28",
   "publisher": "Ministry of National Defense of the PRC, on China Military Online",
@@ -398,6 +431,15 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "English text of the monthly press conference of the Ministry of National Defense (spokesperson Wu Qian)."
+ },
+ "chinamil-2022-10-16-twentieth-congress-defense": {
+  "title": "Xi: achieving the goals for the PLA centenary and elevating the armed forces to world-class standards are strategic tasks",
+  "publisher": "China Military Online (PLA Daily)",
+  "date": "2022-10-16",
+  "url": "http://eng.chinamil.com.cn/view/2022-10/16/content_10192779.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Report on the defence section of the report to the 20th CPC National Congress. Title descriptive."
  },
  "chinanews-2017-10-18-nineteenth-congress-time": {
   "title": "中共十九大开幕 中国进入“十九大时间”",
@@ -520,6 +562,15 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hans"
  },
+ "cns-2009-07-24-politburo-study-mcf": {
+  "title": "中共中央政治局就中国特色军民融合式发展路子研究进行第十五次集体学习",
+  "publisher": "China News Service (中新社), reprinted by zhongtushe.com",
+  "date": "2009-07-24",
+  "url": "http://zhongtushe.com/html/zhongtuxiaoxi/xingyexinwen/jsxx/2009/0808/404508.html",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "China News Service dispatch of 24 July 2009, read in a reprint. Title descriptive."
+ },
  "cpcnews-2020-10-30-non-party-forum": {
   "title": "征求对中共中央关于制定国民经济和社会发展第十四个五年规划和2035年远景目标的建议的意见 中共中央召开党外人士座谈会",
   "publisher": "CPC News (cpc.people.com.cn), from Xinhua News Agency",
@@ -554,6 +605,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Title from the section heading quoted on the page."
+ },
+ "cset-2020-us-legal-system-mcf": {
+  "title": "Characteristics of and Lessons from the U.S. Legal System for Military-Civil Fusion",
+  "publisher": "Center for Security and Emerging Technology (CSET), Georgetown University (translation)",
+  "date": "2020",
+  "url": "https://cset.georgetown.edu/publication/characteristics-of-and-lessons-from-the-us-legal-system-for-military-civil-fusion",
+  "kind": "analysis",
+  "language": "en",
+  "note": "English translation of a Chinese article of 9 January 2018 from the website of the Development Research Center of the Ministry of Water Resources; the translation keeps the Chinese terms in brackets. Year from the exchange-rate note of the translation."
  },
  "csis-interpret-2019-preventing-major-risks": {
   "title": "Improve Prevention and Control Capabilities, Focus on Preventing and Resolving Major Risks, and Maintain Sustainable and Healthy Economic Development and Overall Social Stability",
@@ -633,6 +693,15 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Reprinted news feature on the national laboratory pilot scheme; the original publisher is not named on the page."
  },
+ "fx361-2017-zhurihe-parade": {
+  "title": "庆祝中国人民解放军建军90周年阅兵在朱日和联合训练基地隆重举行 习近平检阅部队并发表重要讲话",
+  "publisher": "Magazine reprint of the Xinhua report, on fx361.cc",
+  "date": "2017-09-03",
+  "url": "https://fx361.cc/page/2017/0903/11416207.shtml",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Report of the parade of 30 July 2017 and of Xi Jinping's speech there; the date is the reprint's."
+ },
  "globaltimes-2017-07-28-army-day": {
   "title": "Photo report on the Nanchang August 1st Memorial Hall before the PLA's 90th anniversary",
   "publisher": "Global Times",
@@ -641,6 +710,15 @@ SOURCES = {
   "kind": "media",
   "language": "en",
   "note": "Descriptive title: the stored page is a captioned photo."
+ },
+ "globaltimes-2020-11-01-supply-chains": {
+  "title": "Xi calls for self-controlled, safe and reliable domestic production and supply system",
+  "publisher": "Global Times, read in a reprint (news117.com)",
+  "date": "2020-11-01",
+  "url": "http://news117.com/post/2281.html",
+  "kind": "media",
+  "language": "en",
+  "note": "Global Times report on Xi Jinping's Qiushi article of 31 October 2020. Title descriptive."
  },
  "gmrb-2005-10-31-comprehensive-national-power": {
   "title": "Glossary for studying the Fifth Plenum of the 16th Central Committee (4): comprehensive national power",
@@ -806,6 +884,14 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "A ministry review of the 12th Five-Year Plan period, as reposted by a trade news site."
  },
+ "mod-2016-04-20-joint-battle-command": {
+  "title": "President Xi visits joint battle command center",
+  "publisher": "Ministry of National Defense of the PRC (English site), from Xinhua",
+  "date": "2016-04-20",
+  "url": "http://eng.mod.gov.cn/DefenseNews/2016-04/20/content_4650170.htm",
+  "kind": "official",
+  "language": "en"
+ },
  "mod-2024-03-09-emerging-fields": {
   "title": "Spokesperson Wu Qian of the PLA and People's Armed Police delegation to the second session of the 14th NPC answers questions",
   "publisher": "Ministry of National Defense of the PRC (mod.gov.cn)",
@@ -903,6 +989,24 @@ SOURCES = {
   "language": "pt",
   "note": "Descriptive title: the stored copy shows the body text only."
  },
+ "peoplechina-2007-09-12-twelfth-congress": {
+  "title": "【第12回党大会】",
+  "publisher": "People's China (人民中国), Japanese edition",
+  "date": "2007-09-12",
+  "url": "http://www.peoplechina.com.cn/maindoc/html/17da/text/20070912/12.html",
+  "kind": "official",
+  "language": "ja",
+  "note": "Background entry on the 12th CPC National Congress (1982) in the magazine's coverage of the 17th Congress."
+ },
+ "peoples-daily-online-1998-about": {
+  "title": "People Daily Online (about the site)",
+  "publisher": "People's Daily Online (English)",
+  "date": "1998-11-26",
+  "url": "http://www.people.com.cn/english/9811/26/about.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Date from the page's address."
+ },
  "peoples-daily-online-2014-04-15-national-security": {
   "title": "Nat'l security matter of prime importance: President Xi",
   "publisher": "People's Daily Online (Xinhua)",
@@ -929,6 +1033,14 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Xinhua report of 3 November 2020. Title descriptive; the page shows the Xinhua dateline."
+ },
+ "peoples-daily-online-2025-12-31-pla-daily-70th": {
+  "title": "Xi congratulates PLA Daily on its 70th anniversary",
+  "publisher": "People's Daily Online (English), from Xinhua",
+  "date": "2025-12-31",
+  "url": "http://en.people.cn/n3/2025/1231/c90000-20409266.html",
+  "kind": "official",
+  "language": "en"
  },
  "peoplesdaily-overseas-2020-11-04-fifth-plenum": {
   "title": "The Fifth Plenary Session of the 19th Party Central Committee closes: a new journey, a new great undertaking",
@@ -977,6 +1089,15 @@ SOURCES = {
   "language": "en",
   "note": "Report on the white paper China's National Defense in 2008."
  },
+ "produccionescam-2023-09-25-national-strategy": {
+  "title": "Commentary on the national strategic system (page title not shown)",
+  "publisher": "Unidentified website (produccionescam.com)",
+  "date": "2023-09-25",
+  "url": "http://www.produccionescam.com/AtFJUNEVBe/2023/0925/c1396a17644/page.htm",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "A commentary of unidentified authorship; cited only for the two wordings it compares verbatim (the 2017 commission wording and the 19th Party Congress wording)."
+ },
  "qstheory-2018-12-21-red-flag-qiushi": {
   "title": "Congratulating Red Flag and Its Successor Qiushi on 60 Years of Publication",
   "author": "Xi Jinping",
@@ -995,6 +1116,16 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Speech of 30 July 2021, in the official English translation of The Governance of China IV; posted by Qiushi on 15 September 2023."
+ },
+ "qstheory-2021-09-29-deeper-civil-military-integration": {
+  "title": "Deeper Civil-Military Integration",
+  "author": "Xi Jinping",
+  "publisher": "Qiushi (English edition)",
+  "date": "2021-09-29",
+  "url": "http://en.qstheory.cn/2021-09/29/c_664496.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Official English of Xi Jinping's speech of 20 June 2017 (first plenary meeting of the Central Military-Civil Fusion Development Commission), posted by Qiushi on 29 September 2021."
  },
  "qstheory-2023-05-24-fourteenth-plan-recommendations": {
   "title": "Major Points on the Recommendations of the CPC Central Committee for Formulating the 14th Five-Year Plan for Economic and Social Development and Long-Range Objectives Through the Year 2035",
@@ -1159,6 +1290,15 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Reports the Plan for Reforming Party and State Institutions as released by Xinhua on 16 March 2023."
  },
+ "wenweipo-2017-07-06-cmcfdc": {
+  "title": "中央軍民融合發展委員會 (report on the commission and the national strategy of military-civil fusion)",
+  "publisher": "Wen Wei Po (文匯報), Hong Kong",
+  "date": "2017-07-06",
+  "url": "http://paper.wenweipo.com/2017/07/06/CH1707060041.htm",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Title descriptive: the stored page shows no headline."
+ },
  "wic-2015-12-16-opening-live-report": {
   "title": "Live report: opening ceremony of the 2nd World Internet Conference",
   "publisher": "World Internet Conference",
@@ -1233,6 +1373,15 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Descriptive title: the reprint shows the dispatch line 新华网北京12月16日电 but no headline."
  },
+ "xinhua-2015-03-12-civil-military-integration": {
+  "title": "1st Ld: China's Xi calls for closer civil-military integration to boost army combativeness",
+  "publisher": "Xinhua News Agency, on China.org.cn (China Gate)",
+  "date": "2015-03-12",
+  "url": "http://en.chinagate.cn/2015-03/12/content_35037452.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Xinhua English report of Xi Jinping's remarks to the PLA delegation at the third session of the 12th NPC."
+ },
  "xinhua-2015-05-26-active-defense-roadmap": {
   "title": "China rolls out military roadmap of 'active defense' strategy",
   "publisher": "Xinhua News Agency (reprinted by imoa.ph)",
@@ -1267,6 +1416,24 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Original at http://www.gov.cn/zhengce/2016-12/07/content_5144837.htm, as the repost states."
+ },
+ "xinhua-2017-06-20-cmcfdc-first-plenary": {
+  "title": "Xi urges efforts to boost integrated military and civilian development",
+  "publisher": "Xinhua News Agency (English service)",
+  "date": "2017-06-20",
+  "url": "http://news.xinhuanet.com/english/2017-06/20/c_136381338.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Report of the first plenary meeting of the Central Commission for Integrated Military and Civilian Development."
+ },
+ "xinhua-2018-03-12-npc-pla-delegation": {
+  "title": "Xi calls for deepened military-civilian integration",
+  "publisher": "Xinhua News Agency (English service)",
+  "date": "2018-03-12",
+  "url": "http://www.xinhuanet.com/english/2018-03/12/c_137034168.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Read in a verbatim copy of the Xinhua page (m.nsh-em.com/english/2018-03/12/c_137034168.htm); the address is the original's path."
  },
  "xinhua-2018-10-26-southern-theater-command": {
   "title": "Xi inspects Southern Theater Command, stresses capacity-building for commanding",
@@ -1427,6 +1594,14 @@ SOURCES = {
   "language": "ja",
   "note": "Descriptive title: the stored copy shows the body text only."
  },
+ "ye-jianying-biography-104": {
+  "title": "叶剑英传 (Biography of Ye Jianying), section 104",
+  "publisher": "Reproduced online by weilishi.com.cn",
+  "url": "http://www.weilishi.com.cn/mingrenzhuanji/y/yejianyingzhuan/104.htm",
+  "kind": "reference",
+  "language": "zh-Hans",
+  "note": "Read in an online reproduction of the book."
+ },
  "zjol-2011-03-13-top-level-design": {
   "title": "'Top-level design': a new political term reflects the direction of China's future reform",
   "title_original": "“顶层设计”:政治新名词反映中国未来改革路向",
@@ -1456,7 +1631,19 @@ TERMS = [
    "hans": "军事科学院",
    "hant": "軍事科學院",
    "pinyin": "Jūnshì Kēxuéyuàn",
-   "variants": [],
+   "variants": [
+    {
+     "text": "中国人民解放军军事科学院",
+     "kind": "full-form",
+     "sources": [
+      {
+       "doc": "ye-jianying-biography-104",
+       "locator": "First paragraph",
+       "quote": "1958年3月15日,中国人民解放军军事科学院召开建院大会。"
+      }
+     ]
+    }
+   ],
    "sources": [
     {
      "doc": "ettoday-2017-07-20-ams-ndu",
@@ -1467,6 +1654,30 @@ TERMS = [
   },
   "en": [
    {
+    "text": "Academy of Military Science",
+    "kind": "official",
+    "date": "2018-05-16",
+    "sources": [
+     {
+      "doc": "chinamil-2018-05-16-xi-inspects-ams",
+      "locator": "Photo caption",
+      "quote": "makes an important speech during an inspection of the People's Liberation Army (PLA) Academy of Military Science, on May 16, 2018."
+     }
+    ]
+   },
+   {
+    "text": "PLA Academy of Military Science",
+    "kind": "official",
+    "date": "2018-05-16",
+    "sources": [
+     {
+      "doc": "chinamil-2018-05-16-xi-inspects-ams",
+      "locator": "Headline",
+      "quote": "Xi Jinping inspects PLA Academy of Military Science"
+     }
+    ]
+   },
+   {
     "text": "Academy of Military Sciences",
     "kind": "source",
     "sources": [
@@ -1474,6 +1685,18 @@ TERMS = [
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "What Is National Strategic Integration?",
       "quote": "according to an analysis by several leading military analysts from the Academy of Military Sciences (AMS), the PLA's premier strategic think tank."
+     }
+    ]
+   },
+   {
+    "text": "Military Science Academy",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese name (军事 military, 科学 science, 院 academy).",
+    "sources": [
+     {
+      "doc": "ettoday-2017-07-20-ams-ndu",
+      "locator": "Body text",
+      "quote": "習近平19日向軍事科學院、國防大學、國防科技大學授軍旗"
      }
     ]
    }
@@ -1502,20 +1725,33 @@ TERMS = [
     }
    ]
   },
+  "first_use": {
+   "date": "1958-03-15",
+   "precision": "day",
+   "note": "Founding date: the academy held its founding assembly on 15 March 1958, with Ye Jianying as its first president.",
+   "sources": [
+    {
+     "doc": "ye-jianying-biography-104",
+     "locator": "First paragraph",
+     "quote": "1958年3月15日,中国人民解放军军事科学院召开建院大会。院长兼政委叶剑英向全院人员讲话"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "part-of",
     "target": "peoples-liberation-army",
     "sources": [
      {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "What Is National Strategic Integration?",
-      "quote": "according to an analysis by several leading military analysts from the Academy of Military Sciences (AMS), the PLA's premier strategic think tank."
+      "doc": "chinamil-2018-05-16-xi-inspects-ams",
+      "locator": "Photo caption",
+      "quote": "makes an important speech during an inspection of the People's Liberation Army (PLA) Academy of Military Science, on May 16, 2018."
      }
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "Official English writes Academy of Military Science (singular), often with 'PLA' in front; the NSI brief and many foreign analysts write Academy of Military Sciences."
  },
  {
   "schema_version": 1,
@@ -1744,6 +1980,18 @@ TERMS = [
       "quote": "The dangling reference to ‘capabilities’ (能力) means the “ability to organize, coordinate, and use strategic resources (战略资源)"
      }
     ]
+   },
+   {
+    "text": "capability",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese word (能 able, 力 power).",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "What Is National Strategic Integration?",
+      "quote": "The dangling reference to ‘capabilities’ (能力) means the “ability to organize, coordinate, and use strategic resources (战略资源)"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -1764,8 +2012,9 @@ TERMS = [
   },
   "relations": [
    {
-    "type": "part-of",
-    "target": "integrated-national-strategic-system-and-capabilities",
+    "type": "see-also",
+    "target": "integrated-national-strategic-system",
+    "note": "The second half of 一体化国家战略体系和能力; a word of the term, not a part an official text lists.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -1776,7 +2025,8 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Recorded only in the sense the NSI brief explains: the 'capabilities' (能力) of 一体化国家战略体系和能力, not the everyday word."
+  "generic": true,
+  "note": "An everyday word, recorded only for the sense the NSI brief explains: the 'capabilities' (能力) of 一体化国家战略体系和能力, as analysts of the Academy of Military Sciences define it. Kept as an entry because the brief and its sources define it and other entries point to it; not a term to be recognised on its own in running text."
  },
  {
   "schema_version": 1,
@@ -1998,6 +2248,36 @@ TERMS = [
       "quote": "the Central Military-Civil Fusion Development Commission (CMCFDC), which was established in January 2017 to manage the MCF effort."
      }
     ]
+   },
+   {
+    "text": "Central Commission for Integrated Military and Civilian Development",
+    "kind": "official",
+    "date": "2017-06-20",
+    "note": "Xinhua's report of the first plenary meeting (June 2017) writes it in lower case; China Daily (October 2018) capitalises it as the commission's name.",
+    "sources": [
+     {
+      "doc": "xinhua-2017-06-20-cmcfdc-first-plenary",
+      "locator": "Second paragraph",
+      "quote": "made the remarks at the first plenary meeting of the central commission for integrated military and civilian development, which he heads."
+     },
+     {
+      "doc": "chinadaily-2018-10-15-cmcfdc-second-session",
+      "locator": "Second paragraph",
+      "quote": "made the remarks while presiding over the second session of the Central Commission for Integrated Military and Civilian Development, which he also heads."
+     }
+    ]
+   },
+   {
+    "text": "Central Military-Civilian Fusion Development Commission",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term (中央 central, 军民融合 military-civilian fusion, 发展 development, 委员会 commission).",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "The Slow Birth of the NSI Concept",
+      "quote": "a meeting of the Central Military-Civil Fusion Development Commission (CMCFDC 中央军民融合发展委员会), a party organization of high-level leaders"
+     }
+    ]
    }
   ],
   "abbreviations": [
@@ -2030,7 +2310,7 @@ TERMS = [
   "first_use": {
    "date": "2017-01",
    "precision": "month",
-   "note": "The commission was established in January 2017.",
+   "note": "Founding date: the commission was established in January 2017.",
    "sources": [
     {
      "doc": "cheung-2022-techno-security-state",
@@ -2529,14 +2809,31 @@ TERMS = [
     ]
    },
    {
+    "text": "Central Military Commission Chairman",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term (中央 central, 军委 military commission, 主席 chairman).",
+    "sources": [
+     {
+      "doc": "rmzxb-2014-04-17-national-security-commission",
+      "locator": "核心提示",
+      "quote": "4月15日,中共中央总书记、国家主席、中央军委主席习近平主持召开中央国家安全委员会首次会议"
+     }
+    ]
+   },
+   {
     "text": "commander-in-chief",
-    "kind": "source",
-    "note": "The brief's description of Xi as CMC chairman, not a title.",
+    "kind": "deprecated",
+    "note": "Do not use for 中央军委主席. The techno-security brief uses it as a description of Xi as CMC chairman, but in PRC official English 'Commander in Chief' is the title Xi took in April 2016 at the CMC joint battle command center (军委联指总指挥), a different post.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
       "locator": "Strategy 3: Military Strengthening",
       "quote": "the new commander-in-chief instructed the assembled military chiefs"
+     },
+     {
+      "doc": "mod-2016-04-20-joint-battle-command",
+      "locator": "Second paragraph",
+      "quote": "Xi on Wednesday morning visited the center, where he serves as the Commander in Chief"
      }
     ]
    }
@@ -2928,6 +3225,11 @@ TERMS = [
      "doc": "he-2013-junmin-terms",
      "locator": "Title",
      "quote": "军民结合、寓军于民、军民融合、军民一体化区别与联系"
+    },
+    {
+     "doc": "cset-2020-us-legal-system-mcf",
+     "locator": "Translation, first paragraph",
+     "quote": "the United States proposed the concept of “civil-military integration” (CMI; 军民一体化)."
     }
    ]
   },
@@ -2935,22 +3237,53 @@ TERMS = [
    {
     "text": "civil-military integration",
     "kind": "source",
+    "ambiguous": true,
+    "note": "Ambiguous: PRC official English uses the same words for 军民融合 (see military-civil-fusion).",
     "sources": [
      {
       "doc": "he-2013-junmin-terms",
       "locator": "English title",
       "quote": "The Differences and Relations of Military and Civilian Combination, Combining Military Efforts with Civilian Support, Military and Civilian Fusion, Civil-military Integration"
+     },
+     {
+      "doc": "cset-2020-us-legal-system-mcf",
+      "locator": "Translation, first paragraph",
+      "quote": "the United States proposed the concept of “civil-military integration” (CMI; 军民一体化)."
+     }
+    ]
+   },
+   {
+    "text": "military-civilian unification",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term (军民 military-civilian, 一体化 making into one body). 'Unification' rather than 'integration', because 'military-civilian integration' is PRC official English for 军民融合.",
+    "sources": [
+     {
+      "doc": "he-2013-junmin-terms",
+      "locator": "Title",
+      "quote": "军民结合、寓军于民、军民融合、军民一体化区别与联系"
      }
     ]
    }
   ],
-  "abbreviations": [],
+  "abbreviations": [
+   {
+    "text": "CMI",
+    "lang": "en",
+    "status": "accepted",
+    "sources": [
+     {
+      "doc": "cset-2020-us-legal-system-mcf",
+      "locator": "Translation, first paragraph",
+      "quote": "the United States proposed the concept of “civil-military integration” (CMI; 军民一体化)."
+     }
+    ]
+   }
+  ],
   "relations": [
    {
-    "type": "successor-of",
+    "type": "see-also",
     "target": "military-civil-fusion",
-    "date": "2013",
-    "note": "He Yongbo (2013) puts 军民一体化 after 军民融合 as the higher form; the NSI brief (2023) names the integrated national strategic system as MCF's successor.",
+    "note": "He Yongbo (2013) ranks 军民一体化 above 军民融合 as a higher form of the same policy. That is an analyst's ranking, not a dated official replacement of one term by the other, so no succession is recorded.",
     "sources": [
      {
       "doc": "he-2013-junmin-terms",
@@ -2960,7 +3293,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "军民一体化 is the Chinese name for the US concept of civil-military integration (CMI) and, in He Yongbo's ranking (2013), the highest of four stages after 军民结合, 寓军于民 and 军民融合. The English 'civil-military integration' is ambiguous: PRC official English also uses it for 军民融合 (military-civil-fusion), so a lookup of the English returns both concepts; check the Chinese."
  },
  {
   "schema_version": 1,
@@ -3089,6 +3423,11 @@ TERMS = [
      "doc": "he-2013-junmin-terms",
      "locator": "Title",
      "quote": "军民结合、寓军于民、军民融合、军民一体化区别与联系"
+    },
+    {
+     "doc": "cns-2009-07-24-politburo-study-mcf",
+     "locator": "Third paragraph",
+     "quote": "建立和完善军民结合、寓军于民的武器装备科研生产体系、军队人才培养体系和军队保障体系"
     }
    ]
   },
@@ -3107,7 +3446,7 @@ TERMS = [
    {
     "text": "embedding the military in the civilian",
     "kind": "literal",
-    "note": "Word for word: 寓 lodge, 军 military, 于 in, 民 civilian.",
+    "note": "Editorial word-for-word gloss of the Chinese term (寓 lodge, 军 military, 于 in, 民 civilian).",
     "sources": [
      {
       "doc": "he-2013-junmin-terms",
@@ -3120,11 +3459,15 @@ TERMS = [
   "abbreviations": [],
   "relations": [
    {
-    "type": "successor-of",
+    "type": "see-also",
     "target": "military-civilian-combination",
-    "date": "2013",
-    "note": "He Yongbo orders the four wordings as stages from lower to higher forms.",
+    "note": "Used together with 军民结合 as one formula (军民结合、寓军于民). He Yongbo (2013) places 寓军于民 after 军民结合 as a higher stage; that is his analysis, not a dated official replacement.",
     "sources": [
+     {
+      "doc": "cns-2009-07-24-politburo-study-mcf",
+      "locator": "Third paragraph",
+      "quote": "建立和完善军民结合、寓军于民的武器装备科研生产体系、军队人才培养体系和军队保障体系"
+     },
      {
       "doc": "he-2013-junmin-terms",
       "locator": "Abstract",
@@ -3133,7 +3476,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "Official texts pair it with 军民结合 as one formula, 军民结合、寓军于民, still inside the 17th Party Congress's path of military-civil fusion (2007). He Yongbo (2013) ranks it second of four stages (军民结合, 寓军于民, 军民融合, 军民一体化); that ranking is his analysis and dates no replacement."
  },
  {
   "schema_version": 1,
@@ -4833,6 +5177,18 @@ TERMS = [
     ]
    },
    {
+    "text": "CPC Central Committee General Secretary",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term (中共 CPC, 中央 Central Committee, 总书记 general secretary).",
+    "sources": [
+     {
+      "doc": "rmzxb-2014-04-17-national-security-commission",
+      "locator": "核心提示",
+      "quote": "4月15日,中共中央总书记、国家主席、中央军委主席习近平主持召开中央国家安全委员会首次会议"
+     }
+    ]
+   },
+   {
     "text": "general secretary of the Communist Party of China (CPC) Central Committee",
     "kind": "official",
     "date": "2020-10-31",
@@ -4847,14 +5203,19 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2012-11",
+   "date": "1982-09",
    "precision": "month",
-   "note": "Xi Jinping became general secretary at the 18th Party Congress.",
+   "note": "The office in its present form: the Party Constitution adopted at the 12th Party Congress (1-11 September 1982) abolished the chairmanship of the Central Committee and left the General Secretary at its head (Hu Yaobang was the first). The title 总书记 had been used before for other posts. Xi Jinping has held the office since the 18th Party Congress (November 2012).",
    "sources": [
     {
-     "doc": "cheung-2022-techno-security-state",
-     "locator": "Strategy 3: Military Strengthening",
-     "quote": "Xi began to put forward his ideas and thinking on military strengthening immediately upon becoming party general secretary and Central Military Commission chairman at the 18th Party Congress in November 2012."
+     "doc": "peoplechina-2007-09-12-twelfth-congress",
+     "locator": "First paragraph",
+     "quote": "1982年9月1日から11日まで、北京で開かれた。"
+    },
+    {
+     "doc": "peoplechina-2007-09-12-twelfth-congress",
+     "locator": "Third paragraph",
+     "quote": "新しい党規約によって、党中央には主席を置かず、ただ総書記だけを置くことになった。"
     }
    ]
   },
@@ -4883,7 +5244,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The Party's highest office, held by Xi Jinping since the 18th Party Congress (November 2012)."
+  "note": "The Party's highest office since 1982, held by Xi Jinping since the 18th Party Congress (November 2012)."
  },
  {
   "schema_version": 1,
@@ -5302,14 +5663,27 @@ TERMS = [
     ]
    },
    {
-    "text": "security of supply chains",
-    "kind": "source",
-    "note": "The brief's name for the policy goal.",
+    "text": "self-controlled, safe and reliable domestic production and supply chain",
+    "kind": "alternative",
+    "date": "2020-11-01",
+    "note": "Global Times' translation of the sentence when the Qiushi article appeared.",
     "sources": [
      {
-      "doc": "cheung-2022-techno-security-state",
-      "locator": "Strategy 5: Economic Securitization",
-      "quote": "The security of supply chains has received special prominence."
+      "doc": "globaltimes-2020-11-01-supply-chains",
+      "locator": "Third paragraph",
+      "quote": "“In order to ensure China’s industrial security and national security, we must build self-controlled, safe and reliable domestic production and supply chain."
+     }
+    ]
+   },
+   {
+    "text": "independently controllable, secure and reliable industrial chains and supply chains",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term (自主可控 independently controllable, 安全可靠 secure and reliable, 产业链 industrial chain, 供应链 supply chain).",
+    "sources": [
+     {
+      "doc": "cctv-supply-chains",
+      "locator": "First paragraph",
+      "quote": "“为保障我国产业安全和国家安全,要着力打造自主可控、安全可靠的产业链、供应链,力争重要产品和供应渠道都至少有一个替代来源,形成必要的产业备份系统。”"
      }
     ]
    }
@@ -5318,7 +5692,7 @@ TERMS = [
   "first_use": {
    "date": "2020-04",
    "precision": "month",
-   "note": "Speech at the April 2020 meeting of the Central Financial and Economic Affairs Commission.",
+   "note": "Xi Jinping's speech at the April 2020 meeting of the Central Financial and Economic Affairs Commission (published in Qiushi on 31 October 2020).",
    "sources": [
     {
      "doc": "cheung-2022-techno-security-state",
@@ -5352,7 +5726,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "From Xi Jinping's speech at the Central Financial and Economic Affairs Commission on 10 April 2020, published in Qiushi in October 2020: every important product and supply channel should have at least one alternative source, forming a necessary industrial backup system. Xinhua's English summary of the article speaks of the related goal of 'a self-developed, controllable, safe and reliable domestic production and supply system in areas and nodes concerning national security'."
+  "note": "From Xi Jinping's speech at the Central Financial and Economic Affairs Commission on 10 April 2020, published in Qiushi in October 2020: every important product and supply channel should have at least one alternative source, forming a necessary industrial backup system. Xinhua's English summary of the article speaks of the related goal of 'a self-developed, controllable, safe and reliable domestic production and supply system in areas and nodes concerning national security'. No official English rendering of the phrase itself was found."
  },
  {
   "schema_version": 1,
@@ -5696,22 +6070,109 @@ TERMS = [
   "id": "integrated-national-strategic-system",
   "category": "strategy",
   "zh": {
-   "hans": "一体化国家战略体系",
-   "hant": "一體化國家戰略體系",
-   "pinyin": "yītǐhuà guójiā zhànlüè tǐxì",
-   "variants": [],
+   "hans": "一体化国家战略体系和能力",
+   "hant": "一體化國家戰略體系和能力",
+   "pinyin": "yītǐhuà guójiā zhànlüè tǐxì hé nénglì",
+   "variants": [
+    {
+     "text": "一体化国家战略体系",
+     "kind": "short-form",
+     "note": "The short form the NSI brief uses and counts in Chinese media (its Figure 1).",
+     "sources": [
+      {
+       "doc": "cheung-2023-national-strategic-integration",
+       "locator": "Introduction",
+       "quote": "Xi first put forward what he calls an integrated national strategic system (INSS 一体化国家战略体系) five years earlier"
+      }
+     ]
+    },
+    {
+     "text": "一体化的国家战略体系和能力",
+     "kind": "full-form",
+     "note": "The wording of the report to the 19th Party Congress (18 October 2017), with 的; later texts drop it.",
+     "sources": [
+      {
+       "doc": "cctv-2018-03-02-cmcfdc-plenary",
+       "locator": "Lead paragraph",
+       "quote": "党的十九大强调要坚定实施军民融合发展战略,形成军民融合深度发展格局,构建一体化的国家战略体系和能力"
+      }
+     ]
+    },
+    {
+     "text": "军民一体化的国家战略体系和能力",
+     "kind": "full-form",
+     "note": "The first wording, 'a national strategic system and capabilities integrating the military and the civilian', used by Xi Jinping at the first plenary meeting of the Central Military-Civil Fusion Development Commission (20 June 2017); the 19th Party Congress report dropped 军民.",
+     "sources": [
+      {
+       "doc": "produccionescam-2023-09-25-national-strategy",
+       "locator": "Body text",
+       "quote": "从最初“构建军民一体化的国家战略体系和能力”到十九大报告中“构建一体化的国家战略体系和能力”"
+      }
+     ]
+    }
+   ],
    "sources": [
     {
      "doc": "cheung-2023-national-strategic-integration",
-     "locator": "Introduction",
-     "quote": "Xi first put forward what he calls an integrated national strategic system (INSS 一体化国家战略体系) five years earlier"
+     "locator": "What Is National Strategic Integration?",
+     "quote": "“Integrated national strategic system with capabilities” is the literal translation of 一体化国家战略体系和能力, which in practice is a complex and multi-layered concept."
+    },
+    {
+     "doc": "xinhua-2023-03-08-inss-speech",
+     "locator": "Xi Jinping's speech",
+     "quote": "巩固提高一体化国家战略体系和能力是复杂系统工程"
     }
    ]
   },
   "en": [
    {
+    "text": "integrated national strategies and strategic capabilities",
+    "kind": "official",
+    "date": "2018-03-12",
+    "note": "The settled official English: Xinhua quotes Xi with it in March 2018, and China Military Online reports the defence section of the 20th Party Congress report (October 2022) with it.",
+    "sources": [
+     {
+      "doc": "xinhua-2018-03-12-npc-pla-delegation",
+      "locator": "Fourth paragraph",
+      "quote": "\"Implementing the strategy of military-civilian integration is a prerequisite for building integrated national strategies and strategic capabilities and for realizing the Party's goal of building a strong military in the new era,\" Xi said."
+     },
+     {
+      "doc": "chinamil-2022-10-16-twentieth-congress-defense",
+      "locator": "Last paragraph",
+      "quote": "The CPC will intensify troop training and enhance combat preparedness across the board, strengthen all-around military governance, and consolidate and enhance integrated national strategies and strategic capabilities, Xi said."
+     }
+    ]
+   },
+   {
+    "text": "integrated national strategic system and capability",
+    "kind": "official",
+    "date": "2021-09-29",
+    "note": "Qiushi's official English (2021) of Xi Jinping's speech of 20 June 2017, where the Chinese is the first wording 军民一体化的国家战略体系和能力.",
+    "sources": [
+     {
+      "doc": "qstheory-2021-09-29-deeper-civil-military-integration",
+      "locator": "First paragraph",
+      "quote": "so as to put in place a comprehensive and highly-efficient network of integration and build an integrated national strategic system and capability."
+     }
+    ]
+   },
+   {
+    "text": "national strategic system and capacity in military-civilian integration",
+    "kind": "official",
+    "date": "2017-08-01",
+    "note": "Renders the first wording 军民一体化的国家战略体系和能力 (speech for the PLA's 90th anniversary).",
+    "sources": [
+     {
+      "doc": "peoples-daily-online-2017-08-01-army-day-mcf",
+      "locator": "Third paragraph",
+      "quote": "China must build a national strategic system and capacity in military-civilian integration, he said."
+     }
+    ]
+   },
+   {
     "text": "integrated national strategic system",
     "kind": "source",
+    "note": "The briefs' rendering of the short form 一体化国家战略体系.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -5728,12 +6189,36 @@ TERMS = [
    {
     "text": "National Strategic Integration",
     "kind": "source",
-    "note": "The brief's own, shorter name for the concept.",
+    "note": "The NSI brief's own, shorter name for the concept.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Introduction",
       "quote": "The notion of an integrated national strategic system—which can be more succinctly termed as National Strategic Integration (NSI)—has proceeded like a slow-lit fuse through the Chinese policy apparatus."
+     }
+    ]
+   },
+   {
+    "text": "integrated national strategic system with capabilities",
+    "kind": "source",
+    "note": "What the NSI brief calls the literal translation.",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "What Is National Strategic Integration?",
+      "quote": "“Integrated national strategic system with capabilities” is the literal translation of 一体化国家战略体系和能力, which in practice is a complex and multi-layered concept."
+     }
+    ]
+   },
+   {
+    "text": "integrated national strategic system and capabilities",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term (一体化 integrated, 国家 national, 战略 strategic, 体系 system, 和 and, 能力 capabilities); the NSI brief renders the title of the Academy of Military Sciences study the same way.",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Footnote 3",
+      "quote": "“Research of the Integrated National Strategic System and Capabilities: Concept, Framework and Construction” (一体化国家战略体系和能力研究: 概念、框架与构建途径)"
      }
     ]
    }
@@ -5765,31 +6250,42 @@ TERMS = [
    }
   ],
   "first_use": {
-   "date": "2017",
-   "precision": "year",
-   "note": "First put forward at a 2017 meeting of the Central Military-Civil Fusion Development Commission, then in the 19th Party Congress report (October 2017).",
+   "date": "2017-06-20",
+   "precision": "day",
+   "note": "First put forward by Xi Jinping at the first plenary meeting of the Central Military-Civil Fusion Development Commission on 20 June 2017, in the wording 军民一体化的国家战略体系和能力; then in the 19th Party Congress report (October 2017) as 一体化的国家战略体系和能力.",
    "sources": [
-    {
-     "doc": "cheung-2023-national-strategic-integration",
-     "locator": "Key Findings",
-     "quote": "Although the term first appeared in 2017, national strategic integration remained obscure until 2022, likely to evade foreign scrutiny."
-    },
     {
      "doc": "cheung-2023-national-strategic-integration",
      "locator": "The Slow Birth of the NSI Concept",
      "quote": "Xi first mentioned the need to build the INSS with strategic capabilities in 2017 at a meeting of the Central Military-Civil Fusion Development Commission (CMCFDC 中央军民融合发展委员会)"
+    },
+    {
+     "doc": "qstheory-2021-09-29-deeper-civil-military-integration",
+     "locator": "Date line under the title",
+     "quote": "June 20, 2017"
+    },
+    {
+     "doc": "qstheory-2021-09-29-deeper-civil-military-integration",
+     "locator": "First paragraph",
+     "quote": "so as to put in place a comprehensive and highly-efficient network of integration and build an integrated national strategic system and capability."
     }
    ]
   },
   "relations": [
    {
-    "type": "successor-of",
+    "type": "see-also",
     "target": "military-civil-fusion",
+    "note": "Cheung (2023) calls National Strategic Integration the successor to military-civil fusion. Official texts do not replace one term by the other: they name them together, military-civil fusion being the way to build the integrated national strategic system and capabilities (19th Party Congress report, 2017; Xi Jinping, March 2018).",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Key Findings",
       "quote": "National strategic integration is the successor to military-civil fusion, a policy launched in the mid-2010s but shelved by the end of the decade amid significant foreign criticism."
+     },
+     {
+      "doc": "xinhua-2018-03-12-npc-pla-delegation",
+      "locator": "Fourth paragraph",
+      "quote": "\"Implementing the strategy of military-civilian integration is a prerequisite for building integrated national strategies and strategic capabilities and for realizing the Party's goal of building a strong military in the new era,\" Xi said."
      }
     ]
    },
@@ -5806,64 +6302,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The NSI brief uses National Strategic Integration (NSI) as its term of art for this concept and says it can be used interchangeably with INSS."
- },
- {
-  "schema_version": 1,
-  "id": "integrated-national-strategic-system-and-capabilities",
-  "category": "strategy",
-  "zh": {
-   "hans": "一体化国家战略体系和能力",
-   "hant": "一體化國家戰略體系和能力",
-   "pinyin": "yītǐhuà guójiā zhànlüè tǐxì hé nénglì",
-   "variants": [],
-   "sources": [
-    {
-     "doc": "cheung-2023-national-strategic-integration",
-     "locator": "What Is National Strategic Integration?",
-     "quote": "“Integrated national strategic system with capabilities” is the literal translation of 一体化国家战略体系和能力, which in practice is a complex and multi-layered concept."
-    }
-   ]
-  },
-  "en": [
-   {
-    "text": "integrated national strategic system with capabilities",
-    "kind": "literal",
-    "sources": [
-     {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "What Is National Strategic Integration?",
-      "quote": "“Integrated national strategic system with capabilities” is the literal translation of 一体化国家战略体系和能力, which in practice is a complex and multi-layered concept."
-     }
-    ]
-   },
-   {
-    "text": "integrated national strategic system and capabilities",
-    "kind": "source",
-    "sources": [
-     {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "Footnote 3",
-      "quote": "“Research of the Integrated National Strategic System and Capabilities: Concept, Framework and Construction” (一体化国家战略体系和能力研究: 概念、框架与构建途径)"
-     }
-    ]
-   }
-  ],
-  "abbreviations": [],
-  "relations": [
-   {
-    "type": "variant-of",
-    "target": "integrated-national-strategic-system",
-    "sources": [
-     {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "What Is National Strategic Integration?",
-      "quote": "Despite the word ‘system,’ the NSI concept is less about structure and more about process"
-     }
-    ]
-   }
-  ],
-  "shares_keys_with": []
+  "note": "One concept under several names. The canonical PRC form is 一体化国家战略体系和能力 ('integrated national strategic system and capabilities'); 一体化国家战略体系 is its short form, and the wording changed in 2017 (see the variants). The NSI brief calls the concept National Strategic Integration (NSI) and says it can be used interchangeably with INSS. Until this release the glossary held the short and the long form as two entries; they are one entry now, under the id integrated-national-strategic-system, which was already in use in links, exports and examples (the id integrated-national-strategic-system-and-capabilities is gone)."
  },
  {
   "schema_version": 1,
@@ -5971,6 +6410,18 @@ TERMS = [
   },
   "en": [
    {
+    "text": "PLA Daily",
+    "kind": "official",
+    "date": "2025-12-31",
+    "sources": [
+     {
+      "doc": "peoples-daily-online-2025-12-31-pla-daily-70th",
+      "locator": "Last paragraph",
+      "quote": "Founded on Jan. 1, 1956, the PLA Daily serves as the official newspaper of the CMC."
+     }
+    ]
+   },
+   {
     "text": "Liberation Army Daily",
     "kind": "source",
     "sources": [
@@ -5985,11 +6436,48 @@ TERMS = [
       "quote": "A review of major Chinese media outlets (*People's Daily*, *Liberation Army Daily*, *Science and Technology Daily*, and *Xinhua News Agency*)"
      }
     ]
+   },
+   {
+    "text": "Liberation Army Newspaper",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese name (解放军 Liberation Army, 报 newspaper).",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Footnote 8",
+      "quote": "*Liberation Army Daily* (解放军报), March 9, 2023"
+     }
+    ]
    }
   ],
   "abbreviations": [],
-  "relations": [],
-  "shares_keys_with": []
+  "first_use": {
+   "date": "1956-01-01",
+   "precision": "day",
+   "note": "Founding date of the newspaper.",
+   "sources": [
+    {
+     "doc": "peoples-daily-online-2025-12-31-pla-daily-70th",
+     "locator": "Last paragraph",
+     "quote": "Founded on Jan. 1, 1956, the PLA Daily serves as the official newspaper of the CMC."
+    }
+   ]
+  },
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "central-military-commission",
+    "sources": [
+     {
+      "doc": "peoples-daily-online-2025-12-31-pla-daily-70th",
+      "locator": "Last paragraph",
+      "quote": "Founded on Jan. 1, 1956, the PLA Daily serves as the official newspaper of the CMC."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The official newspaper of the Central Military Commission. Its official English name is PLA Daily; 'Liberation Army Daily' is the briefs' word-for-word rendering."
  },
  {
   "schema_version": 1,
@@ -6297,6 +6785,55 @@ TERMS = [
   },
   "en": [
    {
+    "text": "military-civilian integration",
+    "kind": "official",
+    "date": "2018-03-12",
+    "sources": [
+     {
+      "doc": "xinhua-2018-03-12-npc-pla-delegation",
+      "locator": "Fourth paragraph",
+      "quote": "\"Implementing the strategy of military-civilian integration is a prerequisite for building integrated national strategies and strategic capabilities and for realizing the Party's goal of building a strong military in the new era,\" Xi said."
+     },
+     {
+      "doc": "chinadaily-2018-10-15-cmcfdc-second-session",
+      "locator": "First paragraph",
+      "quote": "Chinese President Xi Jinping on Monday called for a stronger sense of mission for deeper military-civilian integration."
+     }
+    ]
+   },
+   {
+    "text": "civil-military integration",
+    "kind": "official",
+    "date": "2015-03-12",
+    "ambiguous": true,
+    "note": "Shared with 军民一体化 (civil-military-integration), for which scholarly English uses the same words.",
+    "sources": [
+     {
+      "doc": "xinhua-2015-03-12-civil-military-integration",
+      "locator": "Third paragraph",
+      "quote": "The armed forces should fully implement the strategic layout of \"Four Comprehensives\" and the development strategy of civil-military integration in order to break new grounds in the PLA's capability building, Xi said."
+     },
+     {
+      "doc": "qstheory-2021-09-29-deeper-civil-military-integration",
+      "locator": "First paragraph",
+      "quote": "Upgraded as a national strategy, civil-military integration is a major result of China's long-term endeavor to coordinate economic development with national defense."
+     }
+    ]
+   },
+   {
+    "text": "integrated military and civilian development",
+    "kind": "official",
+    "date": "2017-06-20",
+    "note": "Renders 军民融合发展 (military-civil fusion development), the wording of the strategy's and the commission's names.",
+    "sources": [
+     {
+      "doc": "xinhua-2017-06-20-cmcfdc-first-plenary",
+      "locator": "Third paragraph",
+      "quote": "Upgraded as a national strategy, integrated military and civilian development is a major achievement of China's long-term coordinated development of economic and national defense construction, Xi said."
+     }
+    ]
+   },
+   {
     "text": "military-civil fusion",
     "kind": "source",
     "sources": [
@@ -6333,6 +6870,18 @@ TERMS = [
       "quote": "The Differences and Relations of Military and Civilian Combination, Combining Military Efforts with Civilian Support, Military and Civilian Fusion, Civil-military Integration"
      }
     ]
+   },
+   {
+    "text": "military-civilian fusion",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term (军 military, 民 civilian, 融合 fusion, merging).",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 4: Military-Civil Fusion",
+      "quote": "The means to achieve this integrated national strategic system is through military-civil fusion (MCF; 军民融合), which Xi has pursued since the mid-2010s."
+     }
+    ]
    }
   ],
   "abbreviations": [
@@ -6359,22 +6908,61 @@ TERMS = [
     }
    ]
   },
+  "first_use": {
+   "date": "2007-10-15",
+   "precision": "day",
+   "note": "First in an official Party text: the report to the 17th Party Congress (15 October 2007) called for a path of 军民融合式发展 (military-civil fusion-style development) with Chinese characteristics. Xi Jinping elevated military-civil fusion development to a national strategy in March 2015. The word itself occurs earlier in specialist writing (a 2003 paper of a General Armament Department research group).",
+   "sources": [
+    {
+     "doc": "cns-2009-07-24-politburo-study-mcf",
+     "locator": "Second paragraph",
+     "quote": "中共十七大提出了统筹经济建设和国防建设、在全面建设小康社会进程中实现富国和强军的统一的战略任务,强调要走出一条中国特色军民融合式发展路子。"
+    },
+    {
+     "doc": "chinadaily-2007-10-25-seventeenth-congress-report",
+     "locator": "Introduction",
+     "quote": "The following is the full text of Hu Jintao's report delivered at the 17th National Congress of the Communist Party of China (CPC) on Oct. 15, 2007"
+    },
+    {
+     "doc": "wenweipo-2017-07-06-cmcfdc",
+     "locator": "Body text",
+     "quote": "2015年3月,習近平總書記在出席十二屆全國人大三次會議解放軍代表團全體會議時明確強調:「把軍民融合發展上升為國家戰略,開創強軍新局面,加快形成全要素、多領域、高效益的軍民融合深度發展格局。」"
+    }
+   ]
+  },
   "relations": [
    {
-    "type": "successor-of",
+    "type": "see-also",
     "target": "combining-military-efforts-with-civilian-support",
-    "date": "2013",
-    "note": "He Yongbo orders the four wordings 军民结合, 寓军于民, 军民融合, 军民一体化 as stages from lower to higher forms.",
+    "note": "Official texts name the older formula inside the new one: the 17th Party Congress's path of military-civil fusion includes systems 'combining the military and the civilian, embedding the military in the civilian' (军民结合、寓军于民). He Yongbo (2013) orders 军民结合, 寓军于民, 军民融合 and 军民一体化 as stages from lower to higher forms; that is his analysis, not a dated official replacement, so no succession is recorded.",
     "sources": [
+     {
+      "doc": "cns-2009-07-24-politburo-study-mcf",
+      "locator": "Third paragraph",
+      "quote": "建立和完善军民结合、寓军于民的武器装备科研生产体系、军队人才培养体系和军队保障体系"
+     },
      {
       "doc": "he-2013-junmin-terms",
       "locator": "Abstract",
       "quote": "是由低级向高级的发展形式和实现途径"
      }
     ]
+   },
+   {
+    "type": "see-also",
+    "target": "military-civilian-combination",
+    "note": "See the note on combining-military-efforts-with-civilian-support: the two older wordings appear together, inside the path of military-civil fusion.",
+    "sources": [
+     {
+      "doc": "cns-2009-07-24-politburo-study-mcf",
+      "locator": "Third paragraph",
+      "quote": "建立和完善军民结合、寓军于民的武器装备科研生产体系、军队人才培养体系和军队保障体系"
+     }
+    ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "PRC official English has rendered 军民融合 in several ways: 'civil-military integration' (Xinhua 2015; Qiushi), 'integrated military and civilian development' for 军民融合发展 (Xinhua 2017), and 'military-civilian integration' (Xinhua and China Daily from 2018). 'Military-civil fusion' is the usual rendering outside China. 'Civil-military integration' also renders 军民一体化, a different term: see civil-military-integration."
  },
  {
   "schema_version": 1,
@@ -6390,6 +6978,11 @@ TERMS = [
      "doc": "cheung-2022-techno-security-state",
      "locator": "Strategy 4: Military-Civil Fusion",
      "quote": "The MCF development strategy was formally approved in March 2018 and is officially known as the “Military-Civil Fusion Development Strategy Outline” (军民融合发展战略纲要)."
+    },
+    {
+     "doc": "cctv-2018-03-02-cmcfdc-plenary",
+     "locator": "Third paragraph",
+     "quote": "会议审议通过了《军民融合发展战略纲要》"
     }
    ]
   },
@@ -6406,8 +6999,21 @@ TERMS = [
     ]
    },
    {
+    "text": "Outline of the Military-Civilian Fusion Development Strategy",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term (军民融合 military-civilian fusion, 发展 development, 战略 strategy, 纲要 outline).",
+    "sources": [
+     {
+      "doc": "cctv-2018-03-02-cmcfdc-plenary",
+      "locator": "Third paragraph",
+      "quote": "会议审议通过了《军民融合发展战略纲要》"
+     }
+    ]
+   },
+   {
     "text": "MCF development strategy",
-    "kind": "alternative",
+    "kind": "deprecated",
+    "note": "The brief uses it for the outline, but in PRC usage the military-civil fusion development strategy (军民融合发展战略) is the strategy itself, which the outline sets out; say 'outline' for the document.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -6419,10 +7025,20 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2018-03",
-   "precision": "month",
-   "note": "Formally approved in March 2018.",
+   "date": "2018-03-02",
+   "precision": "day",
+   "note": "Approved (deliberated and adopted) at the first plenary meeting of the 19th Central Military-Civil Fusion Development Commission.",
    "sources": [
+    {
+     "doc": "cctv-2018-03-02-cmcfdc-plenary",
+     "locator": "Lead paragraph",
+     "quote": "习近平3月2日上午主持召开十九届中央军民融合发展委员会第一次全体会议并发表重要讲话"
+    },
+    {
+     "doc": "cctv-2018-03-02-cmcfdc-plenary",
+     "locator": "Third paragraph",
+     "quote": "会议审议通过了《军民融合发展战略纲要》"
+    },
     {
      "doc": "cheung-2022-techno-security-state",
      "locator": "Strategy 4: Military-Civil Fusion",
@@ -6432,8 +7048,9 @@ TERMS = [
   },
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "military-civil-fusion",
+    "note": "The planning document of the military-civil fusion strategy (no official text lists it as a part, so no part-of relation).",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -6441,10 +7058,21 @@ TERMS = [
       "quote": "The formulation of the MCF development strategy took more than five years and steadily grew bolder and bigger over time."
      }
     ]
+   },
+   {
+    "type": "see-also",
+    "target": "central-military-civil-fusion-development-commission",
+    "sources": [
+     {
+      "doc": "cctv-2018-03-02-cmcfdc-plenary",
+      "locator": "Lead paragraph",
+      "quote": "习近平3月2日上午主持召开十九届中央军民融合发展委员会第一次全体会议并发表重要讲话"
+     }
+    ]
    }
   ],
   "shares_keys_with": [],
-  "note": "Approved in March 2018 but not publicly released."
+  "note": "Approved on 2 March 2018 at the first plenary meeting of the 19th Central Military-Civil Fusion Development Commission, but not publicly released."
  },
  {
   "schema_version": 1,
@@ -6460,6 +7088,11 @@ TERMS = [
      "doc": "he-2013-junmin-terms",
      "locator": "Title",
      "quote": "军民结合、寓军于民、军民融合、军民一体化区别与联系"
+    },
+    {
+     "doc": "cns-2009-07-24-politburo-study-mcf",
+     "locator": "Third paragraph",
+     "quote": "建立和完善军民结合、寓军于民的武器装备科研生产体系、军队人才培养体系和军队保障体系"
     }
    ]
   },
@@ -6474,12 +7107,24 @@ TERMS = [
       "quote": "The Differences and Relations of Military and Civilian Combination, Combining Military Efforts with Civilian Support, Military and Civilian Fusion, Civil-military Integration"
      }
     ]
+   },
+   {
+    "text": "military-civilian combination",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term (军民 military-civilian, 结合 combination).",
+    "sources": [
+     {
+      "doc": "he-2013-junmin-terms",
+      "locator": "Title",
+      "quote": "军民结合、寓军于民、军民融合、军民一体化区别与联系"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "relations": [],
   "shares_keys_with": [],
-  "note": "The earliest of the four wordings He Yongbo (2013) compares: 军民结合, 寓军于民, 军民融合, 军民一体化."
+  "note": "The earliest of the four wordings He Yongbo (2013) compares: 军民结合, 寓军于民, 军民融合, 军民一体化. Official texts pair it with 寓军于民 as one formula (军民结合、寓军于民), still used inside the path of military-civil fusion in 2007-2009."
  },
  {
   "schema_version": 1,
@@ -9170,8 +9815,32 @@ TERMS = [
   },
   "en": [
    {
+    "text": "People's Daily Online",
+    "kind": "official",
+    "date": "1998-11-26",
+    "sources": [
+     {
+      "doc": "peoples-daily-online-1998-about",
+      "locator": "First paragraph",
+      "quote": "Launched on January 1, 1997, the People's Daily Online becomes a new important medium for disseminating information to the world, and the most authoritative among Chinese websites."
+     }
+    ]
+   },
+   {
     "text": "People’s Net",
     "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Footnote 19",
+      "quote": "*People’s Net* (人民网), April 6, 2022"
+     }
+    ]
+   },
+   {
+    "text": "People's Net",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese name (人民 people, 网 net, website).",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -9182,9 +9851,33 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "relations": [],
+  "first_use": {
+   "date": "1997-01-01",
+   "precision": "day",
+   "note": "Launch date of the website.",
+   "sources": [
+    {
+     "doc": "peoples-daily-online-1998-about",
+     "locator": "First paragraph",
+     "quote": "Launched on January 1, 1997, the People's Daily Online becomes a new important medium for disseminating information to the world, and the most authoritative among Chinese websites."
+    }
+   ]
+  },
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "peoples-daily",
+    "sources": [
+     {
+      "doc": "peoples-daily-online-1998-about",
+      "locator": "First paragraph",
+      "quote": "This new information medium is under the People's Daily, an official newspaper of the Central Committee of the Communist Party of China (CCCPC)."
+     }
+    ]
+   }
+  ],
   "shares_keys_with": [],
-  "note": "The news website of People's Daily."
+  "note": "The news website of People's Daily. Its official English name is People's Daily Online; 'People's Net' is a word-for-word rendering of 人民网."
  },
  {
   "schema_version": 1,
@@ -10730,6 +11423,18 @@ TERMS = [
     ]
    },
    {
+    "text": "strategic capability",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term (战略 strategic, 能力 capability).",
+    "sources": [
+     {
+      "doc": "scio-2021-china-keywords-three-steps",
+      "locator": "Chinese text",
+      "quote": "确保到2020年基本实现机械化,信息化建设取得重大进展,战略能力有大的提升。"
+     }
+    ]
+   },
+   {
     "text": "strategic capabilities",
     "kind": "official",
     "date": "2017-10",
@@ -10757,7 +11462,7 @@ TERMS = [
    },
    {
     "type": "see-also",
-    "target": "integrated-national-strategic-system-and-capabilities",
+    "target": "integrated-national-strategic-system",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -11503,7 +12208,13 @@ TERMS = [
    {
     "text": "system",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese word (体 body, 系 system, series); the NSI brief also says 'the word system'.",
     "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Footnote 2",
+      "quote": "The U.S. Defense Department translates Tixi (体系) as systems."
+     },
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "What Is National Strategic Integration?",
@@ -11515,8 +12226,9 @@ TERMS = [
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "integrated-national-strategic-system",
+    "note": "The 'system' of 一体化国家战略体系和能力; a word of the term, not a part an official text lists.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -11527,7 +12239,8 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "体系 (tixi) is the 'system' of 一体化国家战略体系; the brief stresses that the concept is about a process of integration more than a structure."
+  "generic": true,
+  "note": "An everyday word (system), recorded for the sense the NSI brief discusses: the 'system' (体系, tixi) of 一体化国家战略体系和能力, which the brief says is about a process of integration more than a structure, converging into a 'system of systems'. Not a term to be recognised on its own in running text (it also ends many names, such as 国家安全体系)."
  },
  {
   "schema_version": 1,
@@ -12565,36 +13278,14 @@ TERMS = [
   },
   "en": [
    {
-    "text": "world-class leader",
-    "kind": "source",
-    "note": "The brief's wording for the goal of building the armed forces into a world-class military.",
+    "text": "world-class forces",
+    "kind": "official",
+    "date": "2022-10-16",
     "sources": [
      {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "Key NSI Priorities (Priority 6)",
-      "quote": "Priority 6: Support the PLA in its pursuit of its 2027 centenary goals and build the armed forces into a world-class leader over the longer term."
-     }
-    ]
-   },
-   {
-    "text": "world-leading power",
-    "kind": "source",
-    "sources": [
-     {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "Key Findings",
-      "quote": "turning China's armed forces into a world-leading power."
-     }
-    ]
-   },
-   {
-    "text": "world-leading military power",
-    "kind": "source",
-    "sources": [
-     {
-      "doc": "cheung-2022-techno-security-state",
-      "locator": "Strategy 3: Military Strengthening",
-      "quote": "The third and most challenging stage is for China to become a comprehensive world-leading military power by 2050"
+      "doc": "chinadaily-2022-10-16-defense-section",
+      "locator": "Second paragraph",
+      "quote": "and fully transforming the armed forces into world-class forces by the mid-21st century."
      }
     ]
    },
@@ -12613,6 +13304,7 @@ TERMS = [
    {
     "text": "world-class armed forces",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term (世界一流 world first-class, 军队 armed forces).",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -12620,9 +13312,50 @@ TERMS = [
       "quote": "加快把我军建成世界一流军队"
      }
     ]
+   },
+   {
+    "text": "world-class leader",
+    "kind": "deprecated",
+    "note": "The NSI brief's paraphrase of the goal, not its name; use 'world-class forces' or 'world-class military'.",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Key NSI Priorities (Priority 6)",
+      "quote": "Priority 6: Support the PLA in its pursuit of its 2027 centenary goals and build the armed forces into a world-class leader over the longer term."
+     }
+    ]
+   },
+   {
+    "text": "world-leading military power",
+    "kind": "deprecated",
+    "note": "The techno-security brief's paraphrase of the goal, not its name; use 'world-class forces' or 'world-class military'.",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 3: Military Strengthening",
+      "quote": "The third and most challenging stage is for China to become a comprehensive world-leading military power by 2050"
+     }
+    ]
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2017-07-30",
+   "precision": "day",
+   "note": "Earliest use found: Xi Jinping's speech at the parade for the PLA's 90th anniversary at Zhurihe (30 July 2017); the goal was then written into the 19th Party Congress report (18 October 2017).",
+   "sources": [
+    {
+     "doc": "fx361-2017-zhurihe-parade",
+     "locator": "Second paragraph",
+     "quote": "7月30日上午,庆祝中国人民解放军建军90周年阅兵在朱日和联合训练基地隆重举行。"
+    },
+    {
+     "doc": "fx361-2017-zhurihe-parade",
+     "locator": "Xi Jinping's speech",
+     "quote": "把我们这支英雄的人民军队建设成为世界一流军队"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -12647,7 +13380,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "The goal of fully building the people's armed forces into world-class forces by the middle of the twenty-first century, the last of the three steps of defence modernization. The report to the 20th Party Congress (2022) speaks of 'more quickly elevating the people's armed forces to world-class standards' (China Military Online). The briefs' 'world-class leader' and 'world-leading military power' are paraphrases, kept as deprecated so that they lead here."
  },
  {
   "schema_version": 1,
@@ -12956,6 +13690,12 @@ DERIVED = [
     "軍事科學院"
    ],
    [
+    "zh",
+    "中国人民解放军军事科学院",
+    "variant",
+    "中国人民解放军军事科学院"
+   ],
+   [
     "pinyin_tones",
     "jun1shi4ke1xue2yuan4",
     "pinyin-tones",
@@ -12975,11 +13715,39 @@ DERIVED = [
    ],
    [
     "en",
+    "academy of military science",
+    "en-official",
+    "Academy of Military Science"
+   ],
+   [
+    "en",
+    "pla academy of military science",
+    "en-official",
+    "PLA Academy of Military Science"
+   ],
+   [
+    "en",
     "academy of military sciences",
     "en-source",
     "Academy of Military Sciences"
+   ],
+   [
+    "en",
+    "military science academy",
+    "en-literal",
+    "Military Science Academy"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "March 15, 1958",
+   "zh": "1958年3月15日"
+  },
+  "dates_display": {
+   "2018-05-16": {
+    "en": "May 16, 2018",
+    "zh": "2018年5月16日"
+   }
+  }
  },
  {
   "pinyin_numbered": "ji1ji2 fang2yu4",
@@ -13150,6 +13918,12 @@ DERIVED = [
     "capabilities",
     "en-source",
     "capabilities"
+   ],
+   [
+    "en",
+    "capability",
+    "en-literal",
+    "capability"
    ]
   ]
  },
@@ -13334,11 +14108,29 @@ DERIVED = [
     "central military civil fusion development commission",
     "en-source",
     "Central Military-Civil Fusion Development Commission"
+   ],
+   [
+    "en",
+    "central commission for integrated military and civilian development",
+    "en-official",
+    "Central Commission for Integrated Military and Civilian Development"
+   ],
+   [
+    "en",
+    "central military civilian fusion development commission",
+    "en-literal",
+    "Central Military-Civilian Fusion Development Commission"
    ]
   ],
   "first_use_display": {
    "en": "January 2017",
    "zh": "2017年1月"
+  },
+  "dates_display": {
+   "2017-06-20": {
+    "en": "June 20, 2017",
+    "zh": "2017年6月20日"
+   }
   }
  },
  {
@@ -13653,8 +14445,14 @@ DERIVED = [
    ],
    [
     "en",
+    "central military commission chairman",
+    "en-literal",
+    "Central Military Commission Chairman"
+   ],
+   [
+    "en",
     "commander in chief",
-    "en-source",
+    "en-deprecated",
     "commander-in-chief"
    ]
   ],
@@ -14016,18 +14814,24 @@ DERIVED = [
     "jūnmín yītǐhuà"
    ],
    [
+    "abbr",
+    "cmi",
+    "abbreviation",
+    "CMI"
+   ],
+   [
     "en",
     "civil military integration",
     "en-source",
     "civil-military integration"
+   ],
+   [
+    "en",
+    "military civilian unification",
+    "en-literal",
+    "military-civilian unification"
    ]
-  ],
-  "dates_display": {
-   "2013": {
-    "en": "2013",
-    "zh": "2013年"
-   }
-  }
+  ]
  },
  {
   "pinyin_numbered": "ren4zhi1zhan4",
@@ -14159,13 +14963,7 @@ DERIVED = [
     "en-literal",
     "embedding the military in the civilian"
    ]
-  ],
-  "dates_display": {
-   "2013": {
-    "en": "2013",
-    "zh": "2013年"
-   }
-  }
+  ]
  },
  {
   "pinyin_numbered": "zong1he2 guo2li4",
@@ -15359,14 +16157,20 @@ DERIVED = [
    ],
    [
     "en",
+    "cpc central committee general secretary",
+    "en-literal",
+    "CPC Central Committee General Secretary"
+   ],
+   [
+    "en",
     "general secretary of the communist party of china cpc central committee",
     "en-official",
     "general secretary of the Communist Party of China (CPC) Central Committee"
    ]
   ],
   "first_use_display": {
-   "en": "November 2012",
-   "zh": "2012年11月"
+   "en": "September 1982",
+   "zh": "1982年9月"
   },
   "dates_display": {
    "2020-10-31": {
@@ -15673,14 +16477,26 @@ DERIVED = [
    ],
    [
     "en",
-    "security of supply chains",
-    "en-source",
-    "security of supply chains"
+    "self controlled safe and reliable domestic production and supply chain",
+    "en-alternative",
+    "self-controlled, safe and reliable domestic production and supply chain"
+   ],
+   [
+    "en",
+    "independently controllable secure and reliable industrial chains and supply chains",
+    "en-literal",
+    "independently controllable, secure and reliable industrial chains and supply chains"
    ]
   ],
   "first_use_display": {
    "en": "April 2020",
    "zh": "2020年4月"
+  },
+  "dates_display": {
+   "2020-11-01": {
+    "en": "November 1, 2020",
+    "zh": "2020年11月1日"
+   }
   }
  },
  {
@@ -15964,8 +16780,8 @@ DERIVED = [
   ]
  },
  {
-  "pinyin_numbered": "yi1ti3hua4 guo2jia1 zhan4lve4 ti3xi4",
-  "pinyin_toneless": "yitihua guojia zhanlve tixi",
+  "pinyin_numbered": "yi1ti3hua4 guo2jia1 zhan4lve4 ti3xi4 he2 neng2li4",
+  "pinyin_toneless": "yitihua guojia zhanlve tixi he nengli",
   "keys": [
    [
     "id",
@@ -15975,27 +16791,45 @@ DERIVED = [
    ],
    [
     "zh",
-    "一体化国家战略体系",
+    "一体化国家战略体系和能力",
     "hans",
-    "一体化国家战略体系"
+    "一体化国家战略体系和能力"
+   ],
+   [
+    "zh",
+    "一体化国家战略体系和能力",
+    "hant",
+    "一體化國家戰略體系和能力"
    ],
    [
     "zh",
     "一体化国家战略体系",
-    "hant",
-    "一體化國家戰略體系"
+    "variant",
+    "一体化国家战略体系"
+   ],
+   [
+    "zh",
+    "一体化的国家战略体系和能力",
+    "variant",
+    "一体化的国家战略体系和能力"
+   ],
+   [
+    "zh",
+    "军民一体化的国家战略体系和能力",
+    "variant",
+    "军民一体化的国家战略体系和能力"
    ],
    [
     "pinyin_tones",
-    "yi1ti3hua4guo2jia1zhan4lve4ti3xi4",
+    "yi1ti3hua4guo2jia1zhan4lve4ti3xi4he2neng2li4",
     "pinyin-tones",
-    "yītǐhuà guójiā zhànlüè tǐxì"
+    "yītǐhuà guójiā zhànlüè tǐxì hé nénglì"
    ],
    [
     "pinyin",
-    "yitihuaguojiazhanlvetixi",
+    "yitihuaguojiazhanlvetixihenengli",
     "pinyin",
-    "yītǐhuà guójiā zhànlüè tǐxì"
+    "yītǐhuà guójiā zhànlüè tǐxì hé nénglì"
    ],
    [
     "abbr",
@@ -16011,6 +16845,24 @@ DERIVED = [
    ],
    [
     "en",
+    "integrated national strategies and strategic capabilities",
+    "en-official",
+    "integrated national strategies and strategic capabilities"
+   ],
+   [
+    "en",
+    "integrated national strategic system and capability",
+    "en-official",
+    "integrated national strategic system and capability"
+   ],
+   [
+    "en",
+    "national strategic system and capacity in military civilian integration",
+    "en-official",
+    "national strategic system and capacity in military-civilian integration"
+   ],
+   [
+    "en",
     "integrated national strategic system",
     "en-source",
     "integrated national strategic system"
@@ -16020,60 +16872,38 @@ DERIVED = [
     "national strategic integration",
     "en-source",
     "National Strategic Integration"
-   ]
-  ],
-  "first_use_display": {
-   "en": "2017",
-   "zh": "2017年"
-  }
- },
- {
-  "pinyin_numbered": "yi1ti3hua4 guo2jia1 zhan4lve4 ti3xi4 he2 neng2li4",
-  "pinyin_toneless": "yitihua guojia zhanlve tixi he nengli",
-  "keys": [
-   [
-    "id",
-    "integrated-national-strategic-system-and-capabilities",
-    "id",
-    "integrated-national-strategic-system-and-capabilities"
-   ],
-   [
-    "zh",
-    "一体化国家战略体系和能力",
-    "hans",
-    "一体化国家战略体系和能力"
-   ],
-   [
-    "zh",
-    "一体化国家战略体系和能力",
-    "hant",
-    "一體化國家戰略體系和能力"
-   ],
-   [
-    "pinyin_tones",
-    "yi1ti3hua4guo2jia1zhan4lve4ti3xi4he2neng2li4",
-    "pinyin-tones",
-    "yītǐhuà guójiā zhànlüè tǐxì hé nénglì"
-   ],
-   [
-    "pinyin",
-    "yitihuaguojiazhanlvetixihenengli",
-    "pinyin",
-    "yītǐhuà guójiā zhànlüè tǐxì hé nénglì"
    ],
    [
     "en",
     "integrated national strategic system with capabilities",
-    "en-literal",
+    "en-source",
     "integrated national strategic system with capabilities"
    ],
    [
     "en",
     "integrated national strategic system and capabilities",
-    "en-source",
+    "en-literal",
     "integrated national strategic system and capabilities"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "June 20, 2017",
+   "zh": "2017年6月20日"
+  },
+  "dates_display": {
+   "2017-08-01": {
+    "en": "August 1, 2017",
+    "zh": "2017年8月1日"
+   },
+   "2018-03-12": {
+    "en": "March 12, 2018",
+    "zh": "2018年3月12日"
+   },
+   "2021-09-29": {
+    "en": "September 29, 2021",
+    "zh": "2021年9月29日"
+   }
+  }
  },
  {
   "pinyin_numbered": "guan1jian4 he2xin1 ji4shu4",
@@ -16159,11 +16989,33 @@ DERIVED = [
    ],
    [
     "en",
+    "pla daily",
+    "en-official",
+    "PLA Daily"
+   ],
+   [
+    "en",
     "liberation army daily",
     "en-source",
     "Liberation Army Daily"
+   ],
+   [
+    "en",
+    "liberation army newspaper",
+    "en-literal",
+    "Liberation Army Newspaper"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "January 1, 1956",
+   "zh": "1956年1月1日"
+  },
+  "dates_display": {
+   "2025-12-31": {
+    "en": "December 31, 2025",
+    "zh": "2025年12月31日"
+   }
+  }
  },
  {
   "pinyin_numbered": "da4guo2 chu3bei4 ti3xi4",
@@ -16409,6 +17261,24 @@ DERIVED = [
    ],
    [
     "en",
+    "military civilian integration",
+    "en-official",
+    "military-civilian integration"
+   ],
+   [
+    "en",
+    "civil military integration",
+    "en-official",
+    "civil-military integration"
+   ],
+   [
+    "en",
+    "integrated military and civilian development",
+    "en-official",
+    "integrated military and civilian development"
+   ],
+   [
+    "en",
     "military civil fusion",
     "en-source",
     "military-civil fusion"
@@ -16426,10 +17296,22 @@ DERIVED = [
     "military and civilian fusion"
    ]
   ],
+  "first_use_display": {
+   "en": "October 15, 2007",
+   "zh": "2007年10月15日"
+  },
   "dates_display": {
-   "2013": {
-    "en": "2013",
-    "zh": "2013年"
+   "2015-03-12": {
+    "en": "March 12, 2015",
+    "zh": "2015年3月12日"
+   },
+   "2017-06-20": {
+    "en": "June 20, 2017",
+    "zh": "2017年6月20日"
+   },
+   "2018-03-12": {
+    "en": "March 12, 2018",
+    "zh": "2018年3月12日"
    }
   }
  },
@@ -16475,14 +17357,20 @@ DERIVED = [
    ],
    [
     "en",
+    "outline of the military civilian fusion development strategy",
+    "en-literal",
+    "Outline of the Military-Civilian Fusion Development Strategy"
+   ],
+   [
+    "en",
     "mcf development strategy",
-    "en-alternative",
+    "en-deprecated",
     "MCF development strategy"
    ]
   ],
   "first_use_display": {
-   "en": "March 2018",
-   "zh": "2018年3月"
+   "en": "March 2, 2018",
+   "zh": "2018年3月2日"
   }
  },
  {
@@ -16524,6 +17412,12 @@ DERIVED = [
     "military and civilian combination",
     "en-source",
     "military and civilian combination"
+   ],
+   [
+    "en",
+    "military civilian combination",
+    "en-literal",
+    "military-civilian combination"
    ]
   ]
  },
@@ -18283,11 +19177,33 @@ DERIVED = [
    ],
    [
     "en",
+    "peoples daily online",
+    "en-official",
+    "People's Daily Online"
+   ],
+   [
+    "en",
     "peoples net",
     "en-source",
     "People’s Net"
+   ],
+   [
+    "en",
+    "peoples net",
+    "en-literal",
+    "People's Net"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "January 1, 1997",
+   "zh": "1997年1月1日"
+  },
+  "dates_display": {
+   "1998-11-26": {
+    "en": "November 26, 1998",
+    "zh": "1998年11月26日"
+   }
+  }
  },
  {
   "pinyin_numbered": "jian4jun1 yi1bai3 nian2 fen4dou4 mu4biao1",
@@ -19310,6 +20226,12 @@ DERIVED = [
     "strategic capabilities",
     "en-source",
     "strategic capabilities"
+   ],
+   [
+    "en",
+    "strategic capability",
+    "en-literal",
+    "strategic capability"
    ]
   ],
   "dates_display": {
@@ -20483,21 +21405,9 @@ DERIVED = [
    ],
    [
     "en",
-    "world class leader",
-    "en-source",
-    "world-class leader"
-   ],
-   [
-    "en",
-    "world leading power",
-    "en-source",
-    "world-leading power"
-   ],
-   [
-    "en",
-    "world leading military power",
-    "en-source",
-    "world-leading military power"
+    "world class forces",
+    "en-official",
+    "world-class forces"
    ],
    [
     "en",
@@ -20510,12 +21420,32 @@ DERIVED = [
     "world class armed forces",
     "en-literal",
     "world-class armed forces"
+   ],
+   [
+    "en",
+    "world class leader",
+    "en-deprecated",
+    "world-class leader"
+   ],
+   [
+    "en",
+    "world leading military power",
+    "en-deprecated",
+    "world-leading military power"
    ]
   ],
+  "first_use_display": {
+   "en": "July 30, 2017",
+   "zh": "2017年7月30日"
+  },
   "dates_display": {
    "2017-10": {
     "en": "October 2017",
     "zh": "2017年10月"
+   },
+   "2022-10-16": {
+    "en": "October 16, 2022",
+    "zh": "2022年10月16日"
    }
   }
  },
