@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:cb246ec8'
+DIGEST = '2:16d704e4'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -22,6 +22,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Read in a reprint; the URL is that of the reprint."
+ },
+ "caixin-2012-10-22-eighteenth-congress-schedule": {
+  "title": "Report on the schedule of the 18th Party Congress",
+  "publisher": "Caixin",
+  "date": "2012-10-22",
+  "url": "http://china.caixin.com/2012-10-22/100450478.html",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title descriptive."
  },
  "caixin-2016-08-08-sti-plan": {
   "title": "国务院印发《“十三五”国家科技创新规划》",
@@ -100,6 +109,14 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "cgtn-2021-03-13-fourteenth-plan-final": {
+  "title": "China unveils final version of 14th Five-Year Plan, long-range goals",
+  "publisher": "CGTN",
+  "date": "2021-03-13",
+  "url": "https://news.cgtn.com/news/2021-03-13/China-unveils-final-version-of-the-14th-Five-Year-Plan-YASVodGtMI/index.html",
+  "kind": "official",
+  "language": "en"
+ },
  "cgtn-2024-05-11-tech-iron-curtain": {
   "title": "Under the 'technology iron curtain', only the United States will be besieged (Hepingli commentary)",
   "title_original": "和评理|“科技铁幕”下,被围困的只会是美国自己",
@@ -168,6 +185,15 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Bilingual China Keywords entry: Chinese text followed by the English version."
  },
+ "china-keywords-2019-innovation-driven-development": {
+  "title": "The Innovation-Driven Development Strategy",
+  "publisher": "China.org.cn (China Keywords: On Governance)",
+  "date": "2019-04-16",
+  "url": "http://www.china.org.cn/english/china_key_words/2019-04/16/content_74687669.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Read in a mirror copy with the same path (ccgp-fushun.com/english/china_key_words/...)."
+ },
  "china-keywords-2019-partys-vision-strong-military": {
   "title": "The Party's Vision for Building a Strong Military for a New Era",
   "title_original": "新时代党的强军思想",
@@ -195,6 +221,16 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hans",
   "note": "Bilingual China Keywords entry: Chinese text followed by the English version."
+ },
+ "china-keywords-2021-military-strategic-guideline-new-era": {
+  "title": "Military Strategic Guideline for a New Era",
+  "title_original": "新时代军事战略方针",
+  "publisher": "China.org.cn (China Keywords: national defence and the military)",
+  "date": "2021-11-05",
+  "url": "http://www.china.org.cn/english/china_key_words/2021-11/05/content_77853446.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Bilingual China Keywords entry (English, then Chinese). Read in a mirror copy with the same path; the mirror's Chinese text is garbled, so only the English is quoted."
  },
  "china-keywords-2021-strong-armed-forces": {
   "title": "The Chinese Path of Building Strong Armed Forces",
@@ -271,6 +307,32 @@ SOURCES = {
   "language": "en",
   "note": "The report was delivered on 15 October 2007; the China Daily page is dated 31 October 2007."
  },
+ "chinadaily-2009-01-20-defense-technology": {
+  "title": "Defense technology also serves civilian needs",
+  "publisher": "China Daily, from Xinhua News Agency",
+  "date": "2009-01-20",
+  "url": "http://www.chinadaily.com.cn/china/2009-01/20/content_7413650.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Report on the white paper China's National Defense in 2008."
+ },
+ "chinadaily-2011-09-07-peaceful-development": {
+  "title": "White paper sets course for peaceful growth",
+  "author": "Li Xiaokun",
+  "publisher": "China Daily",
+  "date": "2011-09-07",
+  "url": "http://europe.chinadaily.com.cn/china/2011-09/07/content_13637187.htm",
+  "kind": "official",
+  "language": "en"
+ },
+ "chinadaily-2011-10-21-national-congress-of-cpc": {
+  "title": "National Congress of CPC",
+  "publisher": "China Daily (CPC in China feature pages)",
+  "date": "2011-10-21",
+  "url": "https://cpcchina.chinadaily.com.cn/2011-10/21/content_13951550.htm",
+  "kind": "official",
+  "language": "en"
+ },
  "chinadaily-2011-12-27-peoples-daily-commentary": {
   "title": "People's Daily urges reform on development path",
   "publisher": "China Daily (Xinhua)",
@@ -279,11 +341,28 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "chinadaily-2012-03-01-peaceful-development": {
+  "title": "China committed to peaceful development",
+  "author": "Zhao Shengnan",
+  "publisher": "China Daily",
+  "date": "2012-03-01",
+  "url": "http://www.chinadaily.com.cn/china/2012-03/01/content_14726803.htm",
+  "kind": "official",
+  "language": "en"
+ },
  "chinadaily-2012-11-08-moderately-prosperous": {
   "title": "China to complete building of a moderately prosperous society",
   "publisher": "China Daily",
   "date": "2012-11-08",
   "url": "http://www.chinadaily.com.cn/china/2012cpc/2012-11/08/content_15892918.htm",
+  "kind": "official",
+  "language": "en"
+ },
+ "chinadaily-2014-01-24-national-security-commission": {
+  "title": "Xi Jinping to lead national security commission",
+  "publisher": "China Daily",
+  "date": "2014-01-24",
+  "url": "http://europe.chinadaily.com.cn/china/2014-01/24/content_17257671.htm",
   "kind": "official",
   "language": "en"
  },
@@ -393,6 +472,14 @@ SOURCES = {
   "publisher": "China Daily Asia (Xinhua)",
   "date": "2016-09-26",
   "url": "https://www.chinadailyasia.com/nation/2016-09/26/content_15501441.html",
+  "kind": "official",
+  "language": "en"
+ },
+ "chinadailyhk-2021-01-20-draft-plan": {
+  "title": "China's cabinet discusses draft govt work report, 14th FYP",
+  "publisher": "China Daily Hong Kong, from Xinhua News Agency",
+  "date": "2021-01-20",
+  "url": "https://www.chinadailyhk.com/article/155492",
   "kind": "official",
   "language": "en"
  },
@@ -579,6 +666,15 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hans"
  },
+ "cpcnews-zhang-boli-comprehensive-national-power": {
+  "title": "毛泽东国力思想与当代综合国力研究",
+  "author": "张伯里 (Zhang Boli)",
+  "publisher": "CPC News (cpc.people.com.cn), Mao Zedong memorial pages",
+  "url": "http://cpc.people.com.cn/GB/69112/70190/70194/5233642.html",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Undated reprint of a research article on Mao Zedong's thinking on national power."
+ },
  "cqliving-2022-10-20-new-security-architecture": {
   "title": "Securing the new pattern of development with the new security architecture (Liangjiang commentary on the 20th Party Congress, no. 6)",
   "title_original": "【渝论】聚焦盛会系列两江评⑥ | 以新安全格局保障新发展格局",
@@ -650,6 +746,14 @@ SOURCES = {
   "kind": "scholarly",
   "language": "zh-Hant"
  },
+ "dx286-china-national-defense-news": {
+  "title": "中国国防报电子版 (newspaper directory entry)",
+  "publisher": "dx286.com",
+  "url": "http://dx286.com/quanguobaozhi/beijingbaozhi/1071.html",
+  "kind": "reference",
+  "language": "zh-Hans",
+  "note": "A directory of Chinese newspapers; cited only for the founding date and the publisher of the paper."
+ },
  "ecns-2022-09-07-new-system-core-technologies": {
   "title": "Xi stresses new system for mobilizing resources nationwide for core technology breakthroughs (27th meeting of the Central Commission for Comprehensively Deepening Reform)",
   "publisher": "ECNS, the English website of China News Service",
@@ -693,6 +797,15 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Reprinted news feature on the national laboratory pilot scheme; the original publisher is not named on the page."
  },
+ "fravel-2019-active-defense": {
+  "title": "Active Defense: China's Military Strategy since 1949",
+  "author": "M. Taylor Fravel",
+  "publisher": "Princeton University Press",
+  "date": "2019",
+  "kind": "scholarly",
+  "language": "en",
+  "note": "The book the techno-security-state brief cites in footnote 9. Quoted from chapter 3, \"The 1956 Strategy: 'Defending the Motherland'\"."
+ },
  "fx361-2017-zhurihe-parade": {
   "title": "庆祝中国人民解放军建军90周年阅兵在朱日和联合训练基地隆重举行 习近平检阅部队并发表重要讲话",
   "publisher": "Magazine reprint of the Xinhua report, on fx361.cc",
@@ -719,6 +832,14 @@ SOURCES = {
   "kind": "media",
   "language": "en",
   "note": "Global Times report on Xi Jinping's Qiushi article of 31 October 2020. Title descriptive."
+ },
+ "globaltimes-db-ministry-of-national-defense": {
+  "title": "Ministry of National Defense (State Council ministries database)",
+  "publisher": "Global Times",
+  "url": "https://www.globaltimes.cn/db/government/2.shtml",
+  "kind": "media",
+  "language": "en",
+  "note": "Undated database page; it names Chang Wanquan (minister 2013-2018) as minister."
  },
  "gmrb-2005-10-31-comprehensive-national-power": {
   "title": "Glossary for studying the Fifth Plenum of the 16th Central Committee (4): comprehensive national power",
@@ -811,6 +932,15 @@ SOURCES = {
   "language": "zh",
   "note": "Bilingual abstract page of a terminology journal article comparing the four terms as successive stages of one policy."
  },
+ "hk01-2017-02-national-security-commission": {
+  "title": "成立三年 中央國安委成員首度亮相《新聞聯播》",
+  "publisher": "HK01",
+  "date": "2017-02-18",
+  "url": "https://hk01.com/%E4%B8%AD%E5%9C%8B/72842/",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Report on the national security work forum of 17 February 2017; URL shortened to the article number."
+ },
  "inewsweek-2018-04-14-commissions": {
   "title": "表面上是名称之变 本质是加强党对改革工作的领导",
   "publisher": "China Newsweek (中国新闻周刊)",
@@ -846,6 +976,15 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hans"
  },
+ "jrkj-2012-11-eighteenth-congress-innovation": {
+  "title": "Abstract of an editorial on the 18th Party Congress report and innovation-driven development",
+  "publisher": "Science & Technology Today (今日科技), 2012, no. 11, p. 1",
+  "date": "2012-11",
+  "url": "http://218.28.6.71:81/Qikan/Article/Detail?id=44274914",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title descriptive; the abstract quotes the report to the 18th Party Congress."
+ },
  "liaowang-2023-09-25-cognitive-warfare": {
   "title": "The colonial war of 'contesting cognition'",
   "title_original": "“争夺认知”的殖民战争",
@@ -867,6 +1006,13 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Title descriptive: the stored page shows the author, affiliation and text but not the journal title."
  },
+ "marxdic-first-national-congress": {
+  "title": "The First National Congress of the Communist Party of China",
+  "publisher": "Marxist Dictionary (marxdic.com)",
+  "url": "http://www.marxdic.com/article/1479",
+  "kind": "reference",
+  "language": "en"
+ },
  "mfa-2015-12-16-wic": {
   "title": "Xi Jinping Attends Opening Ceremony of Second World Internet Conference and Delivers Keynote Speech",
   "publisher": "Embassy of the PRC in the United States (Ministry of Foreign Affairs)",
@@ -883,6 +1029,14 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "A ministry review of the 12th Five-Year Plan period, as reposted by a trade news site."
+ },
+ "mod-2015-05-26-active-defense": {
+  "title": "China implements active defense military strategy: white paper",
+  "publisher": "Ministry of National Defense of the PRC (English website), from Xinhua News Agency",
+  "date": "2015-05-26",
+  "url": "http://eng.mod.gov.cn/DefenseNews/2015-05/26/content_4586689.htm",
+  "kind": "official",
+  "language": "en"
  },
  "mod-2016-04-20-joint-battle-command": {
   "title": "President Xi visits joint battle command center",
@@ -1033,6 +1187,14 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Xinhua report of 3 November 2020. Title descriptive; the page shows the Xinhua dateline."
+ },
+ "peoples-daily-online-2023-03-05-npc-opens": {
+  "title": "China's national legislature starts annual session",
+  "publisher": "Xinhua News Agency, on People's Daily Online (English)",
+  "date": "2023-03-05",
+  "url": "http://en.people.cn/n3/2023/0305/c90000-10216401.html",
+  "kind": "official",
+  "language": "en"
  },
  "peoples-daily-online-2025-12-31-pla-daily-70th": {
   "title": "Xi congratulates PLA Daily on its 70th anniversary",
@@ -1245,6 +1407,13 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "shubang-eighteenth-congress": {
+  "title": "中国共产党第十八次全国代表大会在北京召开 (this day in history)",
+  "publisher": "shubang.net",
+  "url": "http://shubang.net/today/13/18da.html",
+  "kind": "reference",
+  "language": "zh-Hans"
+ },
  "sina-2006-02-10-mega-projects": {
   "title": "聚焦16个重大科技专项",
   "publisher": "Securities Times (证券时报), via Sina Finance",
@@ -1307,6 +1476,15 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "wikipedia-ministry-of-national-defense": {
+  "title": "Ministry of National Defense of the People's Republic of China",
+  "publisher": "Wikipedia",
+  "date": "2023-10",
+  "url": "https://en.wikipedia.org/wiki/Ministry_of_National_Defense_of_the_People%27s_Republic_of_China",
+  "kind": "reference",
+  "language": "en",
+  "note": "Read in the Kiwix archive of English Wikipedia of October 2023."
+ },
  "wikipedia-pla-national-defense-university": {
   "title": "People's Liberation Army National Defense University",
   "publisher": "Wikipedia",
@@ -1363,6 +1541,15 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Xinhua report on the white paper China's National Defense (1998), reproduced verbatim with its Xinhua dateline."
+ },
+ "xinhua-2006-12-29-national-defense-2006": {
+  "title": "Full Text: China's National Defense in 2006",
+  "publisher": "Xinhua News Agency (English service)",
+  "date": "2006-12-29",
+  "url": "http://news.xinhuanet.com/english/2006-12/29/content_5547029.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "The full text of the 2006 defence white paper of the State Council Information Office."
  },
  "xinhua-2010-12-16-scio-new-year-reception": {
   "title": "Xinhua dispatch, Beijing, 16 December 2010, on the State Council Information Office's 2011 New Year reception",
@@ -1503,6 +1690,16 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Report on Xi Jinping's explanation of the CPC Central Committee's proposals for the 14th Five-Year Plan, made public on 3 November 2020."
+ },
+ "xinhua-2020-11-03-xi-explanation-zh": {
+  "title": "关于《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》的说明",
+  "author": "习近平 (Xi Jinping)",
+  "publisher": "Xinhua News Agency, reprinted by jiayu.cjyun.org",
+  "date": "2020-11-03",
+  "url": "http://jiayu.cjyun.org/p/38941.html",
+  "kind": "official",
+  "language": "zh-Hans",
+  "note": "Xi Jinping's explanation of the recommendations to the fifth plenum, published by Xinhua on 3 November 2020 (the techno-security-state brief, footnote 17). Read in a reprint; the URL is that of the reprint."
  },
  "xinhua-2020-11-26-mnd-2027-goal": {
   "title": "国防部介绍如何理解确保二〇二七年实现建军百年奋斗目标",
@@ -1818,13 +2015,39 @@ TERMS = [
       "quote": "III. Strategic Guideline of Active Defense"
      }
     ]
+   },
+   {
+    "text": "active defense",
+    "kind": "official",
+    "date": "2015-05-26",
+    "note": "The MND/Xinhua report on the 2015 white paper, in 'the military strategic guideline of active defense'.",
+    "sources": [
+     {
+      "doc": "mod-2015-05-26-active-defense",
+      "locator": "First paragraph",
+      "quote": "China's armed forces implement the military strategic guideline of active defense in the new situation, according to a white paper issued Tuesday by the State Council Information Office."
+     }
+    ]
+   },
+   {
+    "text": "active defense",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 积极 active, 防御 defense.",
+    "sources": [
+     {
+      "doc": "scio-2015-chinas-military-strategy-zh",
+      "locator": "前言",
+      "quote": "贯彻新形势下积极防御军事战略方针"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "military-strategic-guidelines",
+    "note": "Active defense names the content of the current military strategic guideline (积极防御军事战略方针); no official text lists it as a part, so the link is see-also.",
     "sources": [
      {
       "doc": "xinhua-2015-05-26-military-strategy-zh",
@@ -1897,6 +2120,18 @@ TERMS = [
       "doc": "china-keywords-2022-belt-and-road",
       "locator": "English text",
       "quote": "The Belt and Road Initiative (BRI) – China's proposal to cooperate with other countries in building a Silk Road Economic Belt and a 21st-Century Maritime Silk Road"
+     }
+    ]
+   },
+   {
+    "text": "One Belt, One Road Initiative",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 一带 one belt, 一路 one road, 倡议 initiative. Official English has used 'Belt and Road' since 2015; do not use the literal gloss in translation.",
+    "sources": [
+     {
+      "doc": "china-keywords-2022-belt-and-road",
+      "locator": "Chinese headword",
+      "quote": "“一带一路”倡议"
      }
     ]
    }
@@ -2094,11 +2329,24 @@ TERMS = [
    {
     "text": "CPC Central Committee",
     "kind": "official",
+    "date": "2021-07-30",
     "sources": [
      {
       "doc": "qstheory-2021-07-30-centenary-goal",
       "locator": "First paragraph",
       "quote": "The CPC Central Committee and the Central Military Commission have set the centenary goal of the People’s Liberation Army (PLA) to be achieved by 2027."
+     }
+    ]
+   },
+   {
+    "text": "Central Committee of the Communist Party of China",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 中国共产党 Communist Party of China, 中央委员会 central committee.",
+    "sources": [
+     {
+      "doc": "peoplesdaily-overseas-2020-11-04-fifth-plenum",
+      "locator": "Body text",
+      "quote": "中国共产党第十九届中央委员会第五次全体会议"
      }
     ]
    }
@@ -2108,11 +2356,12 @@ TERMS = [
    {
     "type": "part-of",
     "target": "chinese-communist-party",
+    "note": "The Party Constitution names the Central Committee, with the National Congress that elects it, as the Party's highest leading body.",
     "sources": [
      {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "Key Findings",
-      "quote": "Ultimately, President Xi has expressed his desire that the process be led by the Chinese Communist Party's Central Committee."
+      "doc": "chinadaily-2011-10-21-national-congress-of-cpc",
+      "locator": "Second paragraph",
+      "quote": "The Party Constitution stipulates that: the highest leading body of the Party is the National Congress and the Central Committee elected by it."
      }
     ]
    }
@@ -2182,6 +2431,18 @@ TERMS = [
       "doc": "csis-interpret-2020-major-issues",
       "locator": "Introduction",
       "quote": "This is the speech by General Secretary Xi Jinping at the seventh meeting of the Central Financial and Economic Affairs Commission on April 10, 2020."
+     }
+    ]
+   },
+   {
+    "text": "Central Finance and Economics Commission",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 中央 central, 财经 finance and economics, 委员会 commission.",
+    "sources": [
+     {
+      "doc": "inewsweek-2018-04-14-commissions",
+      "locator": "Second paragraph",
+      "quote": "4月2日,中央财经委员会(简称中财委)第一次会议研究打好防范化解金融风险、精准脱贫、污染防治三大攻坚战。"
      }
     ]
    }
@@ -2420,6 +2681,18 @@ TERMS = [
       "quote": "appointed Hu Jintao Chairman of the CPC Central Military Commission."
      }
     ]
+   },
+   {
+    "text": "Central Military Affairs Commission",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 中央 central, 军事 military affairs, 委员会 commission.",
+    "sources": [
+     {
+      "doc": "scio-2004-chinas-national-defense-zh",
+      "locator": "前言",
+      "quote": "中国共产党中央军事委员会扩大会议"
+     }
+    ]
    }
   ],
   "abbreviations": [
@@ -2471,7 +2744,35 @@ TERMS = [
    "hans": "中央国家安全委员会",
    "hant": "中央國家安全委員會",
    "pinyin": "Zhōngyāng Guójiā Ānquán Wěiyuánhuì",
-   "variants": [],
+   "variants": [
+    {
+     "text": "中央国安委",
+     "kind": "short-form",
+     "sources": [
+      {
+       "doc": "hk01-2017-02-national-security-commission",
+       "locator": "Headline",
+       "quote": "成立三年 中央國安委成員首度亮相《新聞聯播》"
+      }
+     ]
+    },
+    {
+     "text": "国安委",
+     "kind": "short-form",
+     "sources": [
+      {
+       "doc": "rmzxb-2014-04-17-national-security-commission",
+       "locator": "职能",
+       "quote": "首先,习近平强调国安委和改革的"
+      },
+      {
+       "doc": "hk01-2017-02-national-security-commission",
+       "locator": "Body text",
+       "quote": "《新聞聯播》播出國安委首次會議"
+      }
+     ]
+    }
+   ],
    "sources": [
     {
      "doc": "scio-2020-china-keywords-holistic-view",
@@ -2515,18 +2816,49 @@ TERMS = [
       "quote": "When chairing the first meeting of national security commission, Xi told participants to adhere to an overall national security outlook"
      }
     ]
+   },
+   {
+    "text": "Central National Security Commission",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 中央 central, 国家安全 national security, 委员会 commission.",
+    "sources": [
+     {
+      "doc": "scio-2020-china-keywords-holistic-view",
+      "locator": "Chinese text",
+      "quote": "2014年4月,在中央国家安全委员会第一次会议上,习近平总书记提出,必须坚持总体国家安全观"
+     }
+    ]
    }
   ],
-  "abbreviations": [],
+  "abbreviations": [
+   {
+    "text": "NSC",
+    "lang": "en",
+    "status": "accepted",
+    "note": "The abbreviation of the brief's English title of a Xinhua report; also the usual English abbreviation of the US National Security Council.",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Footnote 3",
+      "quote": "\"Xi Jinping Chairs First NSC Meeting, Stresses National Security with Chinese Characteristics,\" *Xinhua News Agency*, April 15, 2014."
+     }
+    ]
+   }
+  ],
   "first_use": {
-   "date": "2014-01",
-   "precision": "month",
-   "note": "Set up by decision of the Politburo in January 2014, after the Third Plenum of the 18th Central Committee (November 2013) decided to create it; first meeting 15 April 2014.",
+   "date": "2014-01-24",
+   "precision": "day",
+   "note": "The date the commission was set up: the Politburo decided its structure on 24 January 2014, after the Third Plenum of the 18th Central Committee (November 2013) had decided to create it; its first meeting was on 15 April 2014.",
    "sources": [
     {
      "doc": "crntt-2022-09-22-national-security",
      "locator": "National security leadership system",
      "quote": "2013年11月,党的十八届三中全会决定成立中央国家安全委员会;2014年1月,中共中央政治局召开会议,研究决定中央国家安全委员会设置。"
+    },
+    {
+     "doc": "chinadaily-2014-01-24-national-security-commission",
+     "locator": "First paragraph",
+     "quote": "President Xi Jinping will head the national security commission, the Political Bureau of the Communist Party of China (CPC) Central Committee decided on Friday."
     }
    ]
   },
@@ -2571,6 +2903,31 @@ TERMS = [
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Priorities and Structure of NSI",
       "quote": "The CMCFDC and the newly established Central Science and Technology Commission (CSTC) are most likely the principal agencies in charge of leading and coordinating the implementation of NSI."
+     }
+    ]
+   },
+   {
+    "text": "Central Science and Technology Commission",
+    "kind": "official",
+    "date": "2023-03-07",
+    "note": "Xinhua's English report on the reform plan put to the NPC writes it in lower case before the commission existed.",
+    "sources": [
+     {
+      "doc": "xinhua-2023-03-07-most-restructure",
+      "locator": "Body text",
+      "quote": "To that end, a central science and technology commission will be established as part of the latest reform of the Communist Party of China and state institutions"
+     }
+    ]
+   },
+   {
+    "text": "Central Science and Technology Commission",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 中央 central, 科技 science and technology, 委员会 commission.",
+    "sources": [
+     {
+      "doc": "thepaper-2023-03-16-cstc",
+      "locator": "Body text",
+      "quote": "组建中央科技委员会"
      }
     ]
    }
@@ -2718,6 +3075,7 @@ TERMS = [
    {
     "text": "centralized and unified leadership of the Party Central Committee",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 党中央 Party Central Committee, 集中统一 centralized and unified, 领导 leadership.",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -2882,9 +3240,33 @@ TERMS = [
       "quote": "*China National Defense News* (中国国防报), April 2, 2020"
      }
     ]
+   },
+   {
+    "text": "China National Defense Newspaper",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese title: 中国 China, 国防 national defense, 报 newspaper.",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Footnote 18",
+      "quote": "*China National Defense News* (中国国防报), April 2, 2020"
+     }
+    ]
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1993-09-02",
+   "precision": "day",
+   "note": "The founding date of the paper, published in Beijing by the PLA Daily under the PLA General Political Department.",
+   "sources": [
+    {
+     "doc": "dx286-china-national-defense-news",
+     "locator": "中国国防报简介",
+     "quote": "由中国人民解放军总政治部主管,解放军报社主办。1993年9月2日创刊于北京。"
+    }
+   ]
+  },
   "relations": [],
   "shares_keys_with": [],
   "note": "A newspaper of the PLA Daily group."
@@ -2915,6 +3297,18 @@ TERMS = [
       "doc": "ecns-about-cns",
       "locator": "About us",
       "quote": "Established on October 1, 1952, China News Service (CNS) is one of the two state-level news agencies in China."
+     }
+    ]
+   },
+   {
+    "text": "China News Agency",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese name: 中国 China, 新闻 news, 社 agency.",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Photo caption (Introduction)",
+      "quote": "Photo: 中国新闻社, CC BY 2.0, via Wikimedia Commons"
      }
     ]
    }
@@ -2977,6 +3371,18 @@ TERMS = [
       "quote": "*China Social Sciences Network* (中国社会科学网), 30 May 2023"
      }
     ]
+   },
+   {
+    "text": "China Social Sciences Net",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese name: 中国 China, 社会科学 social sciences, 网 net (website).",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Footnote 7",
+      "quote": "*China Social Sciences Network* (中国社会科学网), 30 May 2023"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -3027,6 +3433,18 @@ TERMS = [
       "doc": "cheung-2022-techno-security-state",
       "locator": "Footnote 10",
       "quote": "State Council Information Office, *China’s Military Strategy*, May 25, 2015."
+     }
+    ]
+   },
+   {
+    "text": "China's Military Strategy",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese title: 中国的 China's, 军事战略 military strategy; it matches the official English title.",
+    "sources": [
+     {
+      "doc": "xinhua-2015-05-26-military-strategy-zh",
+      "locator": "First paragraph",
+      "quote": "中国政府26日发表《中国的军事战略》白皮书"
      }
     ]
    }
@@ -3111,6 +3529,18 @@ TERMS = [
       "quote": "*China’s National Defense in the New Era* (Beijing: People’s Republic of China State Council Information Office, 2019)."
      }
     ]
+   },
+   {
+    "text": "China's National Defense in the New Era",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese title: 新时代的 of (in) the new era, 中国国防 China's national defense; it matches the official English title.",
+    "sources": [
+     {
+      "doc": "xinhua-2019-07-24-national-defense-new-era-zh",
+      "locator": "First paragraph",
+      "quote": "中国政府24日发表《新时代的中国国防》白皮书"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -3127,8 +3557,9 @@ TERMS = [
   },
   "relations": [
    {
-    "type": "successor-of",
+    "type": "see-also",
     "target": "chinas-military-strategy-white-paper",
+    "note": "The 2019 paper is the next defence white paper after the 2015 one (the tenth and the ninth since 1998); a later document in a series, not a term that replaced another, so the link is see-also.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -3173,11 +3604,24 @@ TERMS = [
    {
     "text": "Communist Party of China",
     "kind": "official",
+    "date": "2022-10-16",
     "sources": [
      {
       "doc": "xinhua-2022-10-16-national-security",
       "locator": "Photo caption",
       "quote": "Xi Jinping delivers a report to the 20th National Congress of the Communist Party of China (CPC) on behalf of the 19th CPC Central Committee"
+     }
+    ]
+   },
+   {
+    "text": "China Communist Party",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese name: 中国 China, 共产党 communist party. The Party's own English name is Communist Party of China (CPC).",
+    "sources": [
+     {
+      "doc": "cqliving-2022-10-20-new-security-architecture",
+      "locator": "Photo caption",
+      "quote": "中国共产党第二十次全国代表大会开幕"
      }
     ]
    }
@@ -3208,6 +3652,23 @@ TERMS = [
     ]
    }
   ],
+  "first_use": {
+   "date": "1921-07",
+   "precision": "month",
+   "note": "The Party was founded at its First National Congress, which opened in Shanghai and sat from 23 to 31 July 1921; it took the name Communist Party of China there.",
+   "sources": [
+    {
+     "doc": "marxdic-first-national-congress",
+     "locator": "First paragraph",
+     "quote": "The Founding Congress of the Communist Party of China was held from July 23 to 31, 1921"
+    },
+    {
+     "doc": "marxdic-first-national-congress",
+     "locator": "Third paragraph",
+     "quote": "It decided the name of the Party as the \"Communist Party of China\"."
+    }
+   ]
+  },
   "relations": [],
   "shares_keys_with": []
  },
@@ -3324,6 +3785,18 @@ TERMS = [
       "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
      }
     ]
+   },
+   {
+    "text": "cognitive war",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 认知 cognition, 战 war (warfare).",
+    "sources": [
+     {
+      "doc": "liaowang-2023-09-25-cognitive-warfare",
+      "locator": "Four linked stages",
+      "quote": "认知战是一种以信息为主要载体"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -3344,8 +3817,9 @@ TERMS = [
   },
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "hybrid-warfare",
+    "note": "Gen. Wang Haijiang (commander of the Western Theater Command, writing in Study Times, May 2023, as quoted by Cheung) lists cognitive warfare among the forms intertwined in 'hybrid warfare'; that is one author's description, not an official list of parts.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -3385,23 +3859,36 @@ TERMS = [
       "quote": "Priority 1: Support “collaborative innovation” on strategic projects, especially focused on making scientific breakthroughs, promoting original innovation, and ensuring high-end technological self-reliance."
      }
     ]
+   },
+   {
+    "text": "coordinated innovation",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 协同 in coordination (acting together), 创新 innovation.",
+    "sources": [
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "要深化科技协同创新"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "integrated-national-strategic-system",
+    "note": "Xi's speech of March 2023 names deepening collaborative innovation in science and technology among the tasks of the integrated national strategic system (Cheung's Priority 1). The term is older and broader: the report to the 18th Party Congress (2012) already called for more emphasis on collaborative innovation. So the link is see-also, not part-of.",
     "sources": [
-     {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "Priorities and Structure of NSI",
-      "quote": "At the meeting, Xi identified several key priorities for NSI."
-     },
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Key NSI Priorities (Priority 1)",
       "quote": "Priority 1: Support “collaborative innovation” on strategic projects, especially focused on making scientific breakthroughs, promoting original innovation, and ensuring high-end technological self-reliance."
+     },
+     {
+      "doc": "jrkj-2012-11-eighteenth-congress-innovation",
+      "locator": "Abstract",
+      "quote": "提高原始创新、集成创新和引进消化吸收再创新能力,更加注重协同创新。"
      }
     ]
    }
@@ -3507,6 +3994,18 @@ TERMS = [
       "quote": "A similar concept employed by Chinese strategic analysts and leaders is ‘comprehensive national power,’ which refers to the sum of a country's economic, technological, political, diplomatic, demographic, and other sources of measureable power."
      }
     ]
+   },
+   {
+    "text": "comprehensive national power",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 综合 comprehensive, 国力 national power (strength).",
+    "sources": [
+     {
+      "doc": "gmrb-2005-10-31-comprehensive-national-power",
+      "locator": "Body text",
+      "quote": "“综合国力”一词最早来自西方"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -3520,15 +4019,28 @@ TERMS = [
     }
    ]
   },
+  "first_use": {
+   "date": "1980",
+   "precision": "decade",
+   "note": "A term that appeared in the 1980s, according to a research article reprinted by CPC News.",
+   "sources": [
+    {
+     "doc": "cpcnews-zhang-boli-comprehensive-national-power",
+     "locator": "First paragraph",
+     "quote": "“综合国力”,20世纪80年代出现的一个新术语"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
-    "target": "capabilities",
+    "target": "integrated-national-strategic-system",
+    "note": "Cheung calls comprehensive national power a concept similar to national strategic integration.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "What Is National Strategic Integration?",
-      "quote": "A similar concept employed by Chinese strategic analysts and leaders is ‘comprehensive national power,’ which refers to the sum of a country's economic, technological, political, diplomatic, demographic, and other sources of measureable power."
+      "quote": "A similar concept employed by Chinese strategic analysts and leaders is ‘comprehensive national power,’"
      }
     ]
    }
@@ -3772,6 +4284,43 @@ TERMS = [
       "quote": "No country should expect that China will trade its core interests or that China will tolerate things that hurt its sovereignty, security and development."
      }
     ]
+   },
+   {
+    "text": "core interests",
+    "kind": "official",
+    "date": "2011-09-07",
+    "note": "China Daily's report on the white paper China's Peaceful Development (September 2011).",
+    "sources": [
+     {
+      "doc": "chinadaily-2011-09-07-peaceful-development",
+      "locator": "Fifth paragraph",
+      "quote": "The Chinese people will never allow external forces to interfere in internal affairs, the paper said, and the country's core interests will be upheld."
+     }
+    ]
+   },
+   {
+    "text": "core national interests",
+    "kind": "official",
+    "date": "2012-03-01",
+    "sources": [
+     {
+      "doc": "chinadaily-2012-03-01-peaceful-development",
+      "locator": "Body text",
+      "quote": "The white paper stated China's six core national interests as sovereignty, national security, territorial integrity, national reunification, China's political system and overall social stability"
+     }
+    ]
+   },
+   {
+    "text": "core interests",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 核心 core, 利益 interests.",
+    "sources": [
+     {
+      "doc": "china-keywords-2014-core-interests",
+      "locator": "Chinese text",
+      "quote": "中国的核心利益包括:国家主权,国家安全,领土完整,国家统一"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -3819,6 +4368,18 @@ TERMS = [
       "quote": "The ocean is highlighted as one of China's four \"critical security domains\", other than the outer space, cyberspace and nuclear force, by the report titled \"China's Military Strategy\"."
      }
     ]
+   },
+   {
+    "text": "major security domains",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 重大 major, 安全 security, 领域 domains (fields). Official English uses 'critical'.",
+    "sources": [
+     {
+      "doc": "cncmrn-2015-05-26-critical-security-domains",
+      "locator": "First paragraph",
+      "quote": "白皮书还涉及到海洋、太空、网络、核等重大安全领域。"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -3829,6 +4390,18 @@ TERMS = [
      "doc": "cncmrn-2015-05-26-critical-security-domains",
      "locator": "First paragraph",
      "quote": "海洋、太空、网络、核等重大安全领域"
+    }
+   ]
+  },
+  "first_use": {
+   "date": "2015-05-26",
+   "precision": "day",
+   "note": "As a named set of four domains (the seas, outer space, cyberspace and the nuclear field), the term comes from the 2015 white paper China's Military Strategy, published on 26 May 2015.",
+   "sources": [
+    {
+     "doc": "people-2015-05-26-critical-security-domains",
+     "locator": "Second paragraph",
+     "quote": "The ocean is highlighted as one of China's four \"critical security domains\", other than the outer space, cyberspace and nuclear force, by the report titled \"China's Military Strategy\"."
     }
    ]
   },
@@ -4035,6 +4608,31 @@ TERMS = [
       "quote": "“Fight the ‘Pandemic’ and Refresh Thinking on National Defense Mobilization,” *China National Defense News* (中国国防报)"
      }
     ]
+   },
+   {
+    "text": "National Defense Mobilization",
+    "kind": "official",
+    "date": "2006-12-29",
+    "note": "In the title of section VI of the 2006 defence white paper, 'National Defense Mobilization and Reserve Force'.",
+    "sources": [
+     {
+      "doc": "xinhua-2006-12-29-national-defense-2006",
+      "locator": "Contents",
+      "quote": "VI. National Defense Mobilization and Reserve Force"
+     }
+    ]
+   },
+   {
+    "text": "national defense mobilization",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国防 national defense, 动员 mobilization.",
+    "sources": [
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Delegates' remarks",
+      "quote": "来自国防动员系统的王宏宇代表"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -4090,7 +4688,7 @@ TERMS = [
    {
     "text": "national defense science, technology and industry",
     "kind": "literal",
-    "note": "国防 national defense, 科技 science and technology, 工业 industry.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国防 national defense, 科技 science and technology, 工业 industry.",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -4098,23 +4696,37 @@ TERMS = [
       "quote": "要强化国防科技工业服务强军胜战导向"
      }
     ]
+   },
+   {
+    "text": "defense-related science, technology and industry",
+    "kind": "official",
+    "date": "2009-01-20",
+    "note": "The wording of the 2008 defence white paper as Xinhua reported it.",
+    "sources": [
+     {
+      "doc": "chinadaily-2009-01-20-defense-technology",
+      "locator": "First paragraph",
+      "quote": "China is striving to establish a new system of defense-related science, technology and industry which caters to both military and civilian needs"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "integrated-national-strategic-system",
+    "note": "Xi's speech of March 2023 calls for orienting defense science, technology and industry toward strengthening the military and winning wars as one of the tasks of the integrated national strategic system (Cheung's Priority 3). The sector long predates the system, so the link is see-also, not part-of.",
     "sources": [
-     {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "Priorities and Structure of NSI",
-      "quote": "At the meeting, Xi identified several key priorities for NSI."
-     },
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Key NSI Priorities (Priority 3)",
       "quote": "Priority 3: Strengthen the defense industrial base to enhance resilience of its industrial infrastructure and supply chains and improve its structural layout."
+     },
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "要强化国防科技工业服务强军胜战导向"
      }
     ]
    }
@@ -4459,6 +5071,18 @@ TERMS = [
       "quote": "and political security, which is of overarching importance, to economic security, which underpins all other considerations."
      }
     ]
+   },
+   {
+    "text": "economic security",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 经济 economic, 安全 security.",
+    "sources": [
+     {
+      "doc": "scio-2020-china-keywords-holistic-view",
+      "locator": "Chinese text",
+      "quote": "以人民安全为宗旨,以政治安全为根本,以经济安全为基础"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -4508,6 +5132,28 @@ TERMS = [
        "quote": "也是党的十八大以来发表的首部综合型国防白皮书"
       }
      ]
+    },
+    {
+     "text": "十八大",
+     "kind": "short-form",
+     "sources": [
+      {
+       "doc": "caixin-2012-10-22-eighteenth-congress-schedule",
+       "locator": "First paragraph",
+       "quote": "中国共产党第十八次全国代表大会(下称十八大)于2012年11月8日在北京召开。"
+      }
+     ]
+    },
+    {
+     "text": "中共十八大",
+     "kind": "short-form",
+     "sources": [
+      {
+       "doc": "shubang-eighteenth-congress",
+       "locator": "Second paragraph",
+       "quote": "中国共产党第十八次全国代表大会(简称中共十八大),将于2012年11月8日在北京召开。"
+      }
+     ]
     }
    ],
    "sources": [
@@ -4541,23 +5187,40 @@ TERMS = [
       "quote": "the first comprehensive one since the 18th National Congress of the Communist Party of China in 2012."
      }
     ]
+   },
+   {
+    "text": "Eighteenth National Congress of the Communist Party of China",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese name: 中国共产党 Communist Party of China, 第十八次 eighteenth, 全国代表大会 national congress (of delegates).",
+    "sources": [
+     {
+      "doc": "guangming-2012-11-08-eighteenth-congress",
+      "locator": "First paragraph",
+      "quote": "全黨和全國各族人民熱切盼望的中國共産黨第十八次全國代表大會,今天在北京隆重開幕。"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2012-11",
-   "precision": "month",
-   "note": "Held in Beijing, 8 to 14 November 2012; Xi Jinping became general secretary and chairman of the Central Military Commission.",
+   "date": "2012-11-08",
+   "precision": "day",
+   "note": "Held in Beijing from 8 to 14 November 2012; Xi Jinping became general secretary and chairman of the Central Military Commission at its close.",
    "sources": [
-    {
-     "doc": "cheung-2022-techno-security-state",
-     "locator": "Strategy 3: Military Strengthening",
-     "quote": "becoming party general secretary and Central Military Commission chairman at the 18th Party Congress in November 2012."
-    },
     {
      "doc": "guangming-2012-11-08-eighteenth-congress",
      "locator": "First paragraph",
      "quote": "全黨和全國各族人民熱切盼望的中國共産黨第十八次全國代表大會,今天在北京隆重開幕。"
+    },
+    {
+     "doc": "caixin-2012-10-22-eighteenth-congress-schedule",
+     "locator": "First paragraph",
+     "quote": "中国共产党第十八次全国代表大会(下称十八大)于2012年11月8日在北京召开。"
+    },
+    {
+     "doc": "cheung-2022-techno-security-state",
+     "locator": "Strategy 3: Military Strengthening",
+     "quote": "becoming party general secretary and Central Military Commission chairman at the 18th Party Congress in November 2012."
     }
    ]
   },
@@ -4627,13 +5290,26 @@ TERMS = [
       "quote": "the Enlarged CPC Conference of the Central Military Commission (CMC), held successively in September 2004"
      }
     ]
+   },
+   {
+    "text": "Central Military Commission enlarged meeting",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 中央军事委员会 Central Military Commission, 扩大 enlarged, 会议 meeting.",
+    "sources": [
+     {
+      "doc": "scio-2004-chinas-national-defense-zh",
+      "locator": "前言",
+      "quote": "中国共产党中央军事委员会扩大会议"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "central-military-commission",
+    "note": "A meeting of the commission widened to other senior officers: an event of the institution, not a component of it.",
     "sources": [
      {
       "doc": "scio-2004-chinas-national-defense-en",
@@ -4709,6 +5385,18 @@ TERMS = [
       "quote": "Xi Jinping, general secretary of the Communist Party of China (CPC) Central Committee, makes an important speech at the fifth plenary session of the 19th CPC Central Committee in Beijing. The session was held from Oct. 26 to 29, 2020."
      }
     ]
+   },
+   {
+    "text": "Fifth Plenary Session of the Nineteenth Central Committee",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese short name: 十九届 nineteenth (term), 五中全会 fifth plenary session of the Central Committee.",
+    "sources": [
+     {
+      "doc": "guangming-2020-11-11-security-development",
+      "locator": "Second paragraph",
+      "quote": "此次党的十九届五中全会将“统筹发展和安全”确定为“十四五”时期经济社会发展的主要原则"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -4753,8 +5441,9 @@ TERMS = [
     ]
    },
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "ccp-central-committee",
+    "note": "A plenary session of the 19th Central Committee: a meeting of the body, not a component of it.",
     "sources": [
      {
       "doc": "xinhua-2020-10-31-qiushi-article",
@@ -4891,7 +5580,20 @@ TERMS = [
    },
    {
     "text": "first session of the 14th National People's Congress",
+    "kind": "official",
+    "date": "2023-03-05",
+    "sources": [
+     {
+      "doc": "peoples-daily-online-2023-03-05-npc-opens",
+      "locator": "Photo caption",
+      "quote": "The opening meeting of the first session of the 14th National People's Congress (NPC) is held at the Great Hall of the People in Beijing, capital of China, March 5, 2023."
+     }
+    ]
+   },
+   {
+    "text": "First Session of the Fourteenth National People's Congress",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese full name 第十四届全国人民代表大会第一次会议: 第十四届 fourteenth (term), 全国人民代表大会 National People's Congress, 第一次会议 first session.",
     "sources": [
      {
       "doc": "xinhua-2023-03-06-npc-opening-photos",
@@ -4911,13 +5613,19 @@ TERMS = [
      "doc": "xinhua-2023-03-06-npc-opening-photos",
      "locator": "Photo caption",
      "quote": "3月5日，第十四届全国人民代表大会第一次会议在北京人民大会堂开幕。"
+    },
+    {
+     "doc": "peoples-daily-online-2023-03-05-npc-opens",
+     "locator": "First paragraph",
+     "quote": "BEIJING, March 5 (Xinhua) -- The 14th National People's Congress, China's national legislature, opened its first session Sunday morning at the Great Hall of the People in Beijing."
     }
    ]
   },
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "national-peoples-congress",
+    "note": "A session of the 14th NPC: a meeting of the body, not a component of it.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -4948,7 +5656,43 @@ TERMS = [
    "hans": "中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要",
    "hant": "中華人民共和國國民經濟和社會發展第十四個五年規劃和2035年遠景目標綱要",
    "pinyin": "Zhōnghuá Rénmín Gònghéguó guómín jīngjì hé shèhuì fāzhǎn dì-shísì gè wǔnián guīhuà hé 2035 nián yuǎnjǐng mùbiāo gāngyào",
-   "variants": [],
+   "variants": [
+    {
+     "text": "“十四五”规划和2035年远景目标纲要",
+     "kind": "short-form",
+     "sources": [
+      {
+       "doc": "bzrb-2021-03-22-plan-outline-drafting",
+       "locator": "Title",
+       "quote": "汇聚亿万人民力量的宏伟蓝图——“十四五”规划和2035年远景目标纲要编制记"
+      }
+     ]
+    },
+    {
+     "text": "“十四五”规划",
+     "kind": "short-form",
+     "note": "Also written without the quotation marks (十四五规划); lookup ignores them.",
+     "sources": [
+      {
+       "doc": "bzrb-2021-03-22-plan-outline-drafting",
+       "locator": "Body text",
+       "quote": "“十四五”规划和2035年远景目标纲要是怎样编制的"
+      }
+     ]
+    },
+    {
+     "text": "“十四五”",
+     "kind": "short-form",
+     "note": "The numeral short form names the plan and also its period, 2021-2025 (“十四五”时期).",
+     "sources": [
+      {
+       "doc": "guangming-2020-11-11-security-development",
+       "locator": "Second paragraph",
+       "quote": "此次党的十九届五中全会将“统筹发展和安全”确定为“十四五”时期经济社会发展的主要原则"
+      }
+     ]
+    }
+   ],
    "sources": [
     {
      "doc": "cheung-2023-national-strategic-integration",
@@ -4984,7 +5728,7 @@ TERMS = [
    {
     "text": "Outline of the 14th Five-Year Plan for National Economic and Social Development and the Long-Range Objectives for 2035 of the People's Republic of China",
     "kind": "literal",
-    "note": "Word for word, keeping 纲要 (outline) for the whole document, as the Chinese title does.",
+    "note": "Editorial word-for-word gloss of the Chinese title, keeping 纲要 (outline) for the whole document, as the Chinese title does.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -4992,14 +5736,50 @@ TERMS = [
       "quote": "“14th Five-Year Plan for National Economic and Social Development of the People’s Republic of China (2021–2025) and the Outline of Long-Term Goals for 2035” (中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要)."
      }
     ]
+   },
+   {
+    "text": "Outline of the 14th Five-Year Plan",
+    "kind": "official",
+    "date": "2021-03-13",
+    "note": "CGTN's report when Xinhua published the full text; the full title follows in the same sentence with '(2021-2025, FYP)' inserted.",
+    "sources": [
+     {
+      "doc": "cgtn-2021-03-13-fourteenth-plan-final",
+      "locator": "Third paragraph",
+      "quote": "after Chinese lawmakers on Thursday passed the Outline of the 14th Five-Year Plan (2021-2025, FYP) for National Economic and Social Development and the Long-Range Objectives Through the Year 2035 at the closing meeting of China's top legislature's annual session."
+     }
+    ]
+   },
+   {
+    "text": "14th Five-Year Plan (2021-2025) for National Economic and Social Development and the Long-Range Objectives Through the Year 2035",
+    "kind": "official",
+    "date": "2021-01-20",
+    "note": "Xinhua's wording for the draft plan, which the State Council discussed in January 2021.",
+    "sources": [
+     {
+      "doc": "chinadailyhk-2021-01-20-draft-plan",
+      "locator": "First paragraph",
+      "quote": "China's State Council on Wednesday convened a plenary meeting to discuss a draft government work report and the draft 14th Five-Year Plan (2021-2025) for National Economic and Social Development and the Long-Range Objectives Through the Year 2035."
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2021-03",
-   "precision": "month",
-   "note": "Published by Xinhua on 12 March 2021 (the gov.cn copy is dated 13 March).",
+   "date": "2021-03-11",
+   "precision": "day",
+   "note": "Approved by the fourth session of the 13th National People's Congress on 11 March 2021; the draft had been put to the session on 5 March, and Xinhua published the full text on 12 March (the gov.cn copy is dated 13 March).",
    "sources": [
+    {
+     "doc": "bzrb-2021-03-22-plan-outline-drafting",
+     "locator": "Opening paragraphs",
+     "quote": "2021年3月11日下午,人民大会堂。"
+    },
+    {
+     "doc": "bzrb-2021-03-22-plan-outline-drafting",
+     "locator": "Opening paragraphs",
+     "quote": "十三届全国人大四次会议表决通过关于国民经济和社会发展第十四个五年规划和2035年远景目标纲要的决议。"
+    },
     {
      "doc": "cheung-2023-national-strategic-integration",
      "locator": "Footnote 6",
@@ -5039,6 +5819,18 @@ TERMS = [
        "doc": "bzrb-2021-03-22-plan-outline-drafting",
        "locator": "Paragraph 5",
        "quote": "从党的十九届五中全会审议通过“十四五”规划和2035年远景目标建议"
+      }
+     ]
+    },
+    {
+     "text": "“十四五”规划建议",
+     "kind": "short-form",
+     "note": "Also written without the quotation marks (十四五规划建议); lookup ignores them.",
+     "sources": [
+      {
+       "doc": "xinhua-2020-11-03-xi-explanation-zh",
+       "locator": "一、建议稿起草过程",
+       "quote": "今年3月,中央政治局决定,党的十九届五中全会审议“十四五”规划建议,成立文件起草组"
       }
      ]
     }
@@ -5091,6 +5883,18 @@ TERMS = [
       "doc": "cheung-2022-techno-security-state",
       "locator": "Footnote 17",
       "quote": "“Xi Jinping: Explanation of the ‘Recommendations of the Chinese Communist Party Central Committee on Formulating the 14th Five-Year Plan for National Economic and Social Development and Long-Term Goals for 2035,’” *Xinhua News Agency*, November 3, 2020"
+     }
+    ]
+   },
+   {
+    "text": "Recommendations of the CPC Central Committee on Formulating the Fourteenth Five-Year Plan for National Economic and Social Development and the Long-Range Objectives for 2035",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese title: 中共中央 CPC Central Committee, 关于制定 on formulating, 国民经济和社会发展 national economic and social development, 第十四个五年规划 fourteenth five-year plan, 和二〇三五年远景目标 and the long-range objectives for 2035, 的建议 recommendations.",
+    "sources": [
+     {
+      "doc": "peoplesdaily-overseas-2020-11-04-fifth-plenum",
+      "locator": "First section, fourth paragraph",
+      "quote": "审议通过了《中共中央关于制定国民经济和社会发展第十四个五年规划和二〇三五年远景目标的建议》"
      }
     ]
    }
@@ -5509,12 +6313,17 @@ TERMS = [
     "text": "holistic approach to national security",
     "kind": "official",
     "date": "2017-10",
-    "note": "The wording of the 19th CPC National Congress report (October 2017), as SCIO quotes it.",
+    "note": "The wording of the 19th CPC National Congress report (October 2017), as SCIO quotes it, kept in the report to the 20th Congress (October 2022).",
     "sources": [
      {
       "doc": "scio-2020-china-keywords-holistic-view",
       "locator": "English text, second paragraph",
       "quote": "The 19th CPC National Congress, in October 2017, confirmed that \"pursuing a holistic approach to national security\" is a basic policy"
+     },
+     {
+      "doc": "xinhua-2022-10-16-national-security",
+      "locator": "Third paragraph",
+      "quote": "\"We must resolutely pursue a holistic approach to national security and promote national security in all areas and stages of the work of the Party and the country, so as to ensure national security and social stability,\" he said."
      }
     ]
    },
@@ -5528,6 +6337,31 @@ TERMS = [
       "doc": "scio-2020-china-keywords-holistic-view",
       "locator": "Headword",
       "quote": "A Holistic View of National Security"
+     }
+    ]
+   },
+   {
+    "text": "overall national security outlook",
+    "kind": "official",
+    "date": "2014-04-15",
+    "note": "Xinhua's English wording on the day the concept was put forward.",
+    "sources": [
+     {
+      "doc": "peoples-daily-online-2014-04-15-national-security",
+      "locator": "Second paragraph",
+      "quote": "When chairing the first meeting of national security commission, Xi told participants to adhere to an overall national security outlook"
+     }
+    ]
+   },
+   {
+    "text": "overall national security outlook",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 总体 overall, 国家安全 national security, 观 outlook (view).",
+    "sources": [
+     {
+      "doc": "scio-2020-china-keywords-holistic-view",
+      "locator": "Chinese text",
+      "quote": "2014年4月,在中央国家安全委员会第一次会议上,习近平总书记提出,必须坚持总体国家安全观"
      }
     ]
    }
@@ -5547,8 +6381,9 @@ TERMS = [
    }
   ],
   "first_use": {
-   "date": "2014-04",
-   "precision": "month",
+   "date": "2014-04-15",
+   "precision": "day",
+   "note": "Put forward by Xi Jinping at the first meeting of the Central National Security Commission on 15 April 2014.",
    "sources": [
     {
      "doc": "cheung-2022-techno-security-state",
@@ -5559,6 +6394,11 @@ TERMS = [
      "doc": "scio-2020-china-keywords-holistic-view",
      "locator": "English text, first paragraph",
      "quote": "At the first meeting of the National Security Commission of the CPC Central Committee in April 2014, Xi Jinping emphasized the need to take a holistic view of national security."
+    },
+    {
+     "doc": "peoples-daily-online-2014-04-15-national-security",
+     "locator": "Second paragraph",
+     "quote": "When chairing the first meeting of national security commission, Xi told participants to adhere to an overall national security outlook"
     }
    ]
   },
@@ -5598,6 +6438,18 @@ TERMS = [
    {
     "text": "hybrid warfare",
     "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "modern war is in fact a \"new form of 'hybrid warfare'\" (\"“混合战争”新形态\")"
+     }
+    ]
+   },
+   {
+    "text": "hybrid war",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 混合 hybrid (mixed), 战争 war.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -5827,6 +6679,18 @@ TERMS = [
       "quote": "“in order to safeguard China’s industrial security and national security, we must focus on building production chains and supply chains that are independently controllable, secure and reliable.”"
      }
     ]
+   },
+   {
+    "text": "industrial security",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 产业 industry (industrial), 安全 security.",
+    "sources": [
+     {
+      "doc": "cctv-supply-chains",
+      "locator": "First paragraph",
+      "quote": "“为保障我国产业安全和国家安全,要着力打造自主可控、安全可靠的产业链、供应链"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -5988,13 +6852,26 @@ TERMS = [
       "quote": "By 2020, mechanization will be basically achieved, with IT applications coming a long way"
      }
     ]
+   },
+   {
+    "text": "informationization",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 信息 information, 化 -ization (making into).",
+    "sources": [
+     {
+      "doc": "scio-2021-china-keywords-three-steps",
+      "locator": "Chinese text",
+      "quote": "信息化建设取得重大进展"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "three-step-strategy-for-defense-and-military-modernization",
+    "note": "Informatization is a goal of the first step of the three-step strategy (by 2020), but the concept is older and wider than the strategy, so the link is see-also, not part-of.",
     "sources": [
      {
       "doc": "scio-2021-china-keywords-three-steps",
@@ -6014,7 +6891,20 @@ TERMS = [
    "hans": "国家创新驱动发展战略",
    "hant": "國家創新驅動發展戰略",
    "pinyin": "guójiā chuàngxīn qūdòng fāzhǎn zhànlüè",
-   "variants": [],
+   "variants": [
+    {
+     "text": "创新驱动发展战略",
+     "kind": "short-form",
+     "note": "The usual form in Party and state documents since the 18th Party Congress (2012); the brief's form adds 国家 (national).",
+     "sources": [
+      {
+       "doc": "jrkj-2012-11-eighteenth-congress-innovation",
+       "locator": "Abstract",
+       "quote": "党的十八大报告中明确提出要实施创新驱动发展战略。"
+      }
+     ]
+    }
+   ],
    "sources": [
     {
      "doc": "cheung-2022-techno-security-state",
@@ -6038,12 +6928,24 @@ TERMS = [
    {
     "text": "National Innovation-Driven Development Strategy",
     "kind": "literal",
-    "note": "Word for word, keeping 国家 (national), which the brief's rendering leaves out.",
+    "note": "Editorial word-for-word gloss of the Chinese term, keeping 国家 (national), which the brief's rendering leaves out: 国家 national, 创新驱动 innovation-driven, 发展战略 development strategy.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
       "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
       "quote": "The Innovation-Driven Development Strategy (IDDS; 国家创新驱动发展战略)"
+     }
+    ]
+   },
+   {
+    "text": "innovation-driven development strategy",
+    "kind": "official",
+    "date": "2019-04-16",
+    "sources": [
+     {
+      "doc": "china-keywords-2019-innovation-driven-development",
+      "locator": "First paragraph",
+      "quote": "In November 2012, at its 18th National Congress, the CPC made a series of important decisions on the implementation of the innovation-driven development strategy."
      }
     ]
    }
@@ -6062,6 +6964,23 @@ TERMS = [
     ]
    }
   ],
+  "first_use": {
+   "date": "2012-11",
+   "precision": "month",
+   "note": "Put forward in the report to the 18th Party Congress (November 2012).",
+   "sources": [
+    {
+     "doc": "china-keywords-2019-innovation-driven-development",
+     "locator": "First paragraph",
+     "quote": "In November 2012, at its 18th National Congress, the CPC made a series of important decisions on the implementation of the innovation-driven development strategy."
+    },
+    {
+     "doc": "jrkj-2012-11-eighteenth-congress-innovation",
+     "locator": "Abstract",
+     "quote": "党的十八大报告中明确提出要实施创新驱动发展战略。"
+    }
+   ]
+  },
   "relations": [],
   "shares_keys_with": []
  },
@@ -6570,6 +7489,7 @@ TERMS = [
    {
     "text": "major infrastructure",
     "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 重大 major, 基础设施 infrastructure.",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -6582,18 +7502,19 @@ TERMS = [
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "integrated-national-strategic-system",
+    "note": "Xi's speech of March 2023 calls for strengthening the coordinated construction of major infrastructure as one of the tasks of the integrated national strategic system (Cheung's Priority 4); infrastructure is far wider than the system, so the link is see-also, not part-of.",
     "sources": [
-     {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "Priorities and Structure of NSI",
-      "quote": "At the meeting, Xi identified several key priorities for NSI."
-     },
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Key NSI Priorities (Priority 4)",
       "quote": "Priority 4: Increase the country’s strategic reserve capacity and intensify efforts to build strategic infrastructure and integrate strategic resources."
+     },
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "要加强重大基础设施统筹建设"
      }
     ]
    }
@@ -6641,13 +7562,26 @@ TERMS = [
       "quote": "By 2020, mechanization will be basically achieved, with IT applications coming a long way and strategic capabilities seeing a big improvement."
      }
     ]
+   },
+   {
+    "text": "mechanization",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 机械 machinery, 化 -ization (making into).",
+    "sources": [
+     {
+      "doc": "scio-2021-china-keywords-three-steps",
+      "locator": "Chinese text",
+      "quote": "确保到2020年基本实现机械化"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "three-step-strategy-for-defense-and-military-modernization",
+    "note": "Mechanization is a goal of the first step of the three-step strategy (by 2020), but the concept is older and wider than the strategy, so the link is see-also, not part-of.",
     "sources": [
      {
       "doc": "scio-2021-china-keywords-three-steps",
@@ -7178,6 +8112,35 @@ TERMS = [
       "quote": "In China’s approach to military affairs, the military strategic guideline represents China’s national military strategy."
      }
     ]
+   },
+   {
+    "text": "military strategic guideline",
+    "kind": "official",
+    "date": "2015-05-26",
+    "sources": [
+     {
+      "doc": "mod-2015-05-26-active-defense",
+      "locator": "First paragraph",
+      "quote": "China's armed forces implement the military strategic guideline of active defense in the new situation, according to a white paper issued Tuesday by the State Council Information Office."
+     },
+     {
+      "doc": "china-keywords-2021-military-strategic-guideline-new-era",
+      "locator": "English text, second paragraph",
+      "quote": "Xi Jinping personally presided over the formulation of the military strategic guideline for a new era, which was unveiled in January 2019."
+     }
+    ]
+   },
+   {
+    "text": "military strategic guideline",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 军事 military, 战略 strategic, 方针 guideline (guiding policy).",
+    "sources": [
+     {
+      "doc": "jamestown-2015-winning-informationized-local-wars",
+      "locator": "Introduction",
+      "quote": "Since the establishment of the People’s Republic in 1949, China has issued eight strategic guidelines (军事战略方针)."
+     }
+    ]
    }
   ],
   "abbreviations": [
@@ -7201,6 +8164,23 @@ TERMS = [
      "doc": "cheung-2022-techno-security-state",
      "locator": "Strategy 3: Military Strengthening",
      "quote": "which is the Chinese version of a national military strategy and constitutes the PLA's \"programs and principles for planning and guiding the overall situation of war in a given period,\" or how the PLA would prepare to fight a future war."
+    }
+   ]
+  },
+  "first_use": {
+   "date": "1956-03",
+   "precision": "month",
+   "note": "The first military strategic guideline of the PRC was issued after an enlarged meeting of the Central Military Commission in March 1956 (Fravel); China Keywords counts eight major adjustments of the guideline since 1949.",
+   "sources": [
+    {
+     "doc": "fravel-2019-active-defense",
+     "locator": "Chapter 3, first paragraph",
+     "quote": "In March 1956, the Central Military Commission of the Chinese Communist Party held an enlarged meeting that gathered together senior military officers. When the meeting concluded, the CMC issued China’s first national military strategy"
+    },
+    {
+     "doc": "fravel-2019-active-defense",
+     "locator": "Chapter 3, second paragraph",
+     "quote": "The adoption of the 1956 strategic guideline is puzzling for several reasons."
     }
    ]
   },
@@ -7381,13 +8361,26 @@ TERMS = [
       "quote": "First is the concept of military struggle."
      }
     ]
+   },
+   {
+    "text": "military struggle preparation",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 军事斗争 military struggle, 准备 preparation.",
+    "sources": [
+     {
+      "doc": "scio-2015-chinas-military-strategy-zh",
+      "locator": "目录",
+      "quote": "五、军事斗争准备"
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "military-strategic-guidelines",
+    "note": "Cheung treats the concept of military struggle as a component of the 2014 military strategic guidelines; that is an analyst's reading of a classified document, not an official list of parts, so the link is see-also.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -7431,11 +8424,24 @@ TERMS = [
    {
     "text": "Ministry of National Defense",
     "kind": "official",
+    "date": "2018-06-28",
     "sources": [
      {
       "doc": "chinamil-2018-06-28-mnd-press-conference",
       "locator": "Opening statement",
       "quote": "Welcome to this month’s regular press conference of the Ministry of National Defense (MND) of the People’s Republic of China (PRC)."
+     }
+    ]
+   },
+   {
+    "text": "Ministry of National Defense",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese name: 国防 national defense, 部 ministry.",
+    "sources": [
+     {
+      "doc": "cnr-2017-04-27-mnd-press-conference",
+      "locator": "Body text",
+      "quote": "国防部举行例行记者会"
      }
     ]
    }
@@ -7454,6 +8460,23 @@ TERMS = [
     ]
    }
   ],
+  "first_use": {
+   "date": "1954-09",
+   "precision": "month",
+   "note": "Set up under a decision of the first session of the 1st National People's Congress, September 1954.",
+   "sources": [
+    {
+     "doc": "globaltimes-db-ministry-of-national-defense",
+     "locator": "Ministry information",
+     "quote": "The MND was set up according to a decision adopted by the 1st Session of the 1st National People's Congress in 1954."
+    },
+    {
+     "doc": "wikipedia-ministry-of-national-defense",
+     "locator": "Introduction",
+     "quote": "The Ministry of National Defense was established in September 1954 and is headed by the Minister of Defense."
+    }
+   ]
+  },
   "relations": [],
   "shares_keys_with": []
  },
@@ -13806,12 +14829,22 @@ DERIVED = [
     "strategic guideline of active defense",
     "en-official",
     "Strategic Guideline of Active Defense"
+   ],
+   [
+    "en",
+    "active defense",
+    "en-official",
+    "active defense"
    ]
   ],
   "dates_display": {
    "2015-05": {
     "en": "May 2015",
     "zh": "2015年5月"
+   },
+   "2015-05-26": {
+    "en": "May 26, 2015",
+    "zh": "2015年5月26日"
    }
   }
  },
@@ -13872,6 +14905,12 @@ DERIVED = [
     "belt and road initiative",
     "en-source",
     "Belt and Road Initiative"
+   ],
+   [
+    "en",
+    "one belt one road initiative",
+    "en-literal",
+    "One Belt, One Road Initiative"
    ]
   ],
   "first_use_display": {
@@ -13990,8 +15029,20 @@ DERIVED = [
     "cpc central committee",
     "en-official",
     "CPC Central Committee"
+   ],
+   [
+    "en",
+    "central committee of the communist party of china",
+    "en-literal",
+    "Central Committee of the Communist Party of China"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2021-07-30": {
+    "en": "July 30, 2021",
+    "zh": "2021年7月30日"
+   }
+  }
  },
  {
   "pinyin_numbered": "zhong1yang1 cai2jing1 wei3yuan2hui4",
@@ -14050,6 +15101,12 @@ DERIVED = [
     "central financial and economic affairs commission",
     "en-alternative",
     "Central Financial and Economic Affairs Commission"
+   ],
+   [
+    "en",
+    "central finance and economics commission",
+    "en-literal",
+    "Central Finance and Economics Commission"
    ]
   ],
   "first_use_display": {
@@ -14196,6 +15253,12 @@ DERIVED = [
     "cpc central military commission",
     "en-official",
     "CPC Central Military Commission"
+   ],
+   [
+    "en",
+    "central military affairs commission",
+    "en-literal",
+    "Central Military Affairs Commission"
    ]
   ],
   "dates_display": {
@@ -14228,6 +15291,18 @@ DERIVED = [
     "中央國家安全委員會"
    ],
    [
+    "zh",
+    "中央国安委",
+    "variant",
+    "中央国安委"
+   ],
+   [
+    "zh",
+    "国安委",
+    "variant",
+    "国安委"
+   ],
+   [
     "pinyin_tones",
     "zhong1yang1guo2jia1an1quan2wei3yuan2hui4",
     "pinyin-tones",
@@ -14238,6 +15313,12 @@ DERIVED = [
     "zhongyangguojiaanquanweiyuanhui",
     "pinyin",
     "Zhōngyāng Guójiā Ānquán Wěiyuánhuì"
+   ],
+   [
+    "abbr",
+    "nsc",
+    "abbreviation",
+    "NSC"
    ],
    [
     "en",
@@ -14259,8 +15340,8 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "January 2014",
-   "zh": "2014年1月"
+   "en": "January 24, 2014",
+   "zh": "2014年1月24日"
   },
   "dates_display": {
    "2014-04-15": {
@@ -14323,6 +15404,12 @@ DERIVED = [
   "first_use_display": {
    "en": "March 2023",
    "zh": "2023年3月"
+  },
+  "dates_display": {
+   "2023-03-07": {
+    "en": "March 7, 2023",
+    "zh": "2023年3月7日"
+   }
   }
  },
  {
@@ -14506,8 +15593,18 @@ DERIVED = [
     "china national defense news",
     "en-source",
     "China National Defense News"
+   ],
+   [
+    "en",
+    "china national defense newspaper",
+    "en-literal",
+    "China National Defense Newspaper"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "September 2, 1993",
+   "zh": "1993年9月2日"
+  }
  },
  {
   "pinyin_numbered": "zhong1guo2 xin1wen2she4",
@@ -14554,6 +15651,12 @@ DERIVED = [
     "china news service",
     "en-official",
     "China News Service"
+   ],
+   [
+    "en",
+    "china news agency",
+    "en-literal",
+    "China News Agency"
    ]
   ],
   "first_use_display": {
@@ -14600,6 +15703,12 @@ DERIVED = [
     "china social sciences network",
     "en-source",
     "China Social Sciences Network"
+   ],
+   [
+    "en",
+    "china social sciences net",
+    "en-literal",
+    "China Social Sciences Net"
    ]
   ]
  },
@@ -14776,8 +15885,24 @@ DERIVED = [
     "communist party of china",
     "en-official",
     "Communist Party of China"
+   ],
+   [
+    "en",
+    "china communist party",
+    "en-literal",
+    "China Communist Party"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "July 1921",
+   "zh": "1921年7月"
+  },
+  "dates_display": {
+   "2022-10-16": {
+    "en": "October 16, 2022",
+    "zh": "2022年10月16日"
+   }
+  }
  },
  {
   "pinyin_numbered": "jun1min2 yi1ti3hua4",
@@ -14872,6 +15997,12 @@ DERIVED = [
     "cognitive warfare",
     "en-source",
     "cognitive warfare"
+   ],
+   [
+    "en",
+    "cognitive war",
+    "en-literal",
+    "cognitive war"
    ]
   ]
  },
@@ -14914,6 +16045,12 @@ DERIVED = [
     "collaborative innovation",
     "en-source",
     "collaborative innovation"
+   ],
+   [
+    "en",
+    "coordinated innovation",
+    "en-literal",
+    "coordinated innovation"
    ]
   ]
  },
@@ -15005,7 +16142,11 @@ DERIVED = [
     "en-source",
     "comprehensive national power"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "1980s",
+   "zh": "1980年代"
+  }
  },
  {
   "pinyin_numbered": "ji2zhong1 li4liang4 ban4 da4shi4",
@@ -15175,6 +16316,14 @@ DERIVED = [
    ]
   ],
   "dates_display": {
+   "2011-09-07": {
+    "en": "September 7, 2011",
+    "zh": "2011年9月7日"
+   },
+   "2012-03-01": {
+    "en": "March 1, 2012",
+    "zh": "2012年3月1日"
+   },
    "2013-03": {
     "en": "March 2013",
     "zh": "2013年3月"
@@ -15220,8 +16369,18 @@ DERIVED = [
     "critical security domains",
     "en-source",
     "critical security domains"
+   ],
+   [
+    "en",
+    "major security domains",
+    "en-literal",
+    "major security domains"
    ]
   ],
+  "first_use_display": {
+   "en": "May 26, 2015",
+   "zh": "2015年5月26日"
+  },
   "dates_display": {
    "2015-05-26": {
     "en": "May 26, 2015",
@@ -15388,8 +16547,20 @@ DERIVED = [
     "national defense mobilization",
     "en-source",
     "National Defense Mobilization"
+   ],
+   [
+    "en",
+    "national defense mobilization",
+    "en-literal",
+    "national defense mobilization"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2006-12-29": {
+    "en": "December 29, 2006",
+    "zh": "2006年12月29日"
+   }
+  }
  },
  {
   "pinyin_numbered": "guo2fang2 ke1ji4 gong1ye4",
@@ -15436,8 +16607,20 @@ DERIVED = [
     "national defense science technology and industry",
     "en-literal",
     "national defense science, technology and industry"
+   ],
+   [
+    "en",
+    "defense related science technology and industry",
+    "en-official",
+    "defense-related science, technology and industry"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2009-01-20": {
+    "en": "January 20, 2009",
+    "zh": "2009年1月20日"
+   }
+  }
  },
  {
   "pinyin_numbered": "ni4quan2qiu2hua4",
@@ -15694,6 +16877,18 @@ DERIVED = [
     "党的十八大"
    ],
    [
+    "zh",
+    "十八大",
+    "variant",
+    "十八大"
+   ],
+   [
+    "zh",
+    "中共十八大",
+    "variant",
+    "中共十八大"
+   ],
+   [
     "pinyin_tones",
     "zhong1guo2gong4chan3dang3di4shi2ba1ci4quan2guo2dai4biao3da4hui4",
     "pinyin-tones",
@@ -15716,11 +16911,17 @@ DERIVED = [
     "18th national congress of the communist party of china",
     "en-official",
     "18th National Congress of the Communist Party of China"
+   ],
+   [
+    "en",
+    "eighteenth national congress of the communist party of china",
+    "en-literal",
+    "Eighteenth National Congress of the Communist Party of China"
    ]
   ],
   "first_use_display": {
-   "en": "November 2012",
-   "zh": "2012年11月"
+   "en": "November 8, 2012",
+   "zh": "2012年11月8日"
   },
   "dates_display": {
    "2019-07": {
@@ -15786,6 +16987,12 @@ DERIVED = [
     "enlarged cpc conference of the central military commission",
     "en-official",
     "Enlarged CPC Conference of the Central Military Commission"
+   ],
+   [
+    "en",
+    "central military commission enlarged meeting",
+    "en-literal",
+    "Central Military Commission enlarged meeting"
    ]
   ],
   "dates_display": {
@@ -15846,6 +17053,12 @@ DERIVED = [
     "fifth plenary session of the 19th cpc central committee",
     "en-official",
     "fifth plenary session of the 19th CPC Central Committee"
+   ],
+   [
+    "en",
+    "fifth plenary session of the nineteenth central committee",
+    "en-literal",
+    "Fifth Plenary Session of the Nineteenth Central Committee"
    ]
   ],
   "first_use_display": {
@@ -15962,13 +17175,25 @@ DERIVED = [
    [
     "en",
     "first session of the 14th national peoples congress",
-    "en-literal",
+    "en-official",
     "first session of the 14th National People's Congress"
+   ],
+   [
+    "en",
+    "first session of the fourteenth national peoples congress",
+    "en-literal",
+    "First Session of the Fourteenth National People's Congress"
    ]
   ],
   "first_use_display": {
    "en": "March 5, 2023",
    "zh": "2023年3月5日"
+  },
+  "dates_display": {
+   "2023-03-05": {
+    "en": "March 5, 2023",
+    "zh": "2023年3月5日"
+   }
   }
  },
  {
@@ -15992,6 +17217,24 @@ DERIVED = [
     "中华人民共和国国民经济和社会发展第十四个五年规划和2035年远景目标纲要",
     "hant",
     "中華人民共和國國民經濟和社會發展第十四個五年規劃和2035年遠景目標綱要"
+   ],
+   [
+    "zh",
+    "十四五规划和2035年远景目标纲要",
+    "variant",
+    "“十四五”规划和2035年远景目标纲要"
+   ],
+   [
+    "zh",
+    "十四五规划",
+    "variant",
+    "“十四五”规划"
+   ],
+   [
+    "zh",
+    "十四五",
+    "variant",
+    "“十四五”"
    ],
    [
     "pinyin_tones",
@@ -16022,11 +17265,33 @@ DERIVED = [
     "outline of the 14th five year plan for national economic and social development and the long range objectives for 2035 of the peoples republic of china",
     "en-literal",
     "Outline of the 14th Five-Year Plan for National Economic and Social Development and the Long-Range Objectives for 2035 of the People's Republic of China"
+   ],
+   [
+    "en",
+    "outline of the 14th five year plan",
+    "en-official",
+    "Outline of the 14th Five-Year Plan"
+   ],
+   [
+    "en",
+    "14th five year plan 2021 2025 for national economic and social development and the long range objectives through the year 2035",
+    "en-official",
+    "14th Five-Year Plan (2021-2025) for National Economic and Social Development and the Long-Range Objectives Through the Year 2035"
    ]
   ],
   "first_use_display": {
-   "en": "March 2021",
-   "zh": "2021年3月"
+   "en": "March 11, 2021",
+   "zh": "2021年3月11日"
+  },
+  "dates_display": {
+   "2021-01-20": {
+    "en": "January 20, 2021",
+    "zh": "2021年1月20日"
+   },
+   "2021-03-13": {
+    "en": "March 13, 2021",
+    "zh": "2021年3月13日"
+   }
   }
  },
  {
@@ -16064,6 +17329,12 @@ DERIVED = [
     "“十四五”规划和2035年远景目标建议"
    ],
    [
+    "zh",
+    "十四五规划建议",
+    "variant",
+    "“十四五”规划建议"
+   ],
+   [
     "pinyin_tones",
     "zhong1gong4zhong1yang1guan1yu2zhi4ding4guo2min2jing1ji4he2she4hui4fa1zhan3di4shi2si4ge4wu3nian2gui1hua4he2er4ling2san1wu3nian2yuan3jing3mu4biao1de5jian4yi4",
     "pinyin-tones",
@@ -16092,6 +17363,12 @@ DERIVED = [
     "recommendations of the chinese communist party central committee on formulating the 14th five year plan for national economic and social development and long term goals for 2035",
     "en-source",
     "Recommendations of the Chinese Communist Party Central Committee on Formulating the 14th Five-Year Plan for National Economic and Social Development and Long-Term Goals for 2035"
+   ],
+   [
+    "en",
+    "recommendations of the cpc central committee on formulating the fourteenth five year plan for national economic and social development and the long range objectives for 2035",
+    "en-literal",
+    "Recommendations of the CPC Central Committee on Formulating the Fourteenth Five-Year Plan for National Economic and Social Development and the Long-Range Objectives for 2035"
    ]
   ],
   "first_use_display": {
@@ -16370,13 +17647,23 @@ DERIVED = [
     "holistic view of national security",
     "en-official",
     "holistic view of national security"
+   ],
+   [
+    "en",
+    "overall national security outlook",
+    "en-official",
+    "overall national security outlook"
    ]
   ],
   "first_use_display": {
-   "en": "April 2014",
-   "zh": "2014年4月"
+   "en": "April 15, 2014",
+   "zh": "2014年4月15日"
   },
   "dates_display": {
+   "2014-04-15": {
+    "en": "April 15, 2014",
+    "zh": "2014年4月15日"
+   },
    "2017-10": {
     "en": "October 2017",
     "zh": "2017年10月"
@@ -16426,6 +17713,12 @@ DERIVED = [
     "hybrid warfare",
     "en-source",
     "hybrid warfare"
+   ],
+   [
+    "en",
+    "hybrid war",
+    "en-literal",
+    "hybrid war"
    ]
   ]
  },
@@ -16748,6 +18041,12 @@ DERIVED = [
     "國家創新驅動發展戰略"
    ],
    [
+    "zh",
+    "创新驱动发展战略",
+    "variant",
+    "创新驱动发展战略"
+   ],
+   [
     "pinyin_tones",
     "guo2jia1chuang4xin1qu1dong4fa1zhan3zhan4lve4",
     "pinyin-tones",
@@ -16776,8 +18075,24 @@ DERIVED = [
     "national innovation driven development strategy",
     "en-literal",
     "National Innovation-Driven Development Strategy"
+   ],
+   [
+    "en",
+    "innovation driven development strategy",
+    "en-official",
+    "innovation-driven development strategy"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "November 2012",
+   "zh": "2012年11月"
+  },
+  "dates_display": {
+   "2019-04-16": {
+    "en": "April 16, 2019",
+    "zh": "2019年4月16日"
+   }
+  }
  },
  {
   "pinyin_numbered": "yi1ti3hua4 guo2jia1 zhan4lve4 ti3xi4 he2 neng2li4",
@@ -17479,7 +18794,17 @@ DERIVED = [
     "en-alternative",
     "military strategic guideline"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "March 1956",
+   "zh": "1956年3月"
+  },
+  "dates_display": {
+   "2015-05-26": {
+    "en": "May 26, 2015",
+    "zh": "2015年5月26日"
+   }
+  }
  },
  {
   "pinyin_numbered": "xin1 shi2qi1 de5 qiang2jun1",
@@ -17586,6 +18911,12 @@ DERIVED = [
     "military struggle",
     "en-source",
     "military struggle"
+   ],
+   [
+    "en",
+    "military struggle preparation",
+    "en-literal",
+    "military struggle preparation"
    ]
   ],
   "dates_display": {
@@ -17641,7 +18972,17 @@ DERIVED = [
     "en-source",
     "Ministry of National Defense"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "September 1954",
+   "zh": "1954年9月"
+  },
+  "dates_display": {
+   "2018-06-28": {
+    "en": "June 28, 2018",
+    "zh": "2018年6月28日"
+   }
+  }
  },
  {
   "pinyin_numbered": "quan2mian4 jian4cheng2 xiao3kang1 she4hui4",

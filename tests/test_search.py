@@ -37,9 +37,9 @@ def test_search_finds_partial_and_misspelt_queries(fixture_glossary: glossary.Gl
 @pytest.mark.parametrize(
     ("text", "term_id"),
     [
-        ("国安委", "central-national-security-commission"),  # 中央国家安全委员会
-        ("十四五规划建议", "fourteenth-five-year-plan-recommendations"),  # “十四五”规划和2035年远景目标建议
-        ("國安委", "central-national-security-commission"),  # in traditional characters
+        ("中央科委", "central-science-and-technology-commission"),  # 中央科技委员会
+        ("十四五远景目标建议", "fourteenth-five-year-plan-recommendations"),  # “十四五”规划和2035年远景目标建议
+        ("十四五遠景目標建議", "fourteenth-five-year-plan-recommendations"),  # in traditional characters
     ],
 )
 def test_a_chinese_abbreviation_finds_the_name_it_keeps_characters_of(bundled: glossary.Glossary, text: str, term_id: str) -> None:
