@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:16d704e4'
+DIGEST = '2:f2374233'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -9864,7 +9864,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "generic": true
  },
  {
   "schema_version": 1,
@@ -12807,7 +12808,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "generic": true
  },
  {
   "schema_version": 1,
@@ -12882,7 +12884,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "generic": true
  },
  {
   "schema_version": 1,
@@ -12954,7 +12957,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "generic": true
  },
  {
   "schema_version": 1,
@@ -13333,7 +13337,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "generic": true
  },
  {
   "schema_version": 1,
