@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:f2374233'
+DIGEST = '2:5c2a4b40'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -22,6 +22,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Read in a reprint; the URL is that of the reprint."
+ },
+ "cadre-learning-2019-10-22-active-defense": {
+  "title": "积极防御才是真防御",
+  "publisher": "China Cadre Learning Network (71.cn)",
+  "date": "2019-10-22",
+  "url": "http://www.71.cn/2019/1022/1063570.shtml",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "History of the active-defence doctrine on the cadre-training site of the Central Party School."
  },
  "caixin-2012-10-22-eighteenth-congress-schedule": {
   "title": "Report on the schedule of the 18th Party Congress",
@@ -65,6 +74,15 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Xinhua report on the white paper China's National Defense in 2006."
+ },
+ "cctv-2006-12-29-peaceful-development": {
+  "title": "White Paper: China persists in continuing its peaceful development road",
+  "publisher": "CCTV International, from Xinhua News Agency",
+  "date": "2006-12-29",
+  "url": "http://www.cctv.com/english/20061229/102843.shtml",
+  "kind": "official",
+  "language": "en",
+  "note": "Report on the white paper China's National Defense in 2006."
  },
  "cctv-2018-03-02-cmcfdc-plenary": {
   "title": "习近平主持召开十九届中央军民融合发展委员会第一次全体会议强调 真抓实干坚定实施军民融合发展战略 开创新时代军民融合深度发展新局面",
@@ -1006,6 +1024,14 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Title descriptive: the stored page shows the author, affiliation and text but not the journal title."
  },
+ "mao-dictionary-active-and-passive-defense": {
+  "title": "积极防御与消极防御",
+  "publisher": "毛泽东大辞典 (Guangxi People's Publishing House and Lijiang Publishing House), p. 749, via suinian.com",
+  "url": "https://suinian.com/book/1965/1240565.html",
+  "kind": "reference",
+  "language": "zh-Hans",
+  "note": "Dictionary entry on Mao Zedong's distinction between active and passive defence."
+ },
  "marxdic-first-national-congress": {
   "title": "The First National Congress of the Communist Party of China",
   "publisher": "Marxist Dictionary (marxdic.com)",
@@ -1362,6 +1388,14 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Chinese text of the 2015 defence white paper, reproduced by Tsinghua University's national defence education site."
  },
+ "scio-2018-04-03-three-tough-battles": {
+  "title": "President Xi stresses efforts to win 'three tough battles'",
+  "publisher": "State Council Information Office of the PRC (English website), from Xinhua News Agency",
+  "date": "2018-04-03",
+  "url": "http://english.scio.gov.cn/m/topnews/2018-04/03/content_50803148.htm",
+  "kind": "official",
+  "language": "en"
+ },
  "scio-2020-china-keywords-holistic-view": {
   "title": "A Holistic View of National Security",
   "title_original": "总体国家安全观",
@@ -1467,6 +1501,16 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hant",
   "note": "Title descriptive: the stored page shows no headline."
+ },
+ "whzh-2011-06-core-interests": {
+  "title": "中国的“核心利益”",
+  "author": "文化纵横编辑部",
+  "publisher": "Beijing Cultural Review (文化纵横), June 2011, reprinted by 21bcr.com",
+  "date": "2011-06",
+  "url": "http://old.21bcr.com/a/shiye/yuwai/2011/0627/2939.html",
+  "kind": "analysis",
+  "language": "zh-Hans",
+  "note": "A summary of Michael Swaine's study of the term in China Leadership Monitor."
  },
  "wic-2015-12-16-opening-live-report": {
   "title": "Live report: opening ceremony of the 2nd World Internet Conference",
@@ -2043,6 +2087,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1936-12",
+   "precision": "month",
+   "note": "As a CPC doctrine: set out by Mao Zedong in his lectures Problems of Strategy in China's Revolutionary War (December 1936), which accept active and reject passive defence. The idea of active defence is older in European military thought.",
+   "sources": [
+    {
+     "doc": "mao-dictionary-active-and-passive-defense",
+     "locator": "Entry text",
+     "quote": "1936年12月,毛泽东在《中国革命战争的战略问题》中指出:从军事上说,我们的战争是防御和进攻的交替应用。"
+    },
+    {
+     "doc": "mao-dictionary-active-and-passive-defense",
+     "locator": "Entry text",
+     "quote": "中国革命战争的基本原则是承认积极防御,反对消极防御。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -2445,6 +2506,19 @@ TERMS = [
       "quote": "4月2日,中央财经委员会(简称中财委)第一次会议研究打好防范化解金融风险、精准脱贫、污染防治三大攻坚战。"
      }
     ]
+   },
+   {
+    "text": "Central Committee for Financial and Economic Affairs",
+    "kind": "official",
+    "date": "2018-04-03",
+    "note": "Xinhua's English name for the commission at its first meeting (2 April 2018).",
+    "sources": [
+     {
+      "doc": "scio-2018-04-03-three-tough-battles",
+      "locator": "Second paragraph",
+      "quote": "Xi, also general secretary of the Communist Party of China (CPC) Central Committee and chairman of the Central Military Commission, made the remarks at the first meeting of the Central Committee for Financial and Economic Affairs."
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -2457,6 +2531,11 @@ TERMS = [
      "doc": "inewsweek-2018-04-14-commissions",
      "locator": "Second paragraph",
      "quote": "4月2日,中央财经委员会(简称中财委)第一次会议研究打好防范化解金融风险、精准脱贫、污染防治三大攻坚战。"
+    },
+    {
+     "doc": "scio-2018-04-03-three-tough-battles",
+     "locator": "First paragraph",
+     "quote": "Chinese President Xi Jinping on Monday urged solid efforts to win the \"three tough battles\" of preventing financial risks, reducing poverty and tackling pollution."
     }
    ]
   },
@@ -3827,6 +3906,54 @@ TERMS = [
       "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
      }
     ]
+   },
+   {
+    "type": "see-also",
+    "target": "political-warfare",
+    "note": "Named beside cognitive warfare in Gen. Wang Haijiang's list of the forms of warfare intertwined in modern war (Study Times, May 2023, as quoted by Cheung).",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "financial-warfare",
+    "note": "Named beside cognitive warfare in Gen. Wang Haijiang's list of the forms of warfare intertwined in modern war (Study Times, May 2023, as quoted by Cheung).",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "technological-warfare",
+    "note": "Named beside cognitive warfare in Gen. Wang Haijiang's list of the forms of warfare intertwined in modern war (Study Times, May 2023, as quoted by Cheung).",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "cyber-warfare",
+    "note": "Named beside cognitive warfare in Gen. Wang Haijiang's list of the forms of warfare intertwined in modern war (Study Times, May 2023, as quoted by Cheung).",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "\"military warfare is intertwined with political warfare, financial warfare, technological warfare, cyber warfare, and cognitive warfare,\" according to Gen. Wang Haijiang, the commander of the Western Theater Command."
+     }
+    ]
    }
   ],
   "shares_keys_with": []
@@ -4004,6 +4131,19 @@ TERMS = [
       "doc": "gmrb-2005-10-31-comprehensive-national-power",
       "locator": "Body text",
       "quote": "“综合国力”一词最早来自西方"
+     }
+    ]
+   },
+   {
+    "text": "overall national strength",
+    "kind": "official",
+    "date": "2006-12-29",
+    "note": "The wording of the 2006 defence white paper as Xinhua reported it.",
+    "sources": [
+     {
+      "doc": "cctv-2006-12-29-peaceful-development",
+      "locator": "Fifth paragraph",
+      "quote": "Its overall national strength has considerably increased, as has its international standing and influence."
      }
     ]
    }
@@ -4324,6 +4464,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1980",
+   "precision": "decade",
+   "note": "Chinese official media used the term in the 1980s and 1990s mostly of other countries' interests; it was first applied to China's own interests in official diplomacy in 2003, when Tang Jiaxuan put the Taiwan question among them in talks with Colin Powell (Michael Swaine's findings, as summarised by Beijing Cultural Review in 2011). The 2011 white paper China's Peaceful Development listed China's core interests.",
+   "sources": [
+    {
+     "doc": "whzh-2011-06-core-interests",
+     "locator": "Second paragraph",
+     "quote": "在19801990年代,中国官方媒体上的“核心利益”基本上只针对其他国家使用,1990年代中期开始出现在国内事务领域,但自2003-2004年起,中国开始频繁引用这一概念。"
+    },
+    {
+     "doc": "whzh-2011-06-core-interests",
+     "locator": "Third paragraph",
+     "quote": "它第一次在官方外交场合使用,是在2003年唐家璇同鲍威尔的会谈中,将台湾问题划入中国的“核心利益”。"
+    }
+   ]
+  },
   "relations": [],
   "shares_keys_with": [],
   "note": "China Keywords lists the core interests as state sovereignty, national security, territorial integrity, national unity, the political system set by the Constitution and overall social stability, and the basic safeguards of sustainable economic and social development."
@@ -8181,6 +8338,11 @@ TERMS = [
      "doc": "fravel-2019-active-defense",
      "locator": "Chapter 3, second paragraph",
      "quote": "The adoption of the 1956 strategic guideline is puzzling for several reasons."
+    },
+    {
+     "doc": "cadre-learning-2019-10-22-active-defense",
+     "locator": "积极防御是我军一贯坚持的总方针",
+     "quote": "1956年3月,中央军委召开扩大会议讨论军事战略方针,认为我军应当采取积极防御的战略方针。"
     }
    ]
   },
@@ -14842,6 +15004,10 @@ DERIVED = [
     "active defense"
    ]
   ],
+  "first_use_display": {
+   "en": "December 1936",
+   "zh": "1936年12月"
+  },
   "dates_display": {
    "2015-05": {
     "en": "May 2015",
@@ -15112,11 +15278,23 @@ DERIVED = [
     "central finance and economics commission",
     "en-literal",
     "Central Finance and Economics Commission"
+   ],
+   [
+    "en",
+    "central committee for financial and economic affairs",
+    "en-official",
+    "Central Committee for Financial and Economic Affairs"
    ]
   ],
   "first_use_display": {
    "en": "April 2, 2018",
    "zh": "2018年4月2日"
+  },
+  "dates_display": {
+   "2018-04-03": {
+    "en": "April 3, 2018",
+    "zh": "2018年4月3日"
+   }
   }
  },
  {
@@ -16146,11 +16324,23 @@ DERIVED = [
     "comprehensive national power",
     "en-source",
     "comprehensive national power"
+   ],
+   [
+    "en",
+    "overall national strength",
+    "en-official",
+    "overall national strength"
    ]
   ],
   "first_use_display": {
    "en": "1980s",
    "zh": "1980年代"
+  },
+  "dates_display": {
+   "2006-12-29": {
+    "en": "December 29, 2006",
+    "zh": "2006年12月29日"
+   }
   }
  },
  {
@@ -16320,6 +16510,10 @@ DERIVED = [
     "core interests"
    ]
   ],
+  "first_use_display": {
+   "en": "1980s",
+   "zh": "1980年代"
+  },
   "dates_display": {
    "2011-09-07": {
     "en": "September 7, 2011",
