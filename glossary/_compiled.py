@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:5c2a4b40'
+DIGEST = '2:c56db046'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -1324,6 +1324,16 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Speech of 26 October 2020, in the official English translation of The Governance of China IV; posted by Qiushi on 24 May 2023."
+ },
+ "reformdata-2002-12-27-jiang-rma": {
+  "title": "江泽民:论中国特色军事变革",
+  "author": "Jiang Zemin",
+  "publisher": "China Reform Data (reformdata.org), reprinting Jiang Zemin's speech to the enlarged meeting of the Central Military Commission",
+  "date": "2002-12-27",
+  "url": "http://www.reformdata.org/2002/1227/5972.shtml",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "The date is that of the speech, given under the title."
  },
  "rmlt-2022-03-31-external-environment": {
   "title": "Responding scientifically to the profound changes in China's external economic environment in the new situation",
@@ -11973,6 +11983,28 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2002-12-27",
+   "precision": "day",
+   "note": "Earliest dated use found: Jiang Zemin's speech to the enlarged meeting of the Central Military Commission on 27 December 2002, held after the 16th Party Congress and published under the title 论中国特色军事变革.",
+   "sources": [
+    {
+     "doc": "reformdata-2002-12-27-jiang-rma",
+     "locator": "Title",
+     "quote": "江泽民:论中国特色军事变革"
+    },
+    {
+     "doc": "reformdata-2002-12-27-jiang-rma",
+     "locator": "Date line",
+     "quote": "(二〇〇二年十二月二十七日)"
+    },
+    {
+     "doc": "reformdata-2002-12-27-jiang-rma",
+     "locator": "First paragraph",
+     "quote": "这次军委扩大会议,是党的十六大之后军委召开的一次十分重要的会议。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -21306,6 +21338,10 @@ DERIVED = [
     "military transformation with Chinese characteristics"
    ]
   ],
+  "first_use_display": {
+   "en": "December 27, 2002",
+   "zh": "2002年12月27日"
+  },
   "dates_display": {
    "2004-12": {
     "en": "December 2004",
