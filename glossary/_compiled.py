@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:c56db046'
+DIGEST = '2:d1427330'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -1853,6 +1853,14 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Read in an online reproduction of the book."
  },
+ "zhwiki-fifth-national-congress-of-the-cpc": {
+  "title": "中国共产党第五次全国代表大会",
+  "publisher": "Wikipedia (Chinese)",
+  "url": "https://zh.m.wikipedia.org/wiki/%E4%B8%AD%E5%9B%BD%E5%85%B1%E4%BA%A7%E5%85%9A%E7%AC%AC%E4%BA%94%E5%B1%8A%E4%B8%AD%E5%A4%AE%E5%A7%94%E5%91%98%E4%BC%9A",
+  "kind": "reference",
+  "language": "zh-Hans",
+  "note": "Read at the address of the article on the 5th Central Committee, which shows the article on the 5th Congress."
+ },
  "zjol-2011-03-13-top-level-design": {
   "title": "'Top-level design': a new political term reflects the direction of China's future reform",
   "title_original": "“顶层设计”:政治新名词反映中国未来改革路向",
@@ -2012,30 +2020,7 @@ TERMS = [
    "hans": "积极防御",
    "hant": "積極防禦",
    "pinyin": "jījí fángyù",
-   "variants": [
-    {
-     "text": "积极防御战略方针",
-     "kind": "full-form",
-     "sources": [
-      {
-       "doc": "scio-2015-chinas-military-strategy-zh",
-       "locator": "目录",
-       "quote": "三、积极防御战略方针"
-      }
-     ]
-    },
-    {
-     "text": "积极防御军事战略方针",
-     "kind": "full-form",
-     "sources": [
-      {
-       "doc": "xinhua-2015-05-26-military-strategy-zh",
-       "locator": "First paragraph",
-       "quote": "强调贯彻新形势下积极防御军事战略方针"
-      }
-     ]
-    }
-   ],
+   "variants": [],
    "sources": [
     {
      "doc": "scio-2015-chinas-military-strategy-zh",
@@ -2054,19 +2039,6 @@ TERMS = [
       "doc": "cheung-2022-techno-security-state",
       "locator": "Footnote 9",
       "quote": "*Active Defense: China's Military Strategy Since 1949*"
-     }
-    ]
-   },
-   {
-    "text": "Strategic Guideline of Active Defense",
-    "kind": "official",
-    "date": "2015-05",
-    "note": "Title of section III of the 2015 defence white paper.",
-    "sources": [
-     {
-      "doc": "scio-2015-chinas-military-strategy-en",
-      "locator": "Contents",
-      "quote": "III. Strategic Guideline of Active Defense"
      }
     ]
    },
@@ -2100,7 +2072,7 @@ TERMS = [
   "first_use": {
    "date": "1936-12",
    "precision": "month",
-   "note": "As a CPC doctrine: set out by Mao Zedong in his lectures Problems of Strategy in China's Revolutionary War (December 1936), which accept active and reject passive defence. The idea of active defence is older in European military thought.",
+   "note": "As a CPC doctrine: set out by Mao Zedong in his lectures Problems of Strategy in China's Revolutionary War (December 1936), which accept active and reject passive defence.",
    "sources": [
     {
      "doc": "mao-dictionary-active-and-passive-defense",
@@ -2118,7 +2090,7 @@ TERMS = [
    {
     "type": "see-also",
     "target": "military-strategic-guidelines",
-    "note": "Active defense names the content of the current military strategic guideline (积极防御军事战略方针); no official text lists it as a part, so the link is see-also.",
+    "note": "Active defense names the content of the current military strategic guideline (积极防御军事战略方针, filed with the guidelines); no official text lists it as a part, so the link is see-also.",
     "sources": [
      {
       "doc": "xinhua-2015-05-26-military-strategy-zh",
@@ -2197,7 +2169,7 @@ TERMS = [
    {
     "text": "One Belt, One Road Initiative",
     "kind": "literal",
-    "note": "Editorial word-for-word gloss of the Chinese term: 一带 one belt, 一路 one road, 倡议 initiative. Official English has used 'Belt and Road' since 2015; do not use the literal gloss in translation.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 一带 one belt, 一路 one road, 倡议 initiative. Official English says 'Belt and Road Initiative'; do not use the literal gloss in translation.",
     "sources": [
      {
       "doc": "china-keywords-2022-belt-and-road",
@@ -2423,6 +2395,28 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1927",
+   "precision": "year",
+   "note": "The 5th Party Congress (Wuhan, 27 April to 9 May 1927) elected a Central Committee (中央委员会); the report to it was given on behalf of the 4th Central Executive Committee (中央执行委员会), the name of the body elected by the earlier congresses.",
+   "sources": [
+    {
+     "doc": "zhwiki-fifth-national-congress-of-the-cpc",
+     "locator": "Introduction",
+     "quote": "中国共产党第五次全国代表大会,簡稱中共五大,于1927年4月27日至5月9日在湖北省武昌县召開。"
+    },
+    {
+     "doc": "zhwiki-fifth-national-congress-of-the-cpc",
+     "locator": "Body text",
+     "quote": "陈独秀代表中共第四届中央执行委员会向大会作了《政治与组织的报告》"
+    },
+    {
+     "doc": "zhwiki-fifth-national-congress-of-the-cpc",
+     "locator": "Body text",
+     "quote": "选出了由31名正式委员和14名候补委员组成的党的中央委员会。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "part-of",
@@ -5372,7 +5366,7 @@ TERMS = [
   "first_use": {
    "date": "2012-11-08",
    "precision": "day",
-   "note": "Held in Beijing from 8 to 14 November 2012; Xi Jinping became general secretary and chairman of the Central Military Commission at its close.",
+   "note": "Held in Beijing from 8 to 14 November 2012; Xi Jinping became general secretary and chairman of the Central Military Commission as it ended.",
    "sources": [
     {
      "doc": "guangming-2012-11-08-eighteenth-congress",
@@ -5935,7 +5929,7 @@ TERMS = [
   "first_use": {
    "date": "2021-03-11",
    "precision": "day",
-   "note": "Approved by the fourth session of the 13th National People's Congress on 11 March 2021; the draft had been put to the session on 5 March, and Xinhua published the full text on 12 March (the gov.cn copy is dated 13 March).",
+   "note": "Approved by the fourth session of the 13th National People's Congress on 11 March 2021; Xinhua published the full text on 12 March (the gov.cn copy is dated 13 March).",
    "sources": [
     {
      "doc": "bzrb-2021-03-22-plan-outline-drafting",
@@ -7055,28 +7049,28 @@ TERMS = [
   "id": "innovation-driven-development-strategy",
   "category": "strategy",
   "zh": {
-   "hans": "国家创新驱动发展战略",
-   "hant": "國家創新驅動發展戰略",
-   "pinyin": "guójiā chuàngxīn qūdòng fāzhǎn zhànlüè",
+   "hans": "创新驱动发展战略",
+   "hant": "創新驅動發展戰略",
+   "pinyin": "chuàngxīn qūdòng fāzhǎn zhànlüè",
    "variants": [
     {
-     "text": "创新驱动发展战略",
-     "kind": "short-form",
-     "note": "The usual form in Party and state documents since the 18th Party Congress (2012); the brief's form adds 国家 (national).",
+     "text": "国家创新驱动发展战略",
+     "kind": "full-form",
+     "note": "The brief's form, with 国家 (national), as in the title of the 2016 outline of the strategy (国家创新驱动发展战略纲要); Party congress reports and most official texts write 创新驱动发展战略.",
      "sources": [
       {
-       "doc": "jrkj-2012-11-eighteenth-congress-innovation",
-       "locator": "Abstract",
-       "quote": "党的十八大报告中明确提出要实施创新驱动发展战略。"
+       "doc": "cheung-2022-techno-security-state",
+       "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+       "quote": "The Innovation-Driven Development Strategy (IDDS; 国家创新驱动发展战略) represents the Xi administration's bold overarching development strategy"
       }
      ]
     }
    ],
    "sources": [
     {
-     "doc": "cheung-2022-techno-security-state",
-     "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
-     "quote": "The Innovation-Driven Development Strategy (IDDS; 国家创新驱动发展战略) represents the Xi administration's bold overarching development strategy"
+     "doc": "jrkj-2012-11-eighteenth-congress-innovation",
+     "locator": "Abstract",
+     "quote": "党的十八大报告中明确提出要实施创新驱动发展战略。"
     }
    ]
   },
@@ -7093,9 +7087,21 @@ TERMS = [
     ]
    },
    {
+    "text": "innovation-driven development strategy",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 创新驱动 innovation-driven, 发展战略 development strategy.",
+    "sources": [
+     {
+      "doc": "jrkj-2012-11-eighteenth-congress-innovation",
+      "locator": "Abstract",
+      "quote": "党的十八大报告中明确提出要实施创新驱动发展战略。"
+     }
+    ]
+   },
+   {
     "text": "National Innovation-Driven Development Strategy",
     "kind": "literal",
-    "note": "Editorial word-for-word gloss of the Chinese term, keeping 国家 (national), which the brief's rendering leaves out: 国家 national, 创新驱动 innovation-driven, 发展战略 development strategy.",
+    "note": "Editorial word-for-word gloss of the brief's form 国家创新驱动发展战略, keeping 国家 (national), which the brief's English leaves out.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -8247,6 +8253,30 @@ TERMS = [
        "quote": "必须全面贯彻新时代党的强军思想,贯彻新形势下军事战略方针"
       }
      ]
+    },
+    {
+     "text": "积极防御军事战略方针",
+     "kind": "full-form",
+     "note": "The guideline in force named for its content, active defense (积极防御), as the 2015 white paper words it ('the military strategic guideline of active defense').",
+     "sources": [
+      {
+       "doc": "xinhua-2015-05-26-military-strategy-zh",
+       "locator": "First paragraph",
+       "quote": "强调贯彻新形势下积极防御军事战略方针"
+      }
+     ]
+    },
+    {
+     "text": "积极防御战略方针",
+     "kind": "short-form",
+     "note": "Title of section III of the 2015 white paper.",
+     "sources": [
+      {
+       "doc": "scio-2015-chinas-military-strategy-zh",
+       "locator": "目录",
+       "quote": "三、积极防御战略方针"
+      }
+     ]
     }
    ],
    "sources": [
@@ -8266,17 +8296,6 @@ TERMS = [
       "doc": "cheung-2022-techno-security-state",
       "locator": "Strategy 3: Military Strengthening",
       "quote": "The application of Xi's high-level military thinking into the duties, missions, and responsibilities of the military establishment is the domain of the Military Strategic Guidelines (MSG)"
-     }
-    ]
-   },
-   {
-    "text": "military strategic guideline",
-    "kind": "alternative",
-    "sources": [
-     {
-      "doc": "jamestown-2015-winning-informationized-local-wars",
-      "locator": "Introduction",
-      "quote": "In China’s approach to military affairs, the military strategic guideline represents China’s national military strategy."
      }
     ]
    },
@@ -8306,6 +8325,19 @@ TERMS = [
       "doc": "jamestown-2015-winning-informationized-local-wars",
       "locator": "Introduction",
       "quote": "Since the establishment of the People’s Republic in 1949, China has issued eight strategic guidelines (军事战略方针)."
+     }
+    ]
+   },
+   {
+    "text": "Strategic Guideline of Active Defense",
+    "kind": "official",
+    "date": "2015-05",
+    "note": "Title of section III of the 2015 defence white paper, the English of 积极防御战略方针.",
+    "sources": [
+     {
+      "doc": "scio-2015-chinas-military-strategy-en",
+      "locator": "Contents",
+      "quote": "III. Strategic Guideline of Active Defense"
      }
     ]
    }
@@ -14994,18 +15026,6 @@ DERIVED = [
     "積極防禦"
    ],
    [
-    "zh",
-    "积极防御战略方针",
-    "variant",
-    "积极防御战略方针"
-   ],
-   [
-    "zh",
-    "积极防御军事战略方针",
-    "variant",
-    "积极防御军事战略方针"
-   ],
-   [
     "pinyin_tones",
     "ji1ji2fang2yu4",
     "pinyin-tones",
@@ -15025,12 +15045,6 @@ DERIVED = [
    ],
    [
     "en",
-    "strategic guideline of active defense",
-    "en-official",
-    "Strategic Guideline of Active Defense"
-   ],
-   [
-    "en",
     "active defense",
     "en-official",
     "active defense"
@@ -15041,10 +15055,6 @@ DERIVED = [
    "zh": "1936年12月"
   },
   "dates_display": {
-   "2015-05": {
-    "en": "May 2015",
-    "zh": "2015年5月"
-   },
    "2015-05-26": {
     "en": "May 26, 2015",
     "zh": "2015年5月26日"
@@ -15240,6 +15250,10 @@ DERIVED = [
     "Central Committee of the Communist Party of China"
    ]
   ],
+  "first_use_display": {
+   "en": "1927",
+   "zh": "1927年"
+  },
   "dates_display": {
    "2021-07-30": {
     "en": "July 30, 2021",
@@ -18250,8 +18264,8 @@ DERIVED = [
   }
  },
  {
-  "pinyin_numbered": "guo2jia1 chuang4xin1 qu1dong4 fa1zhan3 zhan4lve4",
-  "pinyin_toneless": "guojia chuangxin qudong fazhan zhanlve",
+  "pinyin_numbered": "chuang4xin1 qu1dong4 fa1zhan3 zhan4lve4",
+  "pinyin_toneless": "chuangxin qudong fazhan zhanlve",
   "keys": [
    [
     "id",
@@ -18261,33 +18275,33 @@ DERIVED = [
    ],
    [
     "zh",
-    "国家创新驱动发展战略",
+    "创新驱动发展战略",
     "hans",
-    "国家创新驱动发展战略"
-   ],
-   [
-    "zh",
-    "国家创新驱动发展战略",
-    "hant",
-    "國家創新驅動發展戰略"
+    "创新驱动发展战略"
    ],
    [
     "zh",
     "创新驱动发展战略",
+    "hant",
+    "創新驅動發展戰略"
+   ],
+   [
+    "zh",
+    "国家创新驱动发展战略",
     "variant",
-    "创新驱动发展战略"
+    "国家创新驱动发展战略"
    ],
    [
     "pinyin_tones",
-    "guo2jia1chuang4xin1qu1dong4fa1zhan3zhan4lve4",
+    "chuang4xin1qu1dong4fa1zhan3zhan4lve4",
     "pinyin-tones",
-    "guójiā chuàngxīn qūdòng fāzhǎn zhànlüè"
+    "chuàngxīn qūdòng fāzhǎn zhànlüè"
    ],
    [
     "pinyin",
-    "guojiachuangxinqudongfazhanzhanlve",
+    "chuangxinqudongfazhanzhanlve",
     "pinyin",
-    "guójiā chuàngxīn qūdòng fāzhǎn zhànlüè"
+    "chuàngxīn qūdòng fāzhǎn zhànlüè"
    ],
    [
     "abbr",
@@ -18303,15 +18317,15 @@ DERIVED = [
    ],
    [
     "en",
-    "national innovation driven development strategy",
+    "innovation driven development strategy",
     "en-literal",
-    "National Innovation-Driven Development Strategy"
+    "innovation-driven development strategy"
    ],
    [
     "en",
-    "innovation driven development strategy",
-    "en-official",
-    "innovation-driven development strategy"
+    "national innovation driven development strategy",
+    "en-literal",
+    "National Innovation-Driven Development Strategy"
    ]
   ],
   "first_use_display": {
@@ -18996,6 +19010,18 @@ DERIVED = [
     "新形势下军事战略方针"
    ],
    [
+    "zh",
+    "积极防御军事战略方针",
+    "variant",
+    "积极防御军事战略方针"
+   ],
+   [
+    "zh",
+    "积极防御战略方针",
+    "variant",
+    "积极防御战略方针"
+   ],
+   [
     "pinyin_tones",
     "jun1shi4zhan4lve4fang1zhen1",
     "pinyin-tones",
@@ -19022,8 +19048,14 @@ DERIVED = [
    [
     "en",
     "military strategic guideline",
-    "en-alternative",
+    "en-official",
     "military strategic guideline"
+   ],
+   [
+    "en",
+    "strategic guideline of active defense",
+    "en-official",
+    "Strategic Guideline of Active Defense"
    ]
   ],
   "first_use_display": {
@@ -19031,6 +19063,10 @@ DERIVED = [
    "zh": "1956年3月"
   },
   "dates_display": {
+   "2015-05": {
+    "en": "May 2015",
+    "zh": "2015年5月"
+   },
    "2015-05-26": {
     "en": "May 26, 2015",
     "zh": "2015年5月26日"
