@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:d1427330'
+DIGEST = '2:e3a761a1'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -4419,18 +4419,6 @@ TERMS = [
    },
    {
     "text": "core interests",
-    "kind": "alternative",
-    "date": "2013-03",
-    "sources": [
-     {
-      "doc": "china-org-2013-03-06-core-interests",
-      "locator": "First paragraph",
-      "quote": "No country should expect that China will trade its core interests or that China will tolerate things that hurt its sovereignty, security and development."
-     }
-    ]
-   },
-   {
-    "text": "core interests",
     "kind": "official",
     "date": "2011-09-07",
     "note": "China Daily's report on the white paper China's Peaceful Development (September 2011).",
@@ -8369,7 +8357,7 @@ TERMS = [
   "first_use": {
    "date": "1956-03",
    "precision": "month",
-   "note": "The first military strategic guideline of the PRC was issued after an enlarged meeting of the Central Military Commission in March 1956 (Fravel); China Keywords counts eight major adjustments of the guideline since 1949.",
+   "note": "The first military strategic guideline of the PRC was adopted after an enlarged meeting of the Central Military Commission in March 1956 (Fravel; the Central Party School's cadre-learning site).",
    "sources": [
     {
      "doc": "fravel-2019-active-defense",
@@ -16552,7 +16540,7 @@ DERIVED = [
    [
     "en",
     "core interests",
-    "en-alternative",
+    "en-official",
     "core interests"
    ]
   ],
@@ -16568,10 +16556,6 @@ DERIVED = [
    "2012-03-01": {
     "en": "March 1, 2012",
     "zh": "2012年3月1日"
-   },
-   "2013-03": {
-    "en": "March 2013",
-    "zh": "2013年3月"
    }
   }
  },
