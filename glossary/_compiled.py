@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:e3a761a1'
+DIGEST = '2:2811a3ca'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -65,15 +65,6 @@ SOURCES = {
   "url": "http://ccprjournal.com.cn/news/9415.htm",
   "kind": "media",
   "language": "en"
- },
- "cctv-2006-12-29-defense-white-paper": {
-  "title": "White Paper: China persists in continuing its peaceful development road",
-  "publisher": "CCTV International (from Xinhuanet)",
-  "date": "2006-12-29",
-  "url": "http://www.cctv.com/english/20061229/102843.shtml",
-  "kind": "official",
-  "language": "en",
-  "note": "Xinhua report on the white paper China's National Defense in 2006."
  },
  "cctv-2006-12-29-peaceful-development": {
   "title": "White Paper: China persists in continuing its peaceful development road",
@@ -412,6 +403,14 @@ SOURCES = {
   "language": "en",
   "note": "Official English text of part of Xi Jinping's speech at the First Plenary Session of the 19th CPC Central Committee, reproduced by China Daily."
  },
+ "chinadaily-2017-10-25-party-constitution": {
+  "title": "Xi's thought and 'absolute' Party leadership of PLA written into the Constitution",
+  "publisher": "China Daily",
+  "date": "2017-10-25",
+  "url": "http://www.chinadaily.com.cn/kindle/2017-10/25/content_33689600.htm",
+  "kind": "official",
+  "language": "en"
+ },
  "chinadaily-2018-10-15-cmcfdc-second-session": {
   "title": "Xi urges deeper military-civilian integration",
   "publisher": "China Daily, from Xinhua",
@@ -702,6 +701,16 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Commentary quoting the report to the 20th CPC National Congress."
+ },
+ "crntt-2010-12-28-liang-guanglie": {
+  "title": "Liang Guanglie: peace does not fall from the sky",
+  "title_original": "梁光烈:和平不是天上掉下來的",
+  "publisher": "China Review News (中評社), page 7 of the interview",
+  "date": "2010-12-28",
+  "url": "https://hk.crntt.com/doc/7_0_101553176_7_1228195725.html",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Interview with Defence Minister Liang Guanglie on national defence and military building in the 11th Five-Year Plan period."
  },
  "crntt-2014-04-16-nsc-first-meeting": {
   "title": "習李張三常委領銜 國安委正式啟動運作",
@@ -1345,6 +1354,15 @@ SOURCES = {
   "language": "zh-Hant",
   "note": "Article of the Frontier Theory section of People's Tribune Net, as stored in a mirror that converts it to traditional characters."
  },
+ "rmlt-2023-03-31-chips-act": {
+  "title": "The historical roots and likely effects of the US 'CHIPS Act'",
+  "title_original": "美国“芯片法案”的历史根源及效果预估",
+  "publisher": "People's Tribune Net (人民论坛网)",
+  "date": "2023-03-31",
+  "url": "http://www.rmlt.com.cn/2023/0331/669883.shtml",
+  "kind": "media",
+  "language": "zh-Hans"
+ },
  "rmzxb-2014-04-17-national-security-commission": {
   "title": "全方位解读“中央国家安全委员会”和“总体国家安全观”",
   "publisher": "rmzxb.com.cn (CPPCC News), from Xinhuanet",
@@ -1475,6 +1493,16 @@ SOURCES = {
   "url": "https://cas.fudan.edu.cn/info/1039/2891.htm",
   "kind": "media",
   "language": "zh-Hans"
+ },
+ "sputnik-2022-10-22-party-constitution": {
+  "title": "The 20th CPC Congress writes building a world-class military into the Party Constitution",
+  "title_original": "中共二十大把建設世界一流軍隊寫入黨章",
+  "publisher": "Sputnik (Chinese service, Big5)",
+  "date": "2022-10-22",
+  "url": "https://big5.sputniknews.cn/20221022/1044935985.html",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Quotes the 20th CPC National Congress resolution on the amended Party Constitution."
  },
  "tellerreport-2024-03-09-emerging-fields": {
   "title": "First observation of the two sessions | It is about strengthening the country and the army, President Xi issued a new order",
@@ -1763,6 +1791,16 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hans",
   "note": "Xinhua report (新华社北京11月26日电) of the Ministry of National Defense press conference of 26 November 2020."
+ },
+ "xinhua-2022-07-28-military-achievements-exhibition": {
+  "title": "Exhibition 'Steering the strong military towards rejuvenation' on achievements in national defence and military building in the new era opens in Beijing",
+  "title_original": "“领航强军向复兴——新时代国防和军队建设成就展”在京开幕",
+  "publisher": "Xinhua News Agency, reposted by kyzzwp.com",
+  "date": "2022-07-28",
+  "url": "http://www.kyzzwp.com/news/6120.html",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Xinhua dispatch dated Beijing, 28 July 2022 (reporter Mei Changwei), reposted by a journal website."
  },
  "xinhua-2022-10-16-national-security": {
   "title": "(CPC Congress) Update: Xi stresses safeguarding national security, social stability",
@@ -2101,6 +2139,104 @@ TERMS = [
    }
   ],
   "shares_keys_with": []
+ },
+ {
+  "schema_version": 1,
+  "id": "basic-research",
+  "category": "policy",
+  "zh": {
+   "hans": "基础研究",
+   "hant": "基礎研究",
+   "pinyin": "jīchǔ yánjiū",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "rmlt-2023-03-31-chips-act",
+     "locator": "Abstract",
+     "quote": "伴随越来越多的科技企业和科研人才投入芯片关键核心技术的基础研究和应用创新"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "basic research",
+    "kind": "official",
+    "date": "2006-02-09",
+    "sources": [
+     {
+      "doc": "govcn-2006-02-09-sci-tech-guidelines",
+      "locator": "China to strengthen basic research",
+      "quote": "China will strengthen basic research to meet major strategic demands and help achieve national goals in upcoming 15 years"
+     },
+     {
+      "doc": "xinhua-2023-02-22-basic-research",
+      "locator": "Body text",
+      "quote": "Xi said that strengthening basic research is an urgent requirement to achieve greater self-reliance and strength in science and technology"
+     }
+    ]
+   },
+   {
+    "text": "fundamental research",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "Areas being strengthened include strategic planning, policy formulation, supervision and evaluation, the implementation of major and strategic tasks, and supporting fundamental research."
+     }
+    ]
+   },
+   {
+    "text": "foundational research",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 基础 (foundation, basis) + 研究 (research).",
+    "sources": [
+     {
+      "doc": "rmlt-2023-03-31-chips-act",
+      "locator": "Abstract",
+      "quote": "关键核心技术的基础研究"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "original-innovation",
+    "sources": [
+     {
+      "doc": "nea-2022-10-16-key-core-technologies",
+      "locator": "First paragraph",
+      "quote": "basic research and original innovation had been continuously strengthened"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "high-level-technological-self-reliance",
+    "sources": [
+     {
+      "doc": "xinhua-2023-02-22-basic-research",
+      "locator": "Body text",
+      "quote": "Xi said that strengthening basic research is an urgent requirement to achieve greater self-reliance and strength in science and technology"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "medium-and-long-term-science-and-technology-plan",
+    "sources": [
+     {
+      "doc": "govcn-2006-02-09-sci-tech-guidelines",
+      "locator": "China to strengthen basic research",
+      "quote": "China will strengthen basic research to meet major strategic demands and help achieve national goals in upcoming 15 years, according to a newly-released national guideline on science and technology."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "Research without a specific practical aim, which PRC science policy treats as the source of original innovation and of self-reliance in science and technology; the 2006-2020 plan made it one of its main parts, and the techno-security brief lists supporting it among the state functions being strengthened under the innovation-driven development strategy."
  },
  {
   "schema_version": 1,
@@ -4267,6 +4403,100 @@ TERMS = [
   ],
   "shares_keys_with": [],
   "note": "Short for the claim that China's socialist system 'can concentrate its strength on great undertakings' (社会主义制度能够集中力量办大事), which Xi Jinping calls an advantage of the system, credited with the Three Gorges dam, the Beidou navigation system and other major national projects. The techno-security brief calls the resulting 'selective authoritarian mobilization model' what Xi calls 'the superiority of the socialist system'; the new whole-of-nation system (新型举国体制) applies it to key core technologies."
+ },
+ {
+  "schema_version": 1,
+  "id": "constitution-of-the-communist-party-of-china",
+  "category": "law",
+  "zh": {
+   "hans": "中国共产党章程",
+   "hant": "中國共產黨章程",
+   "pinyin": "Zhōngguó Gòngchǎndǎng Zhāngchéng",
+   "variants": [
+    {
+     "text": "党章",
+     "kind": "short-form",
+     "sources": [
+      {
+       "doc": "sputnik-2022-10-22-party-constitution",
+       "locator": "Title",
+       "quote": "中共二十大把建設世界一流軍隊寫入黨章"
+      }
+     ]
+    }
+   ],
+   "sources": [
+    {
+     "doc": "sputnik-2022-10-22-party-constitution",
+     "locator": "First paragraph",
+     "quote": "中國共產黨第二十次代表大會10月22日通過了關於《中國共產黨章程(修正案)》的決議,決定把建設世界一流軍隊等內容寫入黨章。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "Constitution of the Communist Party of China",
+    "kind": "official",
+    "date": "2017-10-25",
+    "sources": [
+     {
+      "doc": "chinadaily-2017-10-25-party-constitution",
+      "locator": "First paragraph",
+      "quote": "The Xi Jinping Thought on Socialism with Chinese Characteristics for a New Era was written into the Constitution of the Communist Party of China as a new component of the Party's guide for action"
+     }
+    ]
+   },
+   {
+    "text": "party constitution",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 4: Military-Civil Fusion",
+      "quote": "MCF has been enshrined in the party constitution as a national priority, which means that it will likely retain this status for the duration of Xi's rule."
+     }
+    ]
+   },
+   {
+    "text": "Charter of the Communist Party of China",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese title: 中国共产党 (Communist Party of China) + 章程 (charter, articles of association).",
+    "sources": [
+     {
+      "doc": "sputnik-2022-10-22-party-constitution",
+      "locator": "First paragraph",
+      "quote": "《中國共產黨章程(修正案)》"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "chinese-communist-party",
+    "sources": [
+     {
+      "doc": "chinadaily-2017-10-25-party-constitution",
+      "locator": "Second paragraph",
+      "quote": "the amendment to the Constitution - the CPC's fundamental document for its more than 89 million members"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "military-civil-fusion",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 4: Military-Civil Fusion",
+      "quote": "MCF has been enshrined in the party constitution as a national priority"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The Party's fundamental charter, amended at each National Congress: the 19th Congress (2017) wrote Xi Jinping Thought into it, the 20th (2022) the goal of building a world-class military. The brief notes that military-civil fusion has been enshrined in it as a national priority."
  },
  {
   "schema_version": 1,
@@ -10585,7 +10815,7 @@ TERMS = [
     "date": "2006-12-29",
     "sources": [
      {
-      "doc": "cctv-2006-12-29-defense-white-paper",
+      "doc": "cctv-2006-12-29-peaceful-development",
       "locator": "Third paragraph",
       "quote": "both internal security and external security and both traditional security and non-traditional security"
      },
@@ -12399,6 +12629,93 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "sovereignty-security-and-development-interests",
+  "category": "concept",
+  "zh": {
+   "hans": "国家主权、安全、发展利益",
+   "hant": "國家主權、安全、發展利益",
+   "pinyin": "guójiā zhǔquán, ānquán, fāzhǎn lìyì",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "xinhua-2015-05-26-military-strategy-zh",
+     "locator": "First paragraph",
+     "quote": "加快推进国防和军队现代化,坚决维护国家主权、安全、发展利益。"
+    },
+    {
+     "doc": "xinhua-2022-10-16-report-defense-excerpt",
+     "locator": "Second paragraph",
+     "quote": "提高捍卫国家主权、安全、发展利益战略能力,有效履行新时代人民军队使命任务。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "sovereignty, security and development interests",
+    "kind": "official",
+    "date": "2015-05-26",
+    "sources": [
+     {
+      "doc": "scio-2015-chinas-military-strategy-en",
+      "locator": "Preface",
+      "quote": "resolutely safeguard China's sovereignty, security and development interests"
+     }
+    ]
+   },
+   {
+    "text": "sovereignty, security, and development interests",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2023-national-strategic-integration",
+      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
+      "quote": "Enhancing strategic capabilities to defend China's sovereignty, security, and development interests"
+     }
+    ]
+   },
+   {
+    "text": "national sovereignty, security and development interests",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese formula: 国家 (national) 主权 (sovereignty), 安全 (security), 发展 (development) 利益 (interests).",
+    "sources": [
+     {
+      "doc": "xinhua-2015-05-26-military-strategy-zh",
+      "locator": "First paragraph",
+      "quote": "坚决维护国家主权、安全、发展利益"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "strategic-capabilities",
+    "sources": [
+     {
+      "doc": "xinhua-2022-10-16-report-defense-excerpt",
+      "locator": "Second paragraph",
+      "quote": "提高捍卫国家主权、安全、发展利益战略能力"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "core-interests",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 1: Developing the National Security State",
+      "quote": "Core national interests, the balance between development, security, and sovereignty, has also been revised under Xi's tenure."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The standing formula for what the armed forces and national security work must defend; the 20th Party Congress report asks for strategic capabilities to defend them, which the NSI brief lists among Xi's defence priorities."
+ },
+ {
+  "schema_version": 1,
   "id": "state-council",
   "category": "institution",
   "zh": {
@@ -13191,6 +13508,18 @@ TERMS = [
        "doc": "people-overseas-2013-03-12-strong-military-goal",
        "locator": "Third paragraph",
        "quote": "建设一支听党指挥、能打胜仗、作风优良的人民军队,是党在新形势下的强军目标。"
+      }
+     ]
+    },
+    {
+     "text": "党在新时代的强军目标",
+     "kind": "full-form",
+     "note": "The later wording, 'in the new era'.",
+     "sources": [
+      {
+       "doc": "xinhua-2022-07-28-military-achievements-exhibition",
+       "locator": "Second paragraph",
+       "quote": "鲜明提出党在新时代的强军目标"
       }
      ]
     }
@@ -14503,6 +14832,87 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "winning-local-wars-under-informatized-conditions",
+  "category": "doctrine",
+  "zh": {
+   "hans": "打赢信息化条件下局部战争",
+   "hant": "打贏信息化條件下局部戰爭",
+   "pinyin": "dǎyíng xìnxīhuà tiáojiàn xià júbù zhànzhēng",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "crntt-2010-12-28-liang-guanglie",
+     "locator": "Last answer",
+     "quote": "努力提高部隊以打贏信息化條件下局部戰爭能力為核心的完成多樣化軍事任務能力"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "winning local wars under informatized conditions",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 3: Military Strengthening",
+      "quote": "the 2014 MSG made what appears to be a modest amendment, from winning local wars under informatized conditions to winning informatized local wars."
+     }
+    ]
+   },
+   {
+    "text": "winning local wars under the conditions of informationization",
+    "kind": "alternative",
+    "sources": [
+     {
+      "doc": "jamestown-2015-winning-informationized-local-wars",
+      "locator": "Introduction",
+      "quote": "The new guidelines shift the goal of China’s military strategy from “winning local wars under the conditions of informationization” to “winning informationized local wars.”"
+     }
+    ]
+   },
+   {
+    "text": "win local wars under informatized conditions",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 打赢 (win) 信息化条件下 (under informatized conditions) 局部战争 (local wars).",
+    "sources": [
+     {
+      "doc": "crntt-2010-12-28-liang-guanglie",
+      "locator": "Last answer",
+      "quote": "以打贏信息化條件下局部戰爭能力為核心"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "winning-informatized-local-wars",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 3: Military Strengthening",
+      "quote": "the 2014 MSG made what appears to be a modest amendment, from winning local wars under informatized conditions to winning informatized local wars."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "military-strategic-guidelines",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 3: Military Strengthening",
+      "quote": "From solely a war-fighting prism, the 2014 MSG made what appears to be a modest amendment, from winning local wars under informatized conditions to winning informatized local wars."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The basic point of preparation for military struggle under the military strategic guideline of 2004, also written with 的 (打赢信息化条件下的局部战争). The 2014 guideline replaced it with winning informatized local wars (打赢信息化局部战争), a change the brief calls 'a modest amendment'."
+ },
+ {
+  "schema_version": 1,
   "id": "world-class-military",
   "category": "plan",
   "zh": {
@@ -15046,6 +15456,66 @@ DERIVED = [
    "2015-05-26": {
     "en": "May 26, 2015",
     "zh": "2015年5月26日"
+   }
+  }
+ },
+ {
+  "pinyin_numbered": "ji1chu3 yan2jiu1",
+  "pinyin_toneless": "jichu yanjiu",
+  "keys": [
+   [
+    "id",
+    "basic-research",
+    "id",
+    "basic-research"
+   ],
+   [
+    "zh",
+    "基础研究",
+    "hans",
+    "基础研究"
+   ],
+   [
+    "zh",
+    "基础研究",
+    "hant",
+    "基礎研究"
+   ],
+   [
+    "pinyin_tones",
+    "ji1chu3yan2jiu1",
+    "pinyin-tones",
+    "jīchǔ yánjiū"
+   ],
+   [
+    "pinyin",
+    "jichuyanjiu",
+    "pinyin",
+    "jīchǔ yánjiū"
+   ],
+   [
+    "en",
+    "basic research",
+    "en-official",
+    "basic research"
+   ],
+   [
+    "en",
+    "fundamental research",
+    "en-source",
+    "fundamental research"
+   ],
+   [
+    "en",
+    "foundational research",
+    "en-literal",
+    "foundational research"
+   ]
+  ],
+  "dates_display": {
+   "2006-02-09": {
+    "en": "February 9, 2006",
+    "zh": "2006年2月9日"
    }
   }
  },
@@ -16428,6 +16898,72 @@ DERIVED = [
    "2021-03-05": {
     "en": "March 5, 2021",
     "zh": "2021年3月5日"
+   }
+  }
+ },
+ {
+  "pinyin_numbered": "zhong1guo2 gong4chan3dang3 zhang1cheng2",
+  "pinyin_toneless": "zhongguo gongchandang zhangcheng",
+  "keys": [
+   [
+    "id",
+    "constitution-of-the-communist-party-of-china",
+    "id",
+    "constitution-of-the-communist-party-of-china"
+   ],
+   [
+    "zh",
+    "中国共产党章程",
+    "hans",
+    "中国共产党章程"
+   ],
+   [
+    "zh",
+    "中国共产党章程",
+    "hant",
+    "中國共產黨章程"
+   ],
+   [
+    "zh",
+    "党章",
+    "variant",
+    "党章"
+   ],
+   [
+    "pinyin_tones",
+    "zhong1guo2gong4chan3dang3zhang1cheng2",
+    "pinyin-tones",
+    "Zhōngguó Gòngchǎndǎng Zhāngchéng"
+   ],
+   [
+    "pinyin",
+    "zhongguogongchandangzhangcheng",
+    "pinyin",
+    "Zhōngguó Gòngchǎndǎng Zhāngchéng"
+   ],
+   [
+    "en",
+    "constitution of the communist party of china",
+    "en-official",
+    "Constitution of the Communist Party of China"
+   ],
+   [
+    "en",
+    "party constitution",
+    "en-source",
+    "party constitution"
+   ],
+   [
+    "en",
+    "charter of the communist party of china",
+    "en-literal",
+    "Charter of the Communist Party of China"
+   ]
+  ],
+  "dates_display": {
+   "2017-10-25": {
+    "en": "October 25, 2017",
+    "zh": "2017年10月25日"
    }
   }
  },
@@ -21626,6 +22162,66 @@ DERIVED = [
   }
  },
  {
+  "pinyin_numbered": "guo2jia1 zhu3quan2 an1quan2 fa1zhan3 li4yi4",
+  "pinyin_toneless": "guojia zhuquan anquan fazhan liyi",
+  "keys": [
+   [
+    "id",
+    "sovereignty-security-and-development-interests",
+    "id",
+    "sovereignty-security-and-development-interests"
+   ],
+   [
+    "zh",
+    "国家主权、安全、发展利益",
+    "hans",
+    "国家主权、安全、发展利益"
+   ],
+   [
+    "zh",
+    "国家主权、安全、发展利益",
+    "hant",
+    "國家主權、安全、發展利益"
+   ],
+   [
+    "pinyin_tones",
+    "guo2jia1zhu3quan2an1quan2fa1zhan3li4yi4",
+    "pinyin-tones",
+    "guójiā zhǔquán, ānquán, fāzhǎn lìyì"
+   ],
+   [
+    "pinyin",
+    "guojiazhuquananquanfazhanliyi",
+    "pinyin",
+    "guójiā zhǔquán, ānquán, fāzhǎn lìyì"
+   ],
+   [
+    "en",
+    "sovereignty security and development interests",
+    "en-official",
+    "sovereignty, security and development interests"
+   ],
+   [
+    "en",
+    "sovereignty security and development interests",
+    "en-source",
+    "sovereignty, security, and development interests"
+   ],
+   [
+    "en",
+    "national sovereignty security and development interests",
+    "en-literal",
+    "national sovereignty, security and development interests"
+   ]
+  ],
+  "dates_display": {
+   "2015-05-26": {
+    "en": "May 26, 2015",
+    "zh": "2015年5月26日"
+   }
+  }
+ },
+ {
   "pinyin_numbered": "guo2wu4yuan4",
   "pinyin_toneless": "guowuyuan",
   "keys": [
@@ -22154,6 +22750,12 @@ DERIVED = [
     "党在新形势下的强军目标",
     "variant",
     "党在新形势下的强军目标"
+   ],
+   [
+    "zh",
+    "党在新时代的强军目标",
+    "variant",
+    "党在新时代的强军目标"
    ],
    [
     "pinyin_tones",
@@ -22964,6 +23566,66 @@ DERIVED = [
     "zh": "2015年5月26日"
    }
   }
+ },
+ {
+  "pinyin_numbered": "da3ying2 xin4xi1hua4 tiao2jian4 xia4 ju2bu4 zhan4zheng1",
+  "pinyin_toneless": "daying xinxihua tiaojian xia jubu zhanzheng",
+  "keys": [
+   [
+    "id",
+    "winning-local-wars-under-informatized-conditions",
+    "id",
+    "winning-local-wars-under-informatized-conditions"
+   ],
+   [
+    "zh",
+    "打赢信息化条件下局部战争",
+    "hans",
+    "打赢信息化条件下局部战争"
+   ],
+   [
+    "zh",
+    "打赢信息化条件下局部战争",
+    "hant",
+    "打贏信息化條件下局部戰爭"
+   ],
+   [
+    "zh",
+    "打赢资讯化条件下区域性战争",
+    "script",
+    "打贏資訊化條件下區域性戰爭"
+   ],
+   [
+    "pinyin_tones",
+    "da3ying2xin4xi1hua4tiao2jian4xia4ju2bu4zhan4zheng1",
+    "pinyin-tones",
+    "dǎyíng xìnxīhuà tiáojiàn xià júbù zhànzhēng"
+   ],
+   [
+    "pinyin",
+    "dayingxinxihuatiaojianxiajubuzhanzheng",
+    "pinyin",
+    "dǎyíng xìnxīhuà tiáojiàn xià júbù zhànzhēng"
+   ],
+   [
+    "en",
+    "winning local wars under informatized conditions",
+    "en-source",
+    "winning local wars under informatized conditions"
+   ],
+   [
+    "en",
+    "winning local wars under the conditions of informationization",
+    "en-alternative",
+    "winning local wars under the conditions of informationization"
+   ],
+   [
+    "en",
+    "win local wars under informatized conditions",
+    "en-literal",
+    "win local wars under informatized conditions"
+   ]
+  ]
  },
  {
   "pinyin_numbered": "shi4jie4 yi1liu2 jun1dui4",
