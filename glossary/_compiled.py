@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:2811a3ca'
+DIGEST = '2:4ab02ca2'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -65,6 +65,15 @@ SOURCES = {
   "url": "http://ccprjournal.com.cn/news/9415.htm",
   "kind": "media",
   "language": "en"
+ },
+ "cctv-2006-12-29-defense-white-paper": {
+  "title": "White Paper: China persists in continuing its peaceful development road",
+  "publisher": "CCTV International (from Xinhuanet)",
+  "date": "2006-12-29",
+  "url": "http://www.cctv.com/english/20061229/102843.shtml",
+  "kind": "official",
+  "language": "en",
+  "note": "Xinhua report on the white paper China's National Defense in 2006."
  },
  "cctv-2006-12-29-peaceful-development": {
   "title": "White Paper: China persists in continuing its peaceful development road",
@@ -1588,6 +1597,14 @@ SOURCES = {
   "kind": "reference",
   "language": "en"
  },
+ "wikiwand-cmc-vice-chairman": {
+  "title": "中國共產黨中央軍事委員會副主席",
+  "publisher": "Wikiwand (Chinese Wikipedia)",
+  "url": "https://www.wikiwand.com/zh/articles/%E4%B8%AD%E5%9C%8B%E5%85%B1%E7%94%A2%E9%BB%A8%E4%B8%AD%E5%A4%AE%E8%BB%8D%E4%BA%8B%E5%A7%94%E5%93%A1%E6%9C%83%E5%89%AF%E4%B8%BB%E5%B8%AD",
+  "kind": "reference",
+  "language": "zh",
+  "note": "The article on the vice-chairmen; its section 沿革 gives the history of the commission."
+ },
  "workercn-2017-11-21-xi-military-thought": {
   "title": "Commentary on Xi Jinping's thinking on strengthening the military (Workers' Daily online)",
   "publisher": "Workers' Daily online (workercn.cn)",
@@ -2928,6 +2945,28 @@ TERMS = [
     ]
    }
   ],
+  "first_use": {
+   "date": "1929-01-03",
+   "precision": "day",
+   "note": "The date the Chinese Wikipedia gives for the first CPC Central Military Commission (headed by a director); the commission was re-established under that name on 28 September 1954, and the State's Central Military Commission was added in 1983.",
+   "sources": [
+    {
+     "doc": "wikiwand-cmc-vice-chairman",
+     "locator": "沿革",
+     "quote": "1929年1月3日首次设立中共中央军事委员会,以主任为负责人、设委员;"
+    },
+    {
+     "doc": "wikiwand-cmc-vice-chairman",
+     "locator": "沿革",
+     "quote": "1954年9月28日,重新成立中国共产党中央军事委员会"
+    },
+    {
+     "doc": "wikiwand-cmc-vice-chairman",
+     "locator": "Introduction",
+     "quote": "自1983年國家中央軍事委員會成立開始"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -15948,6 +15987,10 @@ DERIVED = [
     "Central Military Affairs Commission"
    ]
   ],
+  "first_use_display": {
+   "en": "January 3, 1929",
+   "zh": "1929年1月3日"
+  },
   "dates_display": {
    "2004-12": {
     "en": "December 2004",
