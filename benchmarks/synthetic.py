@@ -27,7 +27,7 @@ from glossary import normalize  # noqa: E402
 from glossary._tables import FOLD_FROM, FOLD_TO, PINYIN_SYLLABLES  # noqa: E402
 from glossary.loading import COMPILER_VERSION  # noqa: E402
 
-__all__ = ["synthetic_corpus", "synthetic_glossary"]
+__all__ = ["synthetic_corpus", "synthetic_glossary", "synthetic_table"]
 
 _TONE_MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
 _ENGLISH_PARTS = (
@@ -226,6 +226,29 @@ def synthetic_corpus(
         paragraphs.append(paragraph)
         total += len(paragraph) + 1
     return "\n".join(paragraphs)[:n_chars]
+
+
+def synthetic_table(path: Path, n_rows: int, seed: int = 0) -> Path:
+    """An OmegaT-style file of ``n_rows`` rows, ``Chinese TAB English``, written row by row (any size, little memory).
+
+    Chinese forms are two to four words of a generated lexicon of common characters
+    (every row a distinct concept), English two to four generated words.
+    """
+    rng = random.Random(seed)
+    language = _Language(rng, 6000)
+    common = [char for char in language.chars[:2500]]
+    seen: set[str] = set()
+    with open(path, "w", encoding="utf-8", newline="\n") as stream:
+        written = 0
+        while written < n_rows:
+            hans = "".join(rng.choices(common, k=rng.randint(3, 7)))
+            if hans in seen:
+                continue
+            seen.add(hans)
+            english = " ".join(rng.choices(language.english, k=rng.randint(2, 4)))
+            stream.write(f"{hans}\t{english}\n")
+            written += 1
+    return path
 
 
 if __name__ == "__main__":

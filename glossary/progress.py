@@ -11,7 +11,10 @@ import time
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, TextIO
+    from collections.abc import Iterable, Iterator
+    from typing import Any, TextIO, TypeVar
+
+    T = TypeVar("T")
 
 __all__ = ["Progress"]
 
@@ -38,6 +41,12 @@ class Progress:
 
     def __exit__(self, *exc: Any) -> None:
         self.close()
+
+    def each(self, items: Iterable[T]) -> Iterator[T]:
+        """The items, advancing the bar as each is taken."""
+        for item in items:
+            yield item
+            self.advance()
 
     def advance(self, amount: int = 1) -> None:
         self.done += amount

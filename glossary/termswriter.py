@@ -9,6 +9,7 @@ with escapes; fields without a value are left out.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -99,32 +100,58 @@ def sources_toml(sources: dict[str, SourceDocument]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_terms_folder(concepts: list[Concept], sources: dict[str, SourceDocument], folder: Path) -> list[Path]:
-    """Write a new terms folder; refuses a folder that already holds TOML files."""
-    from glossary.build import write_atomically
+def write_terms_folder(concepts: Iterable[Concept], sources: dict[str, SourceDocument] | Callable[[], dict[str, SourceDocument]], folder: Path) -> list[Path]:
+    """Write a new terms folder, all or nothing; refuses a folder that already holds TOML files.
+
+    Concepts are written as they come (a generator of any length is fine) into a
+    hidden folder beside the target, renamed into place once ``_sources.toml`` is
+    written. ``sources`` may be a function, asked once every concept was written (an
+    import that fails there raises before anything is visible). A target folder that
+    exists and holds other files receives the written files one by one.
+    """
+    import os
+    import shutil
+    import tempfile
 
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise OutputError(str(folder), "it is a file, not a folder")
     if folder.is_dir() and any(folder.glob("*.toml")):
         raise OutputError(str(folder), "the folder already holds term files; choose a new or empty folder")
-    created = not folder.exists()
-    texts = [(folder / f"{concept.id}.toml", concept_toml(concept)) for concept in concepts]
-    texts.append((folder / "_sources.toml", sources_toml(sources)))
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     except OSError as error:
         raise OutputError(str(folder), error.strerror or str(error)) from None
-    written: list[Path] = []
+    names: list[str] = []
     try:
-        for path, text in texts:
-            write_atomically(path, text)
-            written.append(path)
-    except BaseException:
-        # all or nothing: a half-written folder would import as a smaller glossary
-        for path in written:
-            path.unlink(missing_ok=True)
-        if created:
+        for concept in concepts:
+            name = f"{concept.id}.toml"
+            (staging / name).write_text(concept_toml(concept), encoding="utf-8")
+            names.append(name)
+        registry = sources() if callable(sources) else sources
+        (staging / "_sources.toml").write_text(sources_toml(registry), encoding="utf-8")
+        names.append("_sources.toml")
+        os.chmod(staging, 0o777 & ~_umask())
+        if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
+        if folder.exists():
+            for name in names:
+                os.replace(staging / name, folder / name)
+            staging.rmdir()
+        else:
+            os.rename(staging, folder)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(str(folder), error.strerror or str(error)) from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
         raise
-    return written
+    return [folder / name for name in names]
+
+
+def _umask() -> int:
+    import os
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask

@@ -99,7 +99,7 @@ def test_cache_path_and_clear(tmp_path: Path, cache_dir: Path, cli) -> None:
 
 
 def test_the_default_cache_folder_is_the_platform_user_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    from platformdirs import user_cache_dir
+    user_cache_dir = pytest.importorskip("platformdirs").user_cache_dir
 
     monkeypatch.delenv(compile_cache.CACHE_ENV, raising=False)
     assert compile_cache.cache_folder() == Path(user_cache_dir("glossary", appauthor=False))

@@ -37,38 +37,48 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(options: argparse.Namespace) -> int:
     from glossary.errors import UnknownFormatError
-    from glossary.formats import format_for_path, read_document
+    from glossary.formats import format_for_path
+    from glossary.formats.converting import STREAMED, convert, open_import
+    from glossary.progress import Progress
 
     if options.compile:
         return _compile(options)
-    document = read_document(options.file, options.format)
-    count = len(document.terms)
-    imported = [key for key, source in document.sources.items() if source.kind == "reference" and key.startswith("file-")]
-    if options.output is None:
-        print(f"{options.file}: {count} concepts, no problems", file=sys.stderr)
-        if imported:
-            print(f"  entries without citations cite the file itself ({', '.join(imported)})", file=sys.stderr)
-        return 0
-    output = Path(options.output)
+    stream = open_import(options.file, options.format)
+    output = Path(options.output) if options.output is not None else None
     format_name = options.to
-    if format_name is None and output.suffix and not output.is_dir():
+    if output is not None and format_name is None and output.suffix and not output.is_dir():
         try:
             format_name = format_for_path(output, reading=False).name
         except UnknownFormatError:
             format_name = None
-    if format_name is not None:
-        from glossary.build import compile_concepts
-        from glossary.formats import export
-        from glossary.index import Glossary
+    # concepts are read, checked and written one at a time: a progress bar on a terminal
+    with Progress(stream.count, "importing concepts") as progress:
+        if output is None:
+            count = sum(1 for _ in progress.each(stream.concepts()))
+            sources = stream.finish()
+        elif format_name in STREAMED:
+            count = convert(stream, format_name, output, progress)
+        elif format_name is not None:
+            from glossary.build import compile_concepts
+            from glossary.formats import export
+            from glossary.index import Glossary
 
-        glossary = Glossary(compile_concepts(document.terms, document.sources), origin=str(options.file))
-        export(glossary, format_name, output)
+            terms = list(stream.concepts())
+            count = len(terms)
+            export(Glossary(compile_concepts(terms, stream.finish()), origin=str(options.file)), format_name, output)
+        else:
+            from glossary.termswriter import write_terms_folder
+
+            count = len(write_terms_folder(progress.each(stream.concepts()), stream.finish, output)) - 1
+    if output is None:
+        print(f"{options.file}: {count} concepts, no problems", file=sys.stderr)
+        imported = [key for key, source in sources.items() if source.kind == "reference" and key.startswith("file-")]
+        if imported:
+            print(f"  entries without citations cite the file itself ({', '.join(imported)})", file=sys.stderr)
+    elif format_name is not None:
         print(f"wrote {count} concepts to {output} ({format_name})", file=sys.stderr)
-        return 0
-    from glossary.termswriter import write_terms_folder
-
-    written = write_terms_folder(list(document.terms), dict(document.sources), output)
-    print(f"wrote {count} concepts to {output}/ ({len(written)} files)", file=sys.stderr)
+    else:
+        print(f"wrote {count} concepts to {output}/ ({count + 1} files)", file=sys.stderr)
     return 0
 
 

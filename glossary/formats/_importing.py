@@ -24,7 +24,9 @@ from typing import TYPE_CHECKING, Any
 from glossary.errors import DataError, FormatError
 
 if TYPE_CHECKING:
-    from glossary.model import GlossaryDocument
+    from collections.abc import Iterable
+
+    from glossary.model import Concept, GlossaryDocument, SourceDocument
 
 __all__ = [
     "Draft",
@@ -236,6 +238,11 @@ class DocumentBuilder:
         #: Generated fields left empty because the model would reject what was generated,
         #: as (line, field, why); :meth:`build` reports them in one warning.
         self.left_empty: list[tuple[int, str, str]] = []
+        #: Problems found so far (at most PROBLEMS_LISTED of them), as (file:line, message).
+        self.problems: list[tuple[str, str]] = []
+        self.problem_count = 0
+        self._used_ids: set[str] = set()
+        self._seen_ids: dict[str, int] = {}
 
     def file_citation(self, locator: str, raw: str) -> dict[str, str]:
         self.file_used = True
@@ -243,52 +250,86 @@ class DocumentBuilder:
 
     def build(self, drafts: list[Draft]) -> GlossaryDocument:
         """Validate every draft; raise DataError listing every problem, else the document."""
+        from glossary.model import GlossaryDocument
+
+        self.reserve(draft.id for draft in drafts if draft.id)
+        concepts = [concept for concept in map(self.concept, drafts) if concept is not None]
+        return GlossaryDocument(sources=self.finish(), terms=concepts)
+
+    #: At most this many problems are listed; the rest are counted.
+    PROBLEMS_LISTED = 1000
+
+    def reserve(self, ids: Iterable[str]) -> None:
+        """Ids the file gives itself: a generated id never takes one of them."""
+        self._used_ids.update(ids)
+
+    def problem(self, where: str, message: str) -> None:
+        self.problem_count += 1
+        if len(self.problems) < self.PROBLEMS_LISTED:
+            self.problems.append((where, message))
+
+    def concept(self, draft: Draft) -> Concept | None:
+        """One draft completed and validated (pydantic, at the boundary), or None and its problems recorded.
+
+        Drafts go through one at a time, so a reader can build, write and drop each
+        concept in turn: memory does not grow with the file (see :func:`read_table`).
+        """
         from pydantic import ValidationError
 
-        from glossary.model import Concept, GlossaryDocument, SourceDocument
+        from glossary.model import Concept
 
-        problems: list[tuple[str, str]] = []
-        concepts: list[Concept] = []
-        used_ids = {draft.id for draft in drafts if draft.id}
-        seen_ids: dict[str, int] = {}
-        for draft in drafts:
-            for line, message in draft.problems:
-                problems.append((f"{self.path}:{line}", message))
-            if draft.problems:
-                continue
-            try:
-                data, lines = self._complete(draft, used_ids)
-            except ValueError as error:
-                problems.append((f"{self.path}:{draft.line}", str(error)))
-                continue
-            if data["id"] in seen_ids:
-                problems.append((f"{self.path}:{draft.line}", f"the id {data['id']!r} is used twice (also line {seen_ids[data['id']]})"))
-                continue
-            seen_ids[data["id"]] = draft.line
-            try:
-                concepts.append(Concept.model_validate(data))
-            except ValidationError as error:
-                for detail in error.errors():
-                    loc = tuple(detail["loc"])
-                    line = _line_for(loc, lines, draft.line)
-                    where = ".".join(str(part) for part in loc) or "(entry)"
-                    problems.append((f"{self.path}:{line}", f"{where}: {detail['msg']}"))
+        for line, message in draft.problems:
+            self.problem(f"{self.path}:{line}", message)
+        if draft.problems:
+            return None
+        try:
+            data, lines = self._complete(draft, self._used_ids)
+        except ValueError as error:
+            self.problem(f"{self.path}:{draft.line}", str(error))
+            return None
+        if data["id"] in self._seen_ids:
+            self.problem(f"{self.path}:{draft.line}", f"the id {data['id']!r} is used twice (also line {self._seen_ids[data['id']]})")
+            return None
+        self._seen_ids[data["id"]] = draft.line
+        try:
+            return Concept.model_validate(data)
+        except ValidationError as error:
+            for detail in error.errors():
+                loc = tuple(detail["loc"])
+                line = _line_for(loc, lines, draft.line)
+                where = ".".join(str(part) for part in loc) or "(entry)"
+                self.problem(f"{self.path}:{line}", f"{where}: {detail['msg']}")
+            return None
+
+    def file_source(self) -> dict[str, str]:
+        """The imported file as a source document (cited by entries that cite nothing else)."""
+        return {
+            "title": self.file_name,
+            "kind": "reference",
+            "note": "A translator's glossary file, imported; it is cited as the source of its own entries.",
+        }
+
+    def finish(self) -> dict[str, SourceDocument]:
+        """The validated source documents, once every draft went through; DataError if anything failed."""
+        from pydantic import ValidationError
+
+        from glossary.model import SourceDocument
+
         sources = dict(self.sources)
         if self.file_used:
-            sources[self.file_doc] = {
-                "title": self.file_name,
-                "kind": "reference",
-                "note": "A translator's glossary file, imported; it is cited as the source of its own entries.",
-            }
+            sources[self.file_doc] = self.file_source()
         try:
             validated_sources = {key: SourceDocument.model_validate(value) for key, value in sources.items()}
         except ValidationError as error:
-            problems.append((self.path, f"sources: {error.errors()[0]['msg']}"))
+            self.problem(self.path, f"sources: {error.errors()[0]['msg']}")
             validated_sources = {}
-        if problems:
-            raise DataError(problems)
+        if self.problems:
+            listed = list(self.problems)
+            if self.problem_count > len(listed):
+                listed.append((self.path, f"... and {self.problem_count - len(listed)} more problems"))
+            raise DataError(listed)
         self.warn_left_empty()
-        return GlossaryDocument(sources=validated_sources, terms=concepts)
+        return validated_sources
 
     def warn_left_empty(self) -> None:
         """One warning (:class:`~glossary.loading.GlossaryWarning`) naming what was left empty, where and why."""

@@ -28,11 +28,13 @@ from typing import TYPE_CHECKING, Any
 
 from glossary.errors import FormatError
 from glossary.formats._importing import Draft, DocumentBuilder, Item, clean_cell, decode, is_id, is_traditional
-from glossary.formats.base import ExportOptions, Format
+from glossary.formats.base import ConceptStream, ExportOptions, Format
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
+    from glossary.model import Concept, GlossaryDocument, SourceDocument
 
 __all__ = [
     "SEPARATOR",
@@ -123,7 +125,7 @@ def csv_bytes(rows: Iterable[list[str]]) -> bytes:
 
 # --- reading -------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     line: int
     cells: list[str]
@@ -311,28 +313,81 @@ _STATUS_KIND = {"preferred": "source", "admitted": "alternative", "forbidden": "
 
 def read_table(data: bytes, path: str, dialect: str | None = None) -> GlossaryDocument:
     """Read a TSV or CSV glossary into the validated document (see the module docstring)."""
-    builder = DocumentBuilder(path)
-    rows = _rows(decode(data, path), path, dialect)
-    collector = _Collector(builder)
-    problems: list[tuple[str, str]] = []
-    roles: list[tuple[str, str, bool] | None] | None = None
-    if rows:
-        candidate = [column_role(cell) for cell in rows[0].cells]
-        if _is_header(candidate):
-            roles, rows = candidate, rows[1:]
-        elif sum(1 for role in candidate if role) >= 2:
-            raise FormatError(path, "the header row needs a Chinese and an English column (for example 'zh-Hans' and 'en')", line=rows[0].line)
-    has_id_column = roles is not None and ("field", "id", False) in roles
-    # a file without a header goes one way: the direction most rows show settles unclear ones
-    clear = [[_has_han(cell) for cell in row.cells[:2]] for row in rows] if roles is None else []
-    chinese_first = sum(1 for han in clear if han == [True, False]) >= sum(1 for han in clear if han == [False, True])
-    for row in rows:
+    from glossary.model import GlossaryDocument
+
+    table = TableImport(data, path, dialect)
+    concepts = list(table.concepts())
+    return GlossaryDocument(sources=table.finish(), terms=concepts)
+
+
+@dataclass(slots=True)
+class _Parsed:
+    """What one row says: its comment or field metadata, Chinese forms, English forms, kind and status."""
+
+    meta: _Meta
+    chinese: list[tuple[str, str, bool]]
+    english: list[tuple[str, bool, str | None]]
+    kind: str | None
+    status: str
+
+
+class TableImport(ConceptStream):
+    """A TSV or CSV glossary read concept by concept, so that a file of any length imports in bounded memory.
+
+    Reading keeps the rows (about half a kilobyte each) grouped by concept (rows with
+    the same id, or else the same Chinese form, make one concept). :meth:`concepts`
+    then builds, validates (pydantic, at the boundary) and yields one concept at a
+    time, dropping each group as it goes; nothing keeps an object graph per row.
+    :attr:`count` is the number of concepts it will yield when the file is sound;
+    :meth:`finish` returns the sources, or raises DataError listing every problem.
+    """
+
+    def __init__(self, data: bytes, path: str, dialect: str | None = None) -> None:
+        self.path = path
+        self.builder = DocumentBuilder(path)
+        rows = _rows(decode(data, path), path, dialect)
+        self.roles: list[tuple[str, str, bool] | None] | None = None
+        if rows:
+            candidate = [column_role(cell) for cell in rows[0].cells]
+            if _is_header(candidate):
+                self.roles = candidate
+                del rows[0]
+            elif sum(1 for role in candidate if role) >= 2:
+                raise FormatError(path, "the header row needs a Chinese and an English column (for example 'zh-Hans' and 'en')", line=rows[0].line)
+        self.has_id_column = self.roles is not None and ("field", "id", False) in self.roles
+        # a file without a header goes one way: the direction most rows show settles unclear ones
+        self.chinese_first = True
+        if self.roles is None:
+            votes = 0
+            for row in rows:
+                han = [_has_han(cell) for cell in row.cells[:2]]
+                votes += (han == [True, False]) - (han == [False, True])
+            self.chinese_first = votes >= 0
+        from glossary import normalize
+
+        self.groups: dict[str, list[Row]] = {}
+        ids: set[str] = set()
+        for row in rows:
+            parsed = self._parse(row)
+            if isinstance(parsed, str):
+                self.builder.problem(f"{path}:{row.line}", parsed)
+                continue
+            if parsed.meta.id:
+                ids.add(parsed.meta.id)
+            key = f"id:{parsed.meta.id}" if parsed.meta.id else f"zh:{normalize.chinese_key(parsed.chinese[0][0])}"
+            self.groups.setdefault(key, []).append(row)
+        self.builder.reserve(ids)
+        #: The number of concepts the file makes.
+        self.count = len(self.groups)
+
+    def _parse(self, row: Row) -> _Parsed | str:
+        """One row's forms and fields, or the problem that makes it unusable."""
         cells = [clean_cell(cell) for cell in row.cells]
         chinese: list[tuple[str, str, bool]] = []
         english: list[tuple[str, bool, str | None]] = []
         fields: dict[str, str] = {}
-        if roles is not None:
-            for role, cell in zip(roles, cells):
+        if self.roles is not None:
+            for role, cell in zip(self.roles, cells):
                 if role is None or not cell:
                     continue
                 if role[0] == "zh":
@@ -343,40 +398,58 @@ def read_table(data: bytes, path: str, dialect: str | None = None) -> GlossaryDo
                     fields.setdefault(role[1], cell)
         else:
             if len(cells) < 2 or not cells[0] or not cells[1]:
-                problems.append((f"{path}:{row.line}", "a row needs a Chinese and an English term in its first two columns"))
-                continue
+                return "a row needs a Chinese and an English term in its first two columns"
             han = [_has_han(cell) for cell in cells[:2]]
-            first_is_chinese = han[0] if han[0] != han[1] else chinese_first
+            first_is_chinese = han[0] if han[0] != han[1] else self.chinese_first
             zh_text, en_text = (cells[0], cells[1]) if first_is_chinese else (cells[1], cells[0])
             if not _has_han(zh_text):
-                problems.append((f"{path}:{row.line}", f"no Chinese term in this row (neither {cells[0]!r} nor {cells[1]!r} has Chinese characters)"))
-                continue
+                return f"no Chinese term in this row (neither {cells[0]!r} nor {cells[1]!r} has Chinese characters)"
             chinese.append((zh_text, "hant" if is_traditional(zh_text) else "hans", False))
             english.append((en_text, False, None))
             if len(cells) > 2 and cells[2]:
                 fields["note"] = cells[2]
         if not chinese or not english:
-            problems.append((f"{path}:{row.line}", "a row needs a Chinese and an English term"))
-            continue
-        meta = _Meta(note=fields.get("note")) if has_id_column else parse_comment(fields.get("note", ""))
+            return "a row needs a Chinese and an English term"
+        meta = _Meta(note=fields.get("note")) if self.has_id_column else parse_comment(fields.get("note", ""))
         meta.id = fields.get("id") or meta.id
         meta.pinyin = fields.get("pinyin") or meta.pinyin
         meta.category = fields.get("category") or meta.category
-        kind = fields.get("kind") or meta.kind or _STATUS_KIND.get(fields.get("status", "").lower())
+        status = fields.get("status", "").lower()
+        kind = fields.get("kind") or meta.kind or _STATUS_KIND.get(status)
         if meta.id and not is_id(meta.id):
-            problems.append((f"{path}:{row.line}", f"{meta.id!r} is not a term id (lowercase ASCII words joined by hyphens)"))
-            continue
-        draft = collector.draft_for(row, meta, chinese)
-        for text, script, forbidden in chinese:
-            source_kind = meta.source_kind if roles is None or len(chinese) == 1 else None
-            collector.add_chinese(draft, row, text, script, forbidden, source_kind)
-        for text, forbidden, _ in english:
-            collector.add_english(draft, row, text, kind, forbidden or fields.get("status", "").lower() == "forbidden", meta.note)
-    if problems:
-        from glossary.errors import DataError
+            return f"{meta.id!r} is not a term id (lowercase ASCII words joined by hyphens)"
+        return _Parsed(meta, chinese, english, kind, status)
 
-        raise DataError(problems)
-    return builder.build(list(collector.drafts.values()))
+    def concepts(self) -> Iterator[Concept]:
+        """Each concept in the order of its first row, validated; a group is dropped once built."""
+        groups = self.groups
+        while groups:
+            key = next(iter(groups))
+            rows = groups.pop(key)
+            collector = _Collector(self.builder)
+            for row in rows:
+                parsed = self._parse(row)
+                assert not isinstance(parsed, str)  # rows with problems were not grouped
+                meta = parsed.meta
+                draft = collector.draft_for(row, meta, parsed.chinese)
+                for text, script, forbidden in parsed.chinese:
+                    source_kind = meta.source_kind if self.roles is None or len(parsed.chinese) == 1 else None
+                    collector.add_chinese(draft, row, text, script, forbidden, source_kind)
+                for text, forbidden, _ in parsed.english:
+                    collector.add_english(draft, row, text, parsed.kind, forbidden or parsed.status == "forbidden", meta.note)
+            for draft in collector.drafts.values():
+                concept = self.builder.concept(draft)
+                if concept is not None:
+                    yield concept
+
+    def finish(self) -> dict[str, SourceDocument]:
+        """The source documents once every concept was built; DataError listing every problem."""
+        return self.builder.finish()
+
+    def expected_sources(self) -> dict[str, SourceDocument]:
+        from glossary.model import SourceDocument
+
+        return {self.builder.file_doc: SourceDocument.model_validate(self.builder.file_source())}
 
 
 class HeaderTableFormat(Format):
@@ -393,3 +466,6 @@ class HeaderTableFormat(Format):
 
     def load(self, data: bytes, path: str) -> GlossaryDocument:
         return read_table(data, path)  # tab-separated as written; a comma-separated .txt is read too
+
+    def open_import(self, data: bytes, path: str) -> ConceptStream:
+        return TableImport(data, path)

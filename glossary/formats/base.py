@@ -6,10 +6,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar, Literal
 
 if TYPE_CHECKING:
-    from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
+    from collections.abc import Iterator
 
-__all__ = ["ExportOptions", "Format"]
+    from glossary.index import Glossary
+    from glossary.model import Concept, GlossaryDocument, SourceDocument
+
+__all__ = ["ConceptStream", "DocumentStream", "ExportOptions", "Format"]
 
 
 @dataclass(frozen=True)
@@ -46,3 +48,46 @@ class Format:
     def load(self, data: bytes, path: str) -> GlossaryDocument:
         """Parse a file's bytes; raise FormatError naming ``path`` and the line."""
         raise NotImplementedError
+
+    def open_import(self, data: bytes, path: str) -> ConceptStream:
+        """The file's concepts one at a time (see :class:`ConceptStream`); formats read as tables stream them."""
+        return DocumentStream(self.load(data, path))
+
+
+class ConceptStream:
+    """An import read concept by concept: ``count`` concepts from :meth:`concepts`, then :meth:`finish`.
+
+    :meth:`concepts` yields validated :class:`~glossary.model.Concept` objects;
+    :meth:`finish` returns the source documents, or raises DataError listing every
+    problem (so a writer writes to a temporary file and keeps it only then).
+    :meth:`expected_sources` are the documents citations may point to, known before
+    the first concept.
+    """
+
+    count: int
+
+    def concepts(self) -> Iterator[Concept]:
+        raise NotImplementedError
+
+    def expected_sources(self) -> dict[str, SourceDocument]:
+        raise NotImplementedError
+
+    def finish(self) -> dict[str, SourceDocument]:
+        raise NotImplementedError
+
+
+class DocumentStream(ConceptStream):
+    """A document read whole (TBX, JSON), handed out concept by concept."""
+
+    def __init__(self, document: GlossaryDocument) -> None:
+        self.document = document
+        self.count = len(document.terms)
+
+    def concepts(self) -> Iterator[Concept]:
+        return iter(self.document.terms)
+
+    def expected_sources(self) -> dict[str, SourceDocument]:
+        return dict(self.document.sources)
+
+    def finish(self) -> dict[str, SourceDocument]:
+        return dict(self.document.sources)

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glossary.formats._tabular import csv_bytes, read_table
-from glossary.formats.base import ExportOptions, Format
+from glossary.formats._tabular import TableImport, csv_bytes, read_table
+from glossary.formats.base import ConceptStream, ExportOptions, Format
 
 if TYPE_CHECKING:
     from glossary.index import Glossary
@@ -50,3 +50,6 @@ class CsvFormat(Format):
 
     def load(self, data: bytes, path: str) -> GlossaryDocument:
         return read_table(data, path, "csv")
+
+    def open_import(self, data: bytes, path: str) -> ConceptStream:
+        return TableImport(data, path, "csv")

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from glossary.formats._tabular import chinese_forms, comment, english_forms, read_table, tsv
-from glossary.formats.base import ExportOptions, Format
+from glossary.formats._tabular import TableImport, chinese_forms, comment, english_forms, read_table, tsv
+from glossary.formats.base import ConceptStream, ExportOptions, Format
 
 if TYPE_CHECKING:
     from glossary.index import Glossary
@@ -69,3 +69,6 @@ class OmegatFormat(Format):
 
     def load(self, data: bytes, path: str) -> GlossaryDocument:
         return read_table(data, path)  # tab-separated as written; a comma-separated .txt is read too
+
+    def open_import(self, data: bytes, path: str) -> ConceptStream:
+        return TableImport(data, path)

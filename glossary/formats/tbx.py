@@ -59,6 +59,7 @@ from glossary.formats._xml import text_of as _raw_text
 from glossary.formats.base import ExportOptions, Format
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Container, Iterable, Iterator
     from xml.etree.ElementTree import Element
 
     from glossary.index import Glossary
@@ -138,6 +139,24 @@ def _attrs(attrs: dict[str, str]) -> str:
 
 def write_tbx(terms: list[dict[str, Any]], sources: dict[str, dict[str, Any]], dialect: Dialect = TBX3) -> str:
     """The TBX text of contract dicts (``Term.to_dict()``) and the cited documents."""
+    return "".join(tbx_parts(terms, len(terms), sources, lambda: sources, {term["id"] for term in terms}, dialect))
+
+
+def tbx_parts(
+    terms: Iterable[dict[str, Any]],
+    count: int,
+    sources: dict[str, dict[str, Any]],
+    final_sources: Callable[[], dict[str, dict[str, Any]]],
+    ids: Container[str],
+    dialect: Dialect = TBX3,
+) -> Iterator[str]:
+    """TBX text in pieces, one per concept, for writing a file of any size as its concepts come.
+
+    ``count`` concepts come from ``terms``; ``sources`` are the documents they may cite
+    (a citation of one links to the back matter), ``final_sources()`` the documents the
+    back matter lists, asked for once every concept was written; ``ids`` the concept
+    ids relations may point to.
+    """
     from glossary._version import __version__
 
     out = _Out()
@@ -161,21 +180,28 @@ def write_tbx(terms: list[dict[str, Any]], sources: dict[str, dict[str, Any]], d
     out.leaf("title", "Chinese-English terminology of China's techno-security policy")
     out.close("titleStmt")
     out.open("sourceDesc")
-    out.leaf("p", f"Written by glossary {__version__}: {len(terms)} concepts.")
+    out.leaf("p", f"Written by glossary {__version__}: {count} concepts.")
     out.close("sourceDesc")
     out.close("fileDesc")
     out.close("tbxHeader" if dialect is TBX3 else "martifHeader")
     registry = dict(sources) if dialect.complete else {}
-    if not terms and not registry:
+
+    def flush() -> str:
+        text = "\n".join(out.lines) + "\n"
+        out.lines.clear()
+        return text
+
+    if not count and not registry:
         out.lines.append("  " * out.depth + "<text/>")
     else:
         out.open("text")
-        if terms:
+        if count:
             out.open("body")
-            ids = {term["id"] for term in terms}
             for term in terms:
                 _write_concept(out, term, ids, registry, dialect)
+                yield flush()
             out.close("body")
+        registry = dict(final_sources()) if dialect.complete else {}
         if registry:
             out.open("back")
             out.open("refObjectSec", type="source")
@@ -189,10 +215,10 @@ def write_tbx(terms: list[dict[str, Any]], sources: dict[str, dict[str, Any]], d
             out.close("back")
         out.close("text")
     out.close("tbx" if dialect is TBX3 else "martif")
-    return "\n".join(out.lines) + "\n"
+    yield flush()
 
 
-def _write_concept(out: _Out, term: dict[str, Any], ids: set[str], registry: dict[str, Any], dialect: Dialect) -> None:
+def _write_concept(out: _Out, term: dict[str, Any], ids: Container[str], registry: dict[str, Any], dialect: Dialect) -> None:
     from glossary.model import date_precision
 
     term_id = term["id"]

@@ -1,0 +1,135 @@
+"""Converting an imported file concept by concept: JSON, TBX and terms folders of any size in bounded memory.
+
+``glossary import FILE -o OUT`` reads the file as a :class:`~glossary.formats.base.ConceptStream`
+(tables row group by row group, see :class:`~glossary.formats._tabular.TableImport`)
+and writes each concept as it is validated: nothing holds the whole glossary as
+objects. The output goes to a temporary file (or folder) beside ``OUT``, renamed into
+place only when every concept was sound; a problem anywhere leaves nothing behind.
+
+JSON is written with the contract's layout (two-space indentation, each concept as
+:class:`~glossary.model.Concept` dumps it), its ``sources`` after the ``terms`` (the
+documents are known once every row was read). Concepts come in the order of the
+file's rows. Other formats (OmegaT, memoQ, CSV, HTML ...) go through the compiled
+glossary as exports do.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from glossary.errors import FormatError, OutputError
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import IO, Any
+
+    from glossary.formats.base import ConceptStream
+    from glossary.model import Concept
+    from glossary.progress import Progress
+
+__all__ = ["STREAMED", "convert", "open_import"]
+
+#: Formats written concept by concept.
+STREAMED = ("json", "tbx")
+
+
+def open_import(path: Path | str, format_name: str | None = None) -> ConceptStream:
+    """A glossary file opened for import, concept by concept."""
+    from glossary.formats import format_for_path, get_format
+
+    path = Path(path)
+    fmt = get_format(format_name) if format_name else format_for_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise FormatError(str(path), f"cannot read: {error.strerror}") from None
+    return fmt.open_import(data, str(path))
+
+
+def dumped(concept: Concept) -> dict[str, Any]:
+    """A concept as the JSON contract (and the compiled data) holds it."""
+    return concept.model_dump(mode="json", exclude_none=True)
+
+
+def convert(stream: ConceptStream, format_name: str, output: Path, progress: Progress | None = None) -> int:
+    """Write the stream's concepts to ``output`` in ``format_name`` (one of :data:`STREAMED`); the number written."""
+    written = 0
+
+    def concepts() -> Iterator[dict[str, Any]]:
+        nonlocal written
+        for concept in (progress.each(stream.concepts()) if progress is not None else stream.concepts()):
+            written += 1
+            yield dumped(concept)
+
+    with _replacing(output) as handle:
+        if format_name == "json":
+            _write_json(handle, concepts(), stream)
+        elif format_name == "tbx":
+            from glossary.formats.tbx import TBX3, tbx_parts
+
+            expected = {key: value.model_dump(mode="json", exclude_none=True) for key, value in stream.expected_sources().items()}
+
+            def final() -> dict[str, dict[str, Any]]:
+                return {key: value.model_dump(mode="json", exclude_none=True) for key, value in stream.finish().items()}
+
+            for part in tbx_parts(concepts(), stream.count, expected, final, _AllIds(), TBX3):
+                handle.write(part)
+        else:
+            raise ValueError(f"{format_name} is not written concept by concept")
+    return written
+
+
+class _AllIds:
+    """Relation targets of a streamed import: it is all or nothing, so every target named is written."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _write_json(handle: IO[str], terms: Iterator[dict[str, Any]], stream: ConceptStream) -> None:
+    handle.write('{\n  "format": "glossary",\n  "version": 1,\n  "terms": [')
+    first = True
+    for term in terms:
+        text = json.dumps(term, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        handle.write(("\n    " if first else ",\n    ") + text)
+        first = False
+    handle.write("\n  ]" if not first else "]")
+    sources = {key: value.model_dump(mode="json", exclude_none=True) for key, value in stream.finish().items()}
+    handle.write(',\n  "sources": ' + json.dumps(sources, ensure_ascii=False, indent=2).replace("\n", "\n  ") + "\n}\n")
+
+
+class _replacing:
+    """A text file written beside ``path`` and renamed onto it on success; removed on any failure."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.temporary = ""
+
+    def __enter__(self) -> IO[str]:
+        if self.path.is_dir():
+            raise OutputError(str(self.path), "it is a folder")
+        try:
+            handle, self.temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent or ".")
+        except OSError as error:
+            raise OutputError(str(self.path), error.strerror or str(error)) from None
+        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
+        return self.stream
+
+    def __exit__(self, kind: object, error: object, traceback: object) -> None:
+        self.stream.close()
+        if kind is not None:
+            Path(self.temporary).unlink(missing_ok=True)
+            return
+        from glossary.build import _mode_for
+
+        try:
+            os.chmod(self.temporary, _mode_for(self.path))
+            os.replace(self.temporary, self.path)
+        except OSError as failure:
+            Path(self.temporary).unlink(missing_ok=True)
+            raise OutputError(str(self.path), failure.strerror or str(failure)) from None
+
