@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:4ab02ca2'
+DIGEST = '2:f644656f'
 SOURCES = {
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -1405,6 +1405,24 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hans",
   "note": "Chinese text of the 2004 defence white paper, as reproduced by a laws-and-regulations database."
+ },
+ "scio-2009-01-national-defense-2008-en": {
+  "title": "China's National Defense in 2008",
+  "publisher": "State Council Information Office of the PRC, on China.org.cn",
+  "date": "2009-01-20",
+  "url": "http://www.china.org.cn/government/whitepaper/2009-01/21/content_17162809.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Defence white paper, chapter XI. Read in a verbatim copy of the China.org.cn page (m.91dzs.com, same path); the address is the original's. Released on 20 January 2009 (see the consulate report of that date)."
+ },
+ "scio-2011-03-31-national-defense-2010-en": {
+  "title": "China's National Defense in 2010",
+  "publisher": "State Council Information Office of the PRC, on China.org.cn",
+  "date": "2011-03-31",
+  "url": "http://www.china.org.cn/government/whitepaper/2011-03/31/content_22263720.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Defence white paper, chapter VII (Science, Technology and Industry for National Defense)."
  },
  "scio-2015-chinas-military-strategy-en": {
   "title": "China's Military Strategy",
@@ -4225,6 +4243,32 @@ TERMS = [
    ]
   },
   "en": [
+   {
+    "text": "sustain military potential in civilian capabilities",
+    "kind": "official",
+    "date": "2011-03-31",
+    "note": "The 2010 defence white paper's English for the formula 军民结合、寓军于民 in 建立和完善军民结合、寓军于民的武器装备科研生产体系 (research and production systems 'which cater to both military and civilian needs and sustain military potential in civilian capabilities'); a descriptive rendering inside a sentence rather than a name.",
+    "sources": [
+     {
+      "doc": "scio-2011-03-31-national-defense-2010-en",
+      "locator": "VII. Science, Technology and Industry for National Defense, first paragraph",
+      "quote": "China has established and is striving to optimize those research and production systems for weaponry and equipment which cater to both military and civilian needs and sustain military potential in civilian capabilities."
+     }
+    ]
+   },
+   {
+    "text": "channels military potential to civilian use",
+    "kind": "official",
+    "date": "2009-01-20",
+    "note": "The 2008 defence white paper's English for 寓军于民 in the same formula ('which caters to both military and civilian needs, and channels military potential to civilian use'); a descriptive rendering inside a sentence.",
+    "sources": [
+     {
+      "doc": "scio-2009-01-national-defense-2008-en",
+      "locator": "XI. Science, Technology and Industry for National Defense, first paragraph",
+      "quote": "striving to establish a new system of defense-related science, technology and industry which caters to both military and civilian needs, and channels military potential to civilian use."
+     }
+    ]
+   },
    {
     "text": "combining military efforts with civilian support",
     "kind": "source",
@@ -7509,7 +7553,7 @@ TERMS = [
     "text": "national strategic system and capacity in military-civilian integration",
     "kind": "official",
     "date": "2017-08-01",
-    "note": "Renders the first wording 军民一体化的国家战略体系和能力 (speech for the PLA's 90th anniversary).",
+    "note": "Its wording follows the first Chinese form, 军民一体化的国家战略体系和能力 (speech for the PLA's 90th anniversary).",
     "sources": [
      {
       "doc": "peoples-daily-online-2017-08-01-army-day-mcf",
@@ -8275,7 +8319,7 @@ TERMS = [
   "first_use": {
    "date": "2007-10-15",
    "precision": "day",
-   "note": "First in an official Party text: the report to the 17th Party Congress (15 October 2007) called for a path of 军民融合式发展 (military-civil fusion-style development) with Chinese characteristics. Xi Jinping elevated military-civil fusion development to a national strategy in March 2015. The word itself occurs earlier in specialist writing (a 2003 paper of a General Armament Department research group).",
+   "note": "First in an official Party text: the report to the 17th Party Congress (15 October 2007) called for a path of 军民融合式发展 (military-civil fusion-style development) with Chinese characteristics. Xi Jinping elevated military-civil fusion development to a national strategy in March 2015.",
    "sources": [
     {
      "doc": "cns-2009-07-24-politburo-study-mcf",
@@ -8461,6 +8505,19 @@ TERMS = [
    ]
   },
   "en": [
+   {
+    "text": "cater to both military and civilian needs",
+    "kind": "official",
+    "date": "2011-03-31",
+    "note": "The 2010 defence white paper's English for 军民结合 in the formula 军民结合、寓军于民 (research and production systems 'which cater to both military and civilian needs and sustain military potential in civilian capabilities'). A descriptive rendering inside a sentence rather than a name.",
+    "sources": [
+     {
+      "doc": "scio-2011-03-31-national-defense-2010-en",
+      "locator": "VII. Science, Technology and Industry for National Defense, first paragraph",
+      "quote": "China has established and is striving to optimize those research and production systems for weaponry and equipment which cater to both military and civilian needs and sustain military potential in civilian capabilities."
+     }
+    ]
+   },
    {
     "text": "military and civilian combination",
     "kind": "source",
@@ -16820,6 +16877,18 @@ DERIVED = [
    ],
    [
     "en",
+    "sustain military potential in civilian capabilities",
+    "en-official",
+    "sustain military potential in civilian capabilities"
+   ],
+   [
+    "en",
+    "channels military potential to civilian use",
+    "en-official",
+    "channels military potential to civilian use"
+   ],
+   [
+    "en",
     "combining military efforts with civilian support",
     "en-source",
     "combining military efforts with civilian support"
@@ -16830,7 +16899,17 @@ DERIVED = [
     "en-literal",
     "embedding the military in the civilian"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2009-01-20": {
+    "en": "January 20, 2009",
+    "zh": "2009年1月20日"
+   },
+   "2011-03-31": {
+    "en": "March 31, 2011",
+    "zh": "2011年3月31日"
+   }
+  }
  },
  {
   "pinyin_numbered": "zong1he2 guo2li4",
@@ -19532,6 +19611,12 @@ DERIVED = [
    ],
    [
     "en",
+    "cater to both military and civilian needs",
+    "en-official",
+    "cater to both military and civilian needs"
+   ],
+   [
+    "en",
     "military and civilian combination",
     "en-source",
     "military and civilian combination"
@@ -19542,7 +19627,13 @@ DERIVED = [
     "en-literal",
     "military-civilian combination"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2011-03-31": {
+    "en": "March 31, 2011",
+    "zh": "2011年3月31日"
+   }
+  }
  },
  {
   "pinyin_numbered": "jun1shi4 zhan4lve4 fang1zhen1",
