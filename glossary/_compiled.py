@@ -3,8 +3,18 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:f644656f'
+DIGEST = '2:785025d5'
 SOURCES = {
+ "afps-2005-07-20-china-information-warfare": {
+  "title": "China investing in information warfare technology, doctrine",
+  "author": "Kathleen T. Rhem",
+  "publisher": "American Forces Press Service (US Department of Defense), excerpted on seanlawson.net",
+  "date": "2005-07-20",
+  "url": "https://www.seanlawson.net/2005/07/china-investing-in-information-warfare-technology-doctrine/",
+  "kind": "media",
+  "language": "en",
+  "note": "Summarises the Department of Defense's 2005 report to Congress on China's military power."
+ },
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
   "author": "Wang Hairong",
@@ -493,6 +503,15 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "chinadaily-zh-2013-03-29-gaofen-1": {
+  "title": "China's high-resolution earth observation satellite Gaofen-1 to launch in April",
+  "title_original": "中国高分辨率对地观测卫星“高分一号”将于4月发射",
+  "publisher": "China Daily website (中国日报网), from Xinhua",
+  "date": "2013-03-29",
+  "url": "https://global.chinadaily.com.cn/tech/2013-03/29/content_16357630.htm",
+  "kind": "official",
+  "language": "zh-Hans"
+ },
  "chinadailyasia-2016-09-26-rocket-force": {
   "title": "Xi expects strong, modern rocket force",
   "publisher": "China Daily Asia (Xinhua)",
@@ -684,6 +703,14 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "China News Service dispatch of 24 July 2009, read in a reprint. Title descriptive."
  },
+ "cnsa-high-resolution-earth-observation": {
+  "title": "High-resolution earth observation system major project (CNSA page)",
+  "publisher": "China National Space Administration (国家航天局)",
+  "url": "https://www.cnsa.gov.cn/n6758968/n6758972/c6798666/content.html",
+  "kind": "official",
+  "language": "zh-Hans",
+  "note": "Title descriptive; the stored page is undated."
+ },
  "cpcnews-2020-10-30-non-party-forum": {
   "title": "征求对中共中央关于制定国民经济和社会发展第十四个五年规划和2035年远景目标的建议的意见 中共中央召开党外人士座谈会",
   "publisher": "CPC News (cpc.people.com.cn), from Xinhua News Agency",
@@ -772,6 +799,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Title descriptive: the stored page prints the plan's guiding principle and overall goal, marked as an excerpt from the plan."
+ },
+ "dejiangwang-2022-09-13-hegaoji": {
+  "title": "What is the Hegaoji project? What does launching Hegaoji mean?",
+  "title_original": "核高基项目是做什么的?推出核高基有何意义?",
+  "publisher": "dejiangwang.com, from 小象网",
+  "date": "2022-09-13",
+  "url": "http://zixun.dejiangwang.com/zixun/2022/0913/29714.html",
+  "kind": "media",
+  "language": "zh-Hans"
  },
  "dswxyjy-2014-rma-scientific-outlook": {
   "title": "科學發展觀指導下的中國特色軍事變革",
@@ -2400,6 +2436,66 @@ TERMS = [
    }
   ],
   "shares_keys_with": []
+ },
+ {
+  "schema_version": 1,
+  "id": "broadband-wireless-mobile-communications-megaproject",
+  "category": "programme",
+  "zh": {
+   "hans": "新一代宽带无线移动通信网",
+   "hant": "新一代寬帶無線移動通信網",
+   "pinyin": "xīn yī dài kuāndài wúxiàn yídòng tōngxìnwǎng",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "miit-2016-mega-projects",
+     "locator": "First paragraph",
+     "quote": "牵头组织实施了\"核高基\"(专项一)、\"新一代宽带无线移动通信网\"(专项三)、\"高档数控机床与基础制造装备\"(专项四)等国家科技重大专项"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "5G mobile communications technology",
+    "kind": "source",
+    "note": "The brief's example for this megaproject, not its name.",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "This includes high-end universal chips, 5G mobile communications technology, high-grade numerical control machinery, and high-resolution earth observation systems."
+     }
+    ]
+   },
+   {
+    "text": "new-generation broadband wireless mobile communication network",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese name.",
+    "sources": [
+     {
+      "doc": "miit-2016-mega-projects",
+      "locator": "First paragraph",
+      "quote": "\"新一代宽带无线移动通信网\"(专项三)"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "part-of",
+    "target": "national-science-and-technology-major-projects",
+    "sources": [
+     {
+      "doc": "miit-2016-mega-projects",
+      "locator": "First paragraph",
+      "quote": "牵头组织实施了\"核高基\"(专项一)、\"新一代宽带无线移动通信网\"(专项三)、\"高档数控机床与基础制造装备\"(专项四)等国家科技重大专项"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "Megaproject no. 3 of the 2006-2020 science and technology plan: the new-generation broadband wireless mobile communication network. The techno-security brief's '5G mobile communications technology' refers to its work."
  },
  {
   "schema_version": 1,
@@ -6514,6 +6610,78 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "hegaoji-megaproject",
+  "category": "programme",
+  "zh": {
+   "hans": "核高基",
+   "hant": "核高基",
+   "pinyin": "hégāojī",
+   "variants": [
+    {
+     "text": "核心电子器件、高端通用芯片及基础软件产品",
+     "kind": "full-form",
+     "sources": [
+      {
+       "doc": "dejiangwang-2022-09-13-hegaoji",
+       "locator": "First answer",
+       "quote": "核高基就是“核心电子器件、高端通用芯片及基础软件产品”的简称。"
+      }
+     ]
+    }
+   ],
+   "sources": [
+    {
+     "doc": "miit-2016-mega-projects",
+     "locator": "First paragraph",
+     "quote": "牵头组织实施了\"核高基\"(专项一)、\"新一代宽带无线移动通信网\"(专项三)、\"高档数控机床与基础制造装备\"(专项四)等国家科技重大专项"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "high-end universal chips",
+    "kind": "source",
+    "note": "The brief names the project by one of its three parts.",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "This includes high-end universal chips, 5G mobile communications technology, high-grade numerical control machinery, and high-resolution earth observation systems."
+     }
+    ]
+   },
+   {
+    "text": "core electronic devices, high-end general-purpose chips and basic software products",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the full Chinese name, which 核高基 abbreviates by its first characters (核 core, 高 high-end, 基 basic).",
+    "sources": [
+     {
+      "doc": "dejiangwang-2022-09-13-hegaoji",
+      "locator": "First answer",
+      "quote": "核心电子器件、高端通用芯片及基础软件产品"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "part-of",
+    "target": "national-science-and-technology-major-projects",
+    "sources": [
+     {
+      "doc": "miit-2016-mega-projects",
+      "locator": "First paragraph",
+      "quote": "牵头组织实施了\"核高基\"(专项一)、\"新一代宽带无线移动通信网\"(专项三)、\"高档数控机床与基础制造装备\"(专项四)等国家科技重大专项"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "Megaproject no. 1 of the 2006-2020 science and technology plan: core electronic components, high-end general-purpose chips and basic software. The techno-security brief names it by its chips ('high-end universal chips') among the mega projects the innovation-driven development strategy was to accelerate."
+ },
+ {
+  "schema_version": 1,
   "id": "hegemonism",
   "category": "concept",
   "zh": {
@@ -6614,6 +6782,65 @@ TERMS = [
   ],
   "shares_keys_with": [],
   "note": "A standing term of PRC foreign and defence policy, usually paired with power politics (强权政治). The 2019 defence white paper names hegemonism, power politics and unilateralism among the forces undermining the international security order; the brief reads the passage as aimed at the United States."
+ },
+ {
+  "schema_version": 1,
+  "id": "high-grade-cnc-machine-tools-megaproject",
+  "category": "programme",
+  "zh": {
+   "hans": "高档数控机床与基础制造装备",
+   "hant": "高檔數控機床與基礎製造裝備",
+   "pinyin": "gāodàng shùkòng jīchuáng yǔ jīchǔ zhìzào zhuāngbèi",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "miit-2016-mega-projects",
+     "locator": "First paragraph",
+     "quote": "牵头组织实施了\"核高基\"(专项一)、\"新一代宽带无线移动通信网\"(专项三)、\"高档数控机床与基础制造装备\"(专项四)等国家科技重大专项"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "high-grade numerical control machinery",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "This includes high-end universal chips, 5G mobile communications technology, high-grade numerical control machinery, and high-resolution earth observation systems."
+     }
+    ]
+   },
+   {
+    "text": "high-grade numerically controlled machine tools and basic manufacturing equipment",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese name.",
+    "sources": [
+     {
+      "doc": "miit-2016-mega-projects",
+      "locator": "First paragraph",
+      "quote": "\"高档数控机床与基础制造装备\"(专项四)"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "part-of",
+    "target": "national-science-and-technology-major-projects",
+    "sources": [
+     {
+      "doc": "miit-2016-mega-projects",
+      "locator": "First paragraph",
+      "quote": "牵头组织实施了\"核高基\"(专项一)、\"新一代宽带无线移动通信网\"(专项三)、\"高档数控机床与基础制造装备\"(专项四)等国家科技重大专项"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "Megaproject no. 4 of the 2006-2020 science and technology plan: high-grade numerically controlled machine tools and basic manufacturing equipment."
  },
  {
   "schema_version": 1,
@@ -6736,6 +6963,99 @@ TERMS = [
    }
   ],
   "shares_keys_with": []
+ },
+ {
+  "schema_version": 1,
+  "id": "high-resolution-earth-observation-system",
+  "category": "programme",
+  "zh": {
+   "hans": "高分辨率对地观测系统",
+   "hant": "高分辨率對地觀測系統",
+   "pinyin": "gāo fēnbiànlǜ duìdì guāncè xìtǒng",
+   "variants": [
+    {
+     "text": "高分辨率对地观测系统重大专项",
+     "kind": "full-form",
+     "sources": [
+      {
+       "doc": "cnsa-high-resolution-earth-observation",
+       "locator": "First paragraph",
+       "quote": "作为国家十六个重大专项之一的高分辨率对地观测系统重大专项(以下简称高分专项)"
+      }
+     ]
+    },
+    {
+     "text": "高分专项",
+     "kind": "short-form",
+     "sources": [
+      {
+       "doc": "cnsa-high-resolution-earth-observation",
+       "locator": "First paragraph",
+       "quote": "高分辨率对地观测系统重大专项(以下简称高分专项)"
+      }
+     ]
+    }
+   ],
+   "sources": [
+    {
+     "doc": "cnsa-high-resolution-earth-observation",
+     "locator": "First paragraph",
+     "quote": "2010年5月12日,作为国家十六个重大专项之一的高分辨率对地观测系统重大专项(以下简称高分专项)全面启动实施。"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "high-resolution earth observation systems",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "This includes high-end universal chips, 5G mobile communications technology, high-grade numerical control machinery, and high-resolution earth observation systems."
+     }
+    ]
+   },
+   {
+    "text": "high-resolution earth observation system",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese name.",
+    "sources": [
+     {
+      "doc": "chinadaily-zh-2013-03-29-gaofen-1",
+      "locator": "Second paragraph",
+      "quote": "高分辨率对地观测系统工程是《国家中长期科学和技术发展规划纲要(2006—2020年)》确定的16个重大专项之一"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "part-of",
+    "target": "national-science-and-technology-major-projects",
+    "sources": [
+     {
+      "doc": "cnsa-high-resolution-earth-observation",
+      "locator": "First paragraph",
+      "quote": "作为国家十六个重大专项之一的高分辨率对地观测系统重大专项"
+     }
+    ]
+   },
+   {
+    "type": "part-of",
+    "target": "medium-and-long-term-science-and-technology-plan",
+    "sources": [
+     {
+      "doc": "chinadaily-zh-2013-03-29-gaofen-1",
+      "locator": "Second paragraph",
+      "quote": "高分辨率对地观测系统工程是《国家中长期科学和技术发展规划纲要(2006—2020年)》确定的16个重大专项之一"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "One of the sixteen megaprojects of the 2006-2020 science and technology plan (short name 高分专项, the Gaofen project), launched in May 2010; its Gaofen satellites began launching in 2013."
  },
  {
   "schema_version": 1,
@@ -8105,6 +8425,11 @@ TERMS = [
      "doc": "cyol-2006-02-10-sci-tech-plan-excerpt",
      "locator": "Attribution line",
      "quote": "——摘自《国家中长期科学和技术发展规划纲要(2006-2020年)》"
+    },
+    {
+     "doc": "chinadaily-zh-2013-03-29-gaofen-1",
+     "locator": "Second paragraph",
+     "quote": "高分辨率对地观测系统工程是《国家中长期科学和技术发展规划纲要(2006—2020年)》确定的16个重大专项之一"
     }
    ]
   },
@@ -14980,6 +15305,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2004",
+   "precision": "year",
+   "note": "Introduced into PLA doctrine in 2004 with that year's military strategic guideline, as the US Department of Defense's 2005 report on China's military power notes.",
+   "sources": [
+    {
+     "doc": "afps-2005-07-20-china-information-warfare",
+     "locator": "Second paragraph",
+     "quote": "In 2004, China introduced a new term in the country’s military doctrine: \"local wars under conditions of informationalization.\""
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -15690,6 +16027,60 @@ DERIVED = [
     "zh": "2022年7月"
    }
   }
+ },
+ {
+  "pinyin_numbered": "xin1 yi1 dai4 kuan1dai4 wu2xian4 yi2dong4 tong1xin4wang3",
+  "pinyin_toneless": "xin yi dai kuandai wuxian yidong tongxinwang",
+  "keys": [
+   [
+    "id",
+    "broadband-wireless-mobile-communications-megaproject",
+    "id",
+    "broadband-wireless-mobile-communications-megaproject"
+   ],
+   [
+    "zh",
+    "新一代宽带无线移动通信网",
+    "hans",
+    "新一代宽带无线移动通信网"
+   ],
+   [
+    "zh",
+    "新一代宽带无线移动通信网",
+    "hant",
+    "新一代寬帶無線移動通信網"
+   ],
+   [
+    "zh",
+    "新一代宽频无线行动通讯网",
+    "script",
+    "新一代寬頻無線行動通訊網"
+   ],
+   [
+    "pinyin_tones",
+    "xin1yi1dai4kuan1dai4wu2xian4yi2dong4tong1xin4wang3",
+    "pinyin-tones",
+    "xīn yī dài kuāndài wúxiàn yídòng tōngxìnwǎng"
+   ],
+   [
+    "pinyin",
+    "xinyidaikuandaiwuxianyidongtongxinwang",
+    "pinyin",
+    "xīn yī dài kuāndài wúxiàn yídòng tōngxìnwǎng"
+   ],
+   [
+    "en",
+    "5g mobile communications technology",
+    "en-source",
+    "5G mobile communications technology"
+   ],
+   [
+    "en",
+    "new generation broadband wireless mobile communication network",
+    "en-literal",
+    "new-generation broadband wireless mobile communication network"
+   ]
+  ]
  },
  {
   "pinyin_numbered": "neng2li4",
@@ -18344,6 +18735,54 @@ DERIVED = [
   }
  },
  {
+  "pinyin_numbered": "he2gao1ji1",
+  "pinyin_toneless": "hegaoji",
+  "keys": [
+   [
+    "id",
+    "hegaoji-megaproject",
+    "id",
+    "hegaoji-megaproject"
+   ],
+   [
+    "zh",
+    "核高基",
+    "hans",
+    "核高基"
+   ],
+   [
+    "zh",
+    "核心电子器件、高端通用芯片及基础软件产品",
+    "variant",
+    "核心电子器件、高端通用芯片及基础软件产品"
+   ],
+   [
+    "pinyin_tones",
+    "he2gao1ji1",
+    "pinyin-tones",
+    "hégāojī"
+   ],
+   [
+    "pinyin",
+    "hegaoji",
+    "pinyin",
+    "hégāojī"
+   ],
+   [
+    "en",
+    "high end universal chips",
+    "en-source",
+    "high-end universal chips"
+   ],
+   [
+    "en",
+    "core electronic devices high end general purpose chips and basic software products",
+    "en-literal",
+    "core electronic devices, high-end general-purpose chips and basic software products"
+   ]
+  ]
+ },
+ {
   "pinyin_numbered": "ba4quan2 zhu3yi4",
   "pinyin_toneless": "baquan zhuyi",
   "keys": [
@@ -18390,6 +18829,60 @@ DERIVED = [
     "zh": "1998年7月27日"
    }
   }
+ },
+ {
+  "pinyin_numbered": "gao1dang4 shu4kong4 ji1chuang2 yu3 ji1chu3 zhi4zao4 zhuang1bei4",
+  "pinyin_toneless": "gaodang shukong jichuang yu jichu zhizao zhuangbei",
+  "keys": [
+   [
+    "id",
+    "high-grade-cnc-machine-tools-megaproject",
+    "id",
+    "high-grade-cnc-machine-tools-megaproject"
+   ],
+   [
+    "zh",
+    "高档数控机床与基础制造装备",
+    "hans",
+    "高档数控机床与基础制造装备"
+   ],
+   [
+    "zh",
+    "高档数控机床与基础制造装备",
+    "hant",
+    "高檔數控機床與基礎製造裝備"
+   ],
+   [
+    "zh",
+    "高档数控机床与基础制造装备",
+    "script",
+    "高檔數控機牀與基礎製造裝備"
+   ],
+   [
+    "pinyin_tones",
+    "gao1dang4shu4kong4ji1chuang2yu3ji1chu3zhi4zao4zhuang1bei4",
+    "pinyin-tones",
+    "gāodàng shùkòng jīchuáng yǔ jīchǔ zhìzào zhuāngbèi"
+   ],
+   [
+    "pinyin",
+    "gaodangshukongjichuangyujichuzhizaozhuangbei",
+    "pinyin",
+    "gāodàng shùkòng jīchuáng yǔ jīchǔ zhìzào zhuāngbèi"
+   ],
+   [
+    "en",
+    "high grade numerical control machinery",
+    "en-source",
+    "high-grade numerical control machinery"
+   ],
+   [
+    "en",
+    "high grade numerically controlled machine tools and basic manufacturing equipment",
+    "en-literal",
+    "high-grade numerically controlled machine tools and basic manufacturing equipment"
+   ]
+  ]
  },
  {
   "pinyin_numbered": "gao1 shui3ping2 ke1ji4 zi4li4 zi4qiang2",
@@ -18476,6 +18969,72 @@ DERIVED = [
     "zh": "2023年7月31日"
    }
   }
+ },
+ {
+  "pinyin_numbered": "gao1 fen1bian4lv4 dui4di4 guan1ce4 xi4tong3",
+  "pinyin_toneless": "gao fenbianlv duidi guance xitong",
+  "keys": [
+   [
+    "id",
+    "high-resolution-earth-observation-system",
+    "id",
+    "high-resolution-earth-observation-system"
+   ],
+   [
+    "zh",
+    "高分辨率对地观测系统",
+    "hans",
+    "高分辨率对地观测系统"
+   ],
+   [
+    "zh",
+    "高分辨率对地观测系统",
+    "hant",
+    "高分辨率對地觀測系統"
+   ],
+   [
+    "zh",
+    "高分辨率对地观测系统重大专项",
+    "variant",
+    "高分辨率对地观测系统重大专项"
+   ],
+   [
+    "zh",
+    "高分专项",
+    "variant",
+    "高分专项"
+   ],
+   [
+    "zh",
+    "高解析度对地观测系统",
+    "script",
+    "高解析度對地觀測系統"
+   ],
+   [
+    "pinyin_tones",
+    "gao1fen1bian4lv4dui4di4guan1ce4xi4tong3",
+    "pinyin-tones",
+    "gāo fēnbiànlǜ duìdì guāncè xìtǒng"
+   ],
+   [
+    "pinyin",
+    "gaofenbianlvduidiguancexitong",
+    "pinyin",
+    "gāo fēnbiànlǜ duìdì guāncè xìtǒng"
+   ],
+   [
+    "en",
+    "high resolution earth observation systems",
+    "en-source",
+    "high-resolution earth observation systems"
+   ],
+   [
+    "en",
+    "high resolution earth observation system",
+    "en-literal",
+    "high-resolution earth observation system"
+   ]
+  ]
  },
  {
   "pinyin_numbered": "zong3ti3 guo2jia1 an1quan2guan1",
@@ -23759,7 +24318,11 @@ DERIVED = [
     "en-literal",
     "win local wars under informatized conditions"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "2004",
+   "zh": "2004年"
+  }
  },
  {
   "pinyin_numbered": "shi4jie4 yi1liu2 jun1dui4",
