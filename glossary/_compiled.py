@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:785025d5'
+DIGEST = '2:c72de9ca'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -75,15 +75,6 @@ SOURCES = {
   "url": "http://ccprjournal.com.cn/news/9415.htm",
   "kind": "media",
   "language": "en"
- },
- "cctv-2006-12-29-defense-white-paper": {
-  "title": "White Paper: China persists in continuing its peaceful development road",
-  "publisher": "CCTV International (from Xinhuanet)",
-  "date": "2006-12-29",
-  "url": "http://www.cctv.com/english/20061229/102843.shtml",
-  "kind": "official",
-  "language": "en",
-  "note": "Xinhua report on the white paper China's National Defense in 2006."
  },
  "cctv-2006-12-29-peaceful-development": {
   "title": "White Paper: China persists in continuing its peaceful development road",
