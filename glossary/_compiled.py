@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:c72de9ca'
+DIGEST = '2:01a111c0'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -555,6 +555,15 @@ SOURCES = {
   "language": "en",
   "note": "English text of the monthly press conference of the Ministry of National Defense (spokesperson Wu Qian)."
  },
+ "chinamil-2021-07-13-accelerate-modernization": {
+  "title": "Efforts must be made to accelerate modernization of national defense and armed forces",
+  "author": "Wang Xinjuan",
+  "publisher": "China Military Online (PLA Daily)",
+  "date": "2021-07-13",
+  "url": "http://eng.chinamil.com.cn/2021special/2021-07/13/content_10061116.htm",
+  "kind": "official",
+  "language": "en"
+ },
  "chinamil-2022-10-16-twentieth-congress-defense": {
   "title": "Xi: achieving the goals for the PLA centenary and elevating the armed forces to world-class standards are strategic tasks",
   "publisher": "China Military Online (PLA Daily)",
@@ -1003,6 +1012,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hant",
   "note": "Report on the national security work forum of 17 February 2017; URL shortened to the article number."
+ },
+ "hynews-2022-08-01-qiushi-pla-90th-speech": {
+  "title": "Report on Qiushi's publication of Xi Jinping's speech at the ceremony for the PLA's 90th anniversary (continued from page A1)",
+  "publisher": "Local daily, digital edition (szb.hynews.net), printing a Xinhua report",
+  "date": "2022-08-01",
+  "url": "http://szb.hynews.net/haby/harb/pc/content/202208/01/content_190670.html",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title descriptive; the date is the page's. The speech was given on 1 August 2017."
  },
  "inewsweek-2018-04-14-commissions": {
   "title": "表面上是名称之变 本质是加强党对改革工作的领导",
@@ -7805,8 +7823,13 @@ TERMS = [
     {
      "text": "军民一体化的国家战略体系和能力",
      "kind": "full-form",
-     "note": "The first wording, 'a national strategic system and capabilities integrating the military and the civilian', used by Xi Jinping at the first plenary meeting of the Central Military-Civil Fusion Development Commission (20 June 2017); the 19th Party Congress report dropped 军民.",
+     "note": "The first wording, 'a national strategic system and capabilities integrating the military and the civilian', used by Xi Jinping at the first plenary meeting of the Central Military-Civil Fusion Development Commission (20 June 2017) and in his speech for the PLA's 90th anniversary (1 August 2017, published in Qiushi in 2022); the 19th Party Congress report dropped 军民.",
      "sources": [
+      {
+       "doc": "hynews-2022-08-01-qiushi-pla-90th-speech",
+       "locator": "Body text",
+       "quote": "必须深入推进军民融合发展,构建军民一体化的国家战略体系和能力"
+      },
       {
        "doc": "produccionescam-2023-09-25-national-strategy",
        "locator": "Body text",
@@ -7864,7 +7887,7 @@ TERMS = [
     "text": "national strategic system and capacity in military-civilian integration",
     "kind": "official",
     "date": "2017-08-01",
-    "note": "Its wording follows the first Chinese form, 军民一体化的国家战略体系和能力 (speech for the PLA's 90th anniversary).",
+    "note": "Renders the first wording 军民一体化的国家战略体系和能力, as in Xi Jinping's speech for the PLA's 90th anniversary.",
     "sources": [
      {
       "doc": "peoples-daily-online-2017-08-01-army-day-mcf",
@@ -15356,8 +15379,13 @@ TERMS = [
    {
     "text": "world-class forces",
     "kind": "official",
-    "date": "2022-10-16",
+    "date": "2021-07-13",
     "sources": [
+     {
+      "doc": "chinamil-2021-07-13-accelerate-modernization",
+      "locator": "First paragraph",
+      "quote": "transforming our people’s armed forces into world-class forces in all respects."
+     },
      {
       "doc": "chinadaily-2022-10-16-defense-section",
       "locator": "Second paragraph",
@@ -24389,9 +24417,9 @@ DERIVED = [
     "en": "October 2017",
     "zh": "2017年10月"
    },
-   "2022-10-16": {
-    "en": "October 16, 2022",
-    "zh": "2022年10月16日"
+   "2021-07-13": {
+    "en": "July 13, 2021",
+    "zh": "2021年7月13日"
    }
   }
  },
