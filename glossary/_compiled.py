@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:01a111c0'
+DIGEST = '2:4bab387c'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -8263,7 +8263,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "A system of national reserves on the scale a major country needs, which Xi Jinping called for in his March 2023 speech on the integrated national strategic system, next to raising the capacity of national reserves (国家储备) to safeguard national security. Xinhua's English report of the speech renders the sentence as 'accelerate the construction of national reserves', without a name for the system; the NSI brief's Priority 4 speaks of 'strategic reserve capacity'."
+  "note": "A system of national reserves on the scale a major country needs, which Xi Jinping called for in his March 2023 speech on the integrated national strategic system, next to raising the capacity of national reserves (国家储备) to safeguard national security. No official English name for the system was found; the NSI brief's Priority 4 speaks only of 'strategic reserve capacity'."
  },
  {
   "schema_version": 1,
@@ -12224,7 +12224,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "One of the forms of war that Gen. Wang Haijiang, commander of the Western Theater Command, says are intertwined with military warfare in the 'new form of hybrid warfare' shown by the Russia-Ukraine war (as quoted in the NSI brief). In Chinese military writing the term usually names the use of political, diplomatic, propaganda and legal means against an adversary."
+  "note": "One of the forms of war that Gen. Wang Haijiang, commander of the Western Theater Command, says are intertwined with military warfare in the 'new form of hybrid warfare' shown by the Russia-Ukraine war (as quoted in the NSI brief). Chinese writers trace the term to George Kennan's 'political warfare', all means short of war used in peacetime (Liu Zhengde, NDU Political College, 2021)."
  },
  {
   "schema_version": 1,
