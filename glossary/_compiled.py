@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:4bab387c'
+DIGEST = '2:074315d6'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -23,6 +23,16 @@ SOURCES = {
   "url": "https://www.bjreview.com/quotes/txt/2014-12/24/content_660432.htm",
   "kind": "official",
   "language": "en"
+ },
+ "bjut-2021-dual-circulation": {
+  "title": "A 'dual circulation' development pattern: profound connotation, the background and suggestions",
+  "title_original": "“双循环”新发展格局:深刻内涵、时代背景与形成建议",
+  "publisher": "Journal of Beijing University of Technology (Social Sciences Edition)",
+  "date": "2021",
+  "url": "https://journal.bjut.edu.cn/bjgydxxbskb/article/doi/10.12120/bjutskxb202101009",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Bilingual abstract page."
  },
  "bzrb-2021-03-22-plan-outline-drafting": {
   "title": "汇聚亿万人民力量的宏伟蓝图——“十四五”规划和2035年远景目标纲要编制记",
@@ -4420,6 +4430,76 @@ TERMS = [
   ],
   "shares_keys_with": [],
   "note": "Official texts pair it with 军民结合 as one formula, 军民结合、寓军于民, still inside the 17th Party Congress's path of military-civil fusion (2007). He Yongbo (2013) ranks it second of four stages (军民结合, 寓军于民, 军民融合, 军民一体化); that ranking is his analysis and dates no replacement."
+ },
+ {
+  "schema_version": 1,
+  "id": "complete-domestic-demand-system",
+  "category": "policy",
+  "zh": {
+   "hans": "完整的内需体系",
+   "hant": "完整的內需體系",
+   "pinyin": "wánzhěng de nèixū tǐxì",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "bjut-2021-dual-circulation",
+     "locator": "Abstract (Chinese)",
+     "quote": "中国应从四个方面入手构建完整的内需体系,以此形成新发展格局"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "complete system of domestic demand",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 5: Economic Securitization",
+      "quote": "Xi pointed out the need to establish a complete system of domestic demand that would have a crucial bearing on China’s long-term development and stability."
+     }
+    ]
+   },
+   {
+    "text": "complete domestic-demand system",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 完整的 (complete) + 内需 (domestic demand) + 体系 (system).",
+    "sources": [
+     {
+      "doc": "bjut-2021-dual-circulation",
+      "locator": "Abstract (Chinese)",
+      "quote": "构建完整的内需体系"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "new-development-pattern",
+    "sources": [
+     {
+      "doc": "bjut-2021-dual-circulation",
+      "locator": "Abstract (Chinese)",
+      "quote": "中国应从四个方面入手构建完整的内需体系,以此形成新发展格局"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "dual-circulation",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 5: Economic Securitization",
+      "quote": "The dual circulation approach was first publicly raised in a speech by Xi at a meeting of the Central Financial and Economic Commission in April 2020. Xi pointed out the need to establish a complete system of domestic demand"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "A goal Xi Jinping set in his speech of 10 April 2020 to the Central Financial and Economic Affairs Commission (published in Qiushi on 31 October 2020), as the techno-security brief reports: building domestic demand able to carry the economy when external markets weaken, as the basis of the new development pattern. The fifth plenum of the 19th Central Committee (2020) speaks of cultivating a complete domestic demand system (完整内需体系)."
  },
  {
   "schema_version": 1,
@@ -17320,6 +17400,54 @@ DERIVED = [
     "zh": "2011年3月31日"
    }
   }
+ },
+ {
+  "pinyin_numbered": "wan2zheng3 de5 nei4xu1 ti3xi4",
+  "pinyin_toneless": "wanzheng de neixu tixi",
+  "keys": [
+   [
+    "id",
+    "complete-domestic-demand-system",
+    "id",
+    "complete-domestic-demand-system"
+   ],
+   [
+    "zh",
+    "完整的内需体系",
+    "hans",
+    "完整的内需体系"
+   ],
+   [
+    "zh",
+    "完整的内需体系",
+    "hant",
+    "完整的內需體系"
+   ],
+   [
+    "pinyin_tones",
+    "wan2zheng3de5nei4xu1ti3xi4",
+    "pinyin-tones",
+    "wánzhěng de nèixū tǐxì"
+   ],
+   [
+    "pinyin",
+    "wanzhengdeneixutixi",
+    "pinyin",
+    "wánzhěng de nèixū tǐxì"
+   ],
+   [
+    "en",
+    "complete system of domestic demand",
+    "en-source",
+    "complete system of domestic demand"
+   ],
+   [
+    "en",
+    "complete domestic demand system",
+    "en-literal",
+    "complete domestic-demand system"
+   ]
+  ]
  },
  {
   "pinyin_numbered": "zong1he2 guo2li4",
