@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:074315d6'
+DIGEST = '2:75da3c91'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1119,6 +1119,16 @@ SOURCES = {
   "url": "http://www.china-embassy.org/eng/zgyw/t1325603.htm",
   "kind": "official",
   "language": "en"
+ },
+ "mfa-2023-05-26-press-conference-bilingual": {
+  "title": "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on May 26, 2023",
+  "title_original": "2023年5月26日外交部发言人毛宁主持例行记者会",
+  "publisher": "Ministry of Foreign Affairs of the PRC, bilingual transcript reposted on tianhengxin.com",
+  "date": "2023-05-26",
+  "url": "https://tianhengxin.com/fwc/a/MzU1OTM1MjIxNA==/2247541392/1",
+  "kind": "official",
+  "language": "en",
+  "note": "Chinese and English transcript, paragraph by paragraph, as the ministry publishes them."
  },
  "miit-2016-mega-projects": {
   "title": "工业和信息化部：实施国家科技重大专项，推动产业转型升级",
@@ -5158,6 +5168,11 @@ TERMS = [
      "doc": "chinadaily-2023-05-26-decoupling-bilingual",
      "locator": "First paragraph (Chinese translation)",
      "quote": "任何国家试图与中国“脱钩”的行为都将损害其自身利益,并抑制全球经济复苏和增长。"
+    },
+    {
+     "doc": "mfa-2023-05-26-press-conference-bilingual",
+     "locator": "CCTV question (Chinese)",
+     "quote": "称脱钩将给全球经济发展带来额外负担"
     }
    ]
   },
@@ -5171,6 +5186,11 @@ TERMS = [
       "doc": "chinadaily-2023-05-26-decoupling-bilingual",
       "locator": "First paragraph",
       "quote": "Any country's attempt to push for decoupling from or cutting supply chains with China will harm its own interests and dampen global economic recovery and growth"
+     },
+     {
+      "doc": "mfa-2023-05-26-press-conference-bilingual",
+      "locator": "CCTV question (English)",
+      "quote": "said that decoupling will bring extra burden to global economic development"
      }
     ]
    },
