@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:75da3c91'
+DIGEST = '2:e0ddb4b0'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -145,6 +145,15 @@ SOURCES = {
   "url": "https://news.cgtn.com/news/2021-03-13/China-unveils-final-version-of-the-14th-Five-Year-Plan-YASVodGtMI/index.html",
   "kind": "official",
   "language": "en"
+ },
+ "cgtn-2021-06-23-domestic-market": {
+  "title": "Why is China boosting its domestic market while opening up to the world?",
+  "publisher": "CGTN (How China Works podcast)",
+  "date": "2021-06-23",
+  "url": "https://news.cgtn.com/news/2021-06-23/Why-is-China-boosting-domestic-market-while-opening-up-to-the-world--11jOCmMKpdC/index.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Episode 44 of a podcast on Xi Jinping Thought; quotes Xi Jinping at length."
  },
  "cgtn-2024-05-11-tech-iron-curtain": {
   "title": "Under the 'technology iron curtain', only the United States will be besieged (Hepingli commentary)",
@@ -1515,6 +1524,15 @@ SOURCES = {
   "url": "http://english.scio.gov.cn/m/topnews/2018-04/03/content_50803148.htm",
   "kind": "official",
   "language": "en"
+ },
+ "scio-2020-10-30-fifth-plenum-press-conference": {
+  "title": "Press conference of the CPC Central Committee on the fifth plenary session of the 19th Central Committee (transcript)",
+  "publisher": "State Council Information Office of the PRC (english.scio.gov.cn), from China.org.cn",
+  "date": "2020-11-01",
+  "url": "http://english.scio.gov.cn/m/topnews/2020-11/01/content_76865645_6.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Title descriptive; page 6 of the English transcript, posted 1 November 2020, of the press conference held on 30 October 2020."
  },
  "scio-2020-china-keywords-holistic-view": {
   "title": "A Holistic View of National Security",
@@ -10869,8 +10887,13 @@ TERMS = [
    {
     "text": "new development paradigm",
     "kind": "official",
-    "date": "2021-03-09",
+    "date": "2020-11-01",
     "sources": [
+     {
+      "doc": "scio-2020-10-30-fifth-plenum-press-conference",
+      "locator": "Answer of Han Wenxiu",
+      "quote": "Fostering a new development paradigm is a strategic decision taken by General Secretary Xi Jinping and the CPC Central Committee"
+     },
      {
       "doc": "people-en-2021-03-09-new-development-paradigm",
       "locator": "Second paragraph",
@@ -10880,6 +10903,18 @@ TERMS = [
       "doc": "people-en-2021-03-09-new-development-paradigm",
       "locator": "Title",
       "quote": "Xiplomacy: Xi's vision of China's new development paradigm attracts global attention"
+     }
+    ]
+   },
+   {
+    "text": "new pattern of development",
+    "kind": "official",
+    "date": "2021-06-23",
+    "sources": [
+     {
+      "doc": "cgtn-2021-06-23-domestic-market",
+      "locator": "Quoted passage of Xi Jinping",
+      "quote": "the easier it will be for us to develop a new pattern of development that focuses on domestic circulation and features positive interplay between domestic and international economy"
      }
     ]
    },
@@ -10934,7 +10969,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "In full, a new development pattern with the domestic economic cycle (国内大循环) as the mainstay and domestic and international cycles reinforcing each other: the strategy that the term 'dual circulation' names. Put forward by the CPC leadership in May 2020 and made a guiding principle of the 14th Five-Year Plan. Official English has used both 'new development pattern' and 'new development paradigm'."
+  "note": "In full, a new development pattern with the domestic economic cycle (国内大循环) as the mainstay and domestic and international cycles reinforcing each other: the strategy that the term 'dual circulation' names. Put forward by the CPC leadership in May 2020 and made a guiding principle of the 14th Five-Year Plan. Official English has used 'new development pattern', 'new development paradigm' and 'new pattern of development'."
  },
  {
   "schema_version": 1,
@@ -21589,6 +21624,12 @@ DERIVED = [
    ],
    [
     "en",
+    "new pattern of development",
+    "en-official",
+    "new pattern of development"
+   ],
+   [
+    "en",
     "new development configuration",
     "en-literal",
     "new development configuration"
@@ -21599,13 +21640,17 @@ DERIVED = [
    "zh": "2020年5月"
   },
   "dates_display": {
+   "2020-11-01": {
+    "en": "November 1, 2020",
+    "zh": "2020年11月1日"
+   },
    "2020-11-03": {
     "en": "November 3, 2020",
     "zh": "2020年11月3日"
    },
-   "2021-03-09": {
-    "en": "March 9, 2021",
-    "zh": "2021年3月9日"
+   "2021-06-23": {
+    "en": "June 23, 2021",
+    "zh": "2021年6月23日"
    }
   }
  },
