@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:e0ddb4b0'
+DIGEST = '2:4d42c63b'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1698,14 +1698,6 @@ SOURCES = {
   "kind": "reference",
   "language": "en"
  },
- "wikiwand-cmc-vice-chairman": {
-  "title": "中國共產黨中央軍事委員會副主席",
-  "publisher": "Wikiwand (Chinese Wikipedia)",
-  "url": "https://www.wikiwand.com/zh/articles/%E4%B8%AD%E5%9C%8B%E5%85%B1%E7%94%A2%E9%BB%A8%E4%B8%AD%E5%A4%AE%E8%BB%8D%E4%BA%8B%E5%A7%94%E5%93%A1%E6%9C%83%E5%89%AF%E4%B8%BB%E5%B8%AD",
-  "kind": "reference",
-  "language": "zh",
-  "note": "The article on the vice-chairmen; its section 沿革 gives the history of the commission."
- },
  "workercn-2017-11-21-xi-military-thought": {
   "title": "Commentary on Xi Jinping's thinking on strengthening the military (Workers' Daily online)",
   "publisher": "Workers' Daily online (workercn.cn)",
@@ -3106,28 +3098,6 @@ TERMS = [
     ]
    }
   ],
-  "first_use": {
-   "date": "1929-01-03",
-   "precision": "day",
-   "note": "The date the Chinese Wikipedia gives for the first CPC Central Military Commission (headed by a director); the commission was re-established under that name on 28 September 1954, and the State's Central Military Commission was added in 1983.",
-   "sources": [
-    {
-     "doc": "wikiwand-cmc-vice-chairman",
-     "locator": "沿革",
-     "quote": "1929年1月3日首次设立中共中央军事委员会,以主任为负责人、设委员;"
-    },
-    {
-     "doc": "wikiwand-cmc-vice-chairman",
-     "locator": "沿革",
-     "quote": "1954年9月28日,重新成立中国共产党中央军事委员会"
-    },
-    {
-     "doc": "wikiwand-cmc-vice-chairman",
-     "locator": "Introduction",
-     "quote": "自1983年國家中央軍事委員會成立開始"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -3153,7 +3123,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The Party's and the State's central military commissions are one body under two names; the brief speaks of the Party body and its chairman."
+  "note": "The Party's and the State's central military commissions are one body under two names; the brief speaks of the Party body and its chairman. The Party's central military organ goes back to the mid-1920s under changing names (军事运动委员会, 军事部, 军事委员会), and sources differ on when it was first called 中央军事委员会, so no first-use date is given."
  },
  {
   "schema_version": 1,
@@ -3278,6 +3248,11 @@ TERMS = [
      "doc": "chinadaily-2014-01-24-national-security-commission",
      "locator": "First paragraph",
      "quote": "President Xi Jinping will head the national security commission, the Political Bureau of the Communist Party of China (CPC) Central Committee decided on Friday."
+    },
+    {
+     "doc": "hk01-2017-02-national-security-commission",
+     "locator": "Body text",
+     "quote": "在2014年1月24日正式成立後三個月"
     }
    ]
   },
@@ -3677,7 +3652,7 @@ TERMS = [
   "first_use": {
    "date": "1993-09-02",
    "precision": "day",
-   "note": "The founding date of the paper, published in Beijing by the PLA Daily under the PLA General Political Department.",
+   "note": "The founding date of the paper (first issue in Beijing), published by the PLA Daily under the then General Political Department of the PLA.",
    "sources": [
     {
      "doc": "dx286-china-national-defense-news",
@@ -5890,7 +5865,7 @@ TERMS = [
   "first_use": {
    "date": "2012-11-08",
    "precision": "day",
-   "note": "Held in Beijing from 8 to 14 November 2012; Xi Jinping became general secretary and chairman of the Central Military Commission as it ended.",
+   "note": "The opening day: the congress sat in Beijing from 8 to 14 November 2012. Xi Jinping was elected general secretary and chairman of the Central Military Commission at the first plenary session of the new Central Committee, the day after it closed.",
    "sources": [
     {
      "doc": "guangming-2012-11-08-eighteenth-congress",
@@ -16589,10 +16564,6 @@ DERIVED = [
     "Central Military Affairs Commission"
    ]
   ],
-  "first_use_display": {
-   "en": "January 3, 1929",
-   "zh": "1929年1月3日"
-  },
   "dates_display": {
    "2004-12": {
     "en": "December 2004",
