@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:4d42c63b'
+DIGEST = '2:a7cb6921'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -230,7 +230,7 @@ SOURCES = {
   "url": "http://www.china.org.cn/english/china_key_words/2019-04/16/content_74687669.htm",
   "kind": "official",
   "language": "en",
-  "note": "Read in a mirror copy with the same path (ccgp-fushun.com/english/china_key_words/...)."
+  "note": "Compared with the china.org.cn page itself; a mirror copy with the same path (ccgp-fushun.com) has the same text."
  },
  "china-keywords-2019-partys-vision-strong-military": {
   "title": "The Party's Vision for Building a Strong Military for a New Era",
@@ -268,7 +268,7 @@ SOURCES = {
   "url": "http://www.china.org.cn/english/china_key_words/2021-11/05/content_77853446.html",
   "kind": "official",
   "language": "en",
-  "note": "Bilingual China Keywords entry (English, then Chinese). Read in a mirror copy with the same path; the mirror's Chinese text is garbled, so only the English is quoted."
+  "note": "Bilingual China Keywords entry (English, then Chinese). The china.org.cn page itself was not seen: read in a mirror copy with the same path (formacion-profesional-a-distancia.com), which keeps the China Keywords page layout; the URL is the china.org.cn address that path gives. The mirror's Chinese text is garbled, so only the English is quoted."
  },
  "china-keywords-2021-strong-armed-forces": {
   "title": "The Chinese Path of Building Strong Armed Forces",
@@ -4549,11 +4549,11 @@ TERMS = [
     "text": "overall national strength",
     "kind": "official",
     "date": "2006-12-29",
-    "note": "The wording of the 2006 defence white paper as Xinhua reported it.",
+    "note": "The wording of the 2006 defence white paper as Xinhua reported it. That it renders 综合国力 is the term editor's reading of the context: the paper's Chinese sentence was not compared.",
     "sources": [
      {
       "doc": "cctv-2006-12-29-peaceful-development",
-      "locator": "Fifth paragraph",
+      "locator": "Fourth paragraph",
       "quote": "Its overall national strength has considerably increased, as has its international standing and influence."
      }
     ]
