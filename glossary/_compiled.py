@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:a7cb6921'
+DIGEST = '2:8da66659'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -3148,6 +3148,7 @@ TERMS = [
     {
      "text": "国安委",
      "kind": "short-form",
+     "note": "Also the short name of the Hong Kong SAR's Committee for Safeguarding National Security (香港特别行政区维护国家安全委员会, 2020): read it in context.",
      "sources": [
       {
        "doc": "rmzxb-2014-04-17-national-security-commission",
@@ -3890,7 +3891,7 @@ TERMS = [
   "zh": {
    "hans": "新时代的中国国防",
    "hant": "新時代的中國國防",
-   "pinyin": "xīn shídài de Zhōngguó guófáng",
+   "pinyin": "Xīn shídài de Zhōngguó guófáng",
    "variants": [],
    "sources": [
     {
@@ -5331,7 +5332,8 @@ TERMS = [
   "en": [
    {
     "text": "defense industrial base",
-    "kind": "source",
+    "kind": "deprecated",
+    "note": "The brief's paraphrase in its summary of Xi's speech: it leaves out 科技 (science and technology) and reads back as 国防工业基础.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -5367,6 +5369,19 @@ TERMS = [
       "doc": "chinadaily-2009-01-20-defense-technology",
       "locator": "First paragraph",
       "quote": "China is striving to establish a new system of defense-related science, technology and industry which caters to both military and civilian needs"
+     }
+    ]
+   },
+   {
+    "text": "Science, Technology and Industry for National Defense",
+    "kind": "official",
+    "date": "2006-12-29",
+    "note": "Title of section VIII of the 2006 defence white paper (八、国防科技工业).",
+    "sources": [
+     {
+      "doc": "xinhua-2006-12-29-national-defense-2006",
+      "locator": "Contents",
+      "quote": "VIII. Science, Technology and Industry for National Defense"
      }
     ]
    }
@@ -8378,7 +8393,8 @@ TERMS = [
   "en": [
    {
     "text": "strategic infrastructure",
-    "kind": "source",
+    "kind": "deprecated",
+    "note": "The brief's paraphrase in its summary of Xi's speech: 重大 is 'major'; 'strategic infrastructure' would be 战略性基础设施, a different phrase.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -9015,7 +9031,7 @@ TERMS = [
     {
      "text": "积极防御战略方针",
      "kind": "short-form",
-     "note": "Title of section III of the 2015 white paper.",
+     "note": "Short for 积极防御军事战略方针: title of section III of the 2015 white paper.",
      "sources": [
       {
        "doc": "scio-2015-chinas-military-strategy-zh",
@@ -9302,8 +9318,8 @@ TERMS = [
    },
    {
     "text": "military struggle",
-    "kind": "source",
-    "note": "The brief's shorter wording for the concept as a component of the MSG.",
+    "kind": "deprecated",
+    "note": "The brief's shorter wording for the concept as a component of the MSG. It names 军事斗争 (military struggle) itself, not the preparation for it: do not use it for 军事斗争准备.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -17099,13 +17115,13 @@ DERIVED = [
     "pinyin_tones",
     "xin1shi2dai4de5zhong1guo2guo2fang2",
     "pinyin-tones",
-    "xīn shídài de Zhōngguó guófáng"
+    "Xīn shídài de Zhōngguó guófáng"
    ],
    [
     "pinyin",
     "xinshidaidezhongguoguofang",
     "pinyin",
-    "xīn shídài de Zhōngguó guófáng"
+    "Xīn shídài de Zhōngguó guófáng"
    ],
    [
     "en",
@@ -18050,7 +18066,7 @@ DERIVED = [
    [
     "en",
     "defense industrial base",
-    "en-source",
+    "en-deprecated",
     "defense industrial base"
    ],
    [
@@ -18064,9 +18080,19 @@ DERIVED = [
     "defense related science technology and industry",
     "en-official",
     "defense-related science, technology and industry"
+   ],
+   [
+    "en",
+    "science technology and industry for national defense",
+    "en-official",
+    "Science, Technology and Industry for National Defense"
    ]
   ],
   "dates_display": {
+   "2006-12-29": {
+    "en": "December 29, 2006",
+    "zh": "2006年12月29日"
+   },
    "2009-01-20": {
     "en": "January 20, 2009",
     "zh": "2009年1月20日"
@@ -20030,7 +20056,7 @@ DERIVED = [
    [
     "en",
     "strategic infrastructure",
-    "en-source",
+    "en-deprecated",
     "strategic infrastructure"
    ],
    [
@@ -20562,7 +20588,7 @@ DERIVED = [
    [
     "en",
     "military struggle",
-    "en-source",
+    "en-deprecated",
     "military struggle"
    ],
    [
