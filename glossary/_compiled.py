@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:8da66659'
+DIGEST = '2:01c14272'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1706,6 +1706,14 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Title descriptive; date from the page address."
+ },
+ "xfafinance-2016-08-09-sti-plan": {
+  "title": "13th Five-year Plan on Scientific and Technological Innovation issued",
+  "publisher": "Xinhua Finance (en.xfafinance.com), from cnstock.com",
+  "date": "2016-08-09",
+  "url": "http://en.xfafinance.com/html/Policy/2016/249077.shtml",
+  "kind": "media",
+  "language": "en"
  },
  "xiancity-2019-04-15-national-security": {
   "title": "Xi's words of the day: national security is the important cornerstone of a stable country",
@@ -14557,6 +14565,17 @@ TERMS = [
     ]
    },
    {
+    "text": "13th Five-year Plan on Scientific and Technological Innovation",
+    "kind": "alternative",
+    "sources": [
+     {
+      "doc": "xfafinance-2016-08-09-sti-plan",
+      "locator": "Headline",
+      "quote": "13th Five-year Plan on Scientific and Technological Innovation issued"
+     }
+    ]
+   },
+   {
     "text": "National Science and Technology Innovation Plan for the 13th Five-Year Plan period",
     "kind": "literal",
     "note": "Editorial word-for-word gloss of the Chinese title: “十三五” the 13th Five-Year (Plan period), 国家 national, 科技创新 science and technology innovation, 规划 plan.",
@@ -23994,6 +24013,12 @@ DERIVED = [
     "national plan on scientific and technological innovation during the 13th five year plan period",
     "en-official",
     "national plan on scientific and technological innovation during the 13th Five Year Plan period"
+   ],
+   [
+    "en",
+    "13th five year plan on scientific and technological innovation",
+    "en-alternative",
+    "13th Five-year Plan on Scientific and Technological Innovation"
    ],
    [
     "en",
