@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:01c14272'
+DIGEST = '2:4e384d97'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -2000,6 +2000,15 @@ SOURCES = {
   "kind": "media",
   "language": "ja",
   "note": "Descriptive title: the stored copy shows the body text only."
+ },
+ "xinhua-ko-2015-05-27-military-strategy-highlights": {
+  "title": "Highlights of the white paper China's Military Strategy, with expert commentary (Korean service, part 4)",
+  "publisher": "Xinhua News Agency (Korean service)",
+  "date": "2015-05-27",
+  "url": "http://kr.xinhuanet.com/2015-05/27/c_134274631_4.htm",
+  "kind": "official",
+  "language": "ko",
+  "note": "Title descriptive. Quotes the white paper and a researcher of the National Defense Policy Research Center, Yan Wenhu."
  },
  "ye-jianying-biography-104": {
   "title": "叶剑英传 (Biography of Ye Jianying), section 104",
@@ -15398,6 +15407,24 @@ TERMS = [
       "doc": "cheung-2022-techno-security-state",
       "locator": "Strategy 3: Military Strengthening",
       "quote": "the 2014 MSG made what appears to be a modest amendment"
+     },
+     {
+      "doc": "jamestown-2015-winning-informationized-local-wars",
+      "locator": "Introduction",
+      "quote": "The new guidelines shift the goal of China’s military strategy from “winning local wars under the conditions of informationization” to “winning informationized local wars.”"
+     }
+    ]
+   },
+   {
+    "type": "successor-of",
+    "target": "winning-local-wars-under-informatized-conditions",
+    "date": "2015-05-26",
+    "note": "The 2015 white paper put this basic point in place of the 2004 one; Xinhua's expert commentary describes the change as an adjustment from the one to the other.",
+    "sources": [
+     {
+      "doc": "xinhua-ko-2015-05-27-military-strategy-highlights",
+      "locator": "Highlight 4, expert commentary",
+      "quote": "군사 투쟁의 준비 기점이 기존의 “저보 조건 아래의 국부전쟁에서 승리하는 것”으로부터 “정보화 국부전쟁에서 승리를 거두는 것”으로 조정됐다"
      },
      {
       "doc": "jamestown-2015-winning-informationized-local-wars",
