@@ -49,6 +49,7 @@ workers.
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 
 from glossary import normalize
@@ -531,6 +532,7 @@ class Scanner:
                 engine = "ahocorasick"
         #: The engine in use: ``ahocorasick`` or ``python``.
         self.engine = engine
+        self._lock = threading.Lock()
         self._build()
 
     def _build(self) -> None:
@@ -548,7 +550,6 @@ class Scanner:
 
     def _build_now(self) -> None:
         keys = self._collect_keys(self.glossary)
-        self._keys: list[_Key] = keys
         #: keys from this number on have boundary or case rules (most keys, the Chinese ones, have none)
         self._first_checked = next((number for number, key in enumerate(keys) if key.flags), len(keys))
         #: the form of each key's hits, made on first use (None also for keys whose form depends on the surface)
@@ -561,27 +562,31 @@ class Scanner:
         self._probe: dict[str, tuple[int, ...]] | None = None
         self._index: dict[str, int] | None = None
         self._changes: re.Pattern[str] | None = None
-        if not keys:
-            return
-        self._changes = _changed_characters([key.text for key in keys])
-        if self.engine == "ahocorasick":
-            import ahocorasick_rs  # type: ignore[import-not-found,unused-ignore]
+        if keys:
+            self._changes = _changed_characters([key.text for key in keys])
+            if self.engine == "ahocorasick":
+                import ahocorasick_rs  # type: ignore[import-not-found,unused-ignore]
 
-            self._automaton = ahocorasick_rs.AhoCorasick(
-                [key.text for key in keys], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, store_patterns=False
-            )
-        else:
-            self._python_tables()
+                self._automaton = ahocorasick_rs.AhoCorasick(
+                    [key.text for key in keys], matchkind=ahocorasick_rs.MatchKind.LeftmostLongest, store_patterns=False
+                )
+            else:
+                self._python_tables(keys)
+        # published last: another thread that sees the keys sees everything made from them
+        self._keys: list[_Key] = keys
 
-    def _python_tables(self) -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
+    def _python_tables(self, keys: list[_Key] | None = None) -> tuple[dict[str, tuple[int, ...]], dict[str, int]]:
         """The exact pure-Python engine's tables: key → number, first character → key lengths, longest first."""
-        if self._probe is None or self._index is None:
-            self._index = {key.text: number for number, key in enumerate(self._keys)}
+        probe, index = self._probe, self._index
+        if probe is None or index is None:
+            keys = self._keys if keys is None else keys
+            index = {key.text: number for number, key in enumerate(keys)}
             lengths: dict[str, set[int]] = {}
-            for key in self._keys:
+            for key in keys:
                 lengths.setdefault(key.text[0], set()).add(len(key.text))
-            self._probe = {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
-        return self._probe, self._index
+            probe = {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+            self._probe, self._index = probe, index
+        return probe, index
 
     # A pickled scanner is its glossary and engine: the automaton of a large glossary
     # pickles to hundreds of MB, rebuilding it takes seconds. It is rebuilt on first use.
@@ -591,12 +596,18 @@ class Scanner:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.glossary = state["glossary"]
         self.engine = state["engine"]
+        self._lock = threading.Lock()
         self._keys = None  # type: ignore[assignment]
 
     def _ready(self) -> list[_Key]:
-        if self._keys is None:
-            self._build()
-        return self._keys
+        keys = self._keys
+        if keys is None:
+            # threads sharing an unpickled scanner: one builds, the others wait for it
+            with self._lock:
+                if self._keys is None:
+                    self._build()
+                keys = self._keys
+        return keys
 
     def __repr__(self) -> str:
         return f"<Scanner {self.engine} for {self.glossary!r}>"
@@ -699,9 +710,10 @@ class Scanner:
     def count(self, text: str) -> dict[str, int]:
         """How often each concept occurs in ``text``: ``{term id: count}`` (plain data, cheap to send between processes)."""
         counts: dict[str, int] = {}
+        matches = self._matches(text)
         data = self.glossary._data
-        keys = self._ready()  # an unpickled scanner is built on first use
-        for number, _, _ in self._matches(text):
+        keys = self._keys  # built by _matches on an unpickled scanner's first use
+        for number, _, _ in matches:
             term_id = data[keys[number].entries[0][0]]["id"]
             counts[term_id] = counts.get(term_id, 0) + 1
         return counts
@@ -735,6 +747,8 @@ class Scanner:
 
     def _matches(self, text: str) -> list[tuple[int, int, int]]:
         """``(key number, start, end)`` of every occurrence, in order."""
+        if not isinstance(text, str):
+            raise TypeError(f"the scanner reads a str, not {type(text).__name__}")
         if not text or not self._ready():
             return []
         view = self._view(text)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pickle
+import threading
 import random
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -225,3 +227,38 @@ def test_long_texts_with_scattered_folded_characters_match_the_reference() -> No
         text = "".join(rng.choice(_CHINESE + "ab -") if rng.random() > 0.01 else rng.choice("軍國ＡＢ—　") for _ in range(600))
         keys = {key.text for key in g.scanner()._keys}
         assert spans_of(g.scanner(), text) == reference_spans(keys, text)
+
+
+def test_an_unpickled_scanner_counts_on_its_first_call() -> None:
+    scanner = pickle.loads(pickle.dumps(glossary.load().scanner()))
+    assert scanner.count("军民融合，軍民融合。") == {"military-civil-fusion": 2}
+
+
+@pytest.mark.parametrize("engine", ["ahocorasick", "python"])
+def test_threads_sharing_a_freshly_unpickled_scanner_all_get_every_hit(engine: str) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = "军民融合 and Military-Civil Fusion, 軍民融合; " * 10
+    expected = glossary.load().scanner().count(text)
+    threads = 8
+    for _ in range(5):
+        scanner = pickle.loads(pickle.dumps(Scanner(glossary.load(), engine=engine)))
+        start = threading.Barrier(threads)
+
+        def work(number: int, scanner: Scanner = scanner, start: threading.Barrier = start) -> list[object]:
+            start.wait()
+            if number % 2:
+                return [scanner.count(text) for _ in range(20)]
+            return [Counter(hit.term.id for hit in scanner.scan(text)) for _ in range(20)]
+
+        with ThreadPoolExecutor(threads) as pool:
+            results = [result for batch in pool.map(work, range(threads)) for result in batch]
+        assert all(result == expected for result in results)
+
+
+@pytest.mark.parametrize("value", [None, 5, b"\xe5\x86\x9b", ["军民融合"]])
+def test_the_scanner_refuses_what_is_not_text(value: object) -> None:
+    scanner = glossary.load().scanner()
+    for method in (scanner.scan, scanner.count, scanner.spans):
+        with pytest.raises(TypeError, match="str"):
+            method(value)  # type: ignore[arg-type]
