@@ -302,7 +302,7 @@ class Glossary:
         try:
             found = self._answers.get(query)
         except TypeError:  # not hashable, so not a string either
-            return []
+            raise TypeError(f"lookup() takes a str, not {type(query).__name__}") from None
         if found is None:
             found = self._memo.get(query)
             if found is None:
@@ -310,8 +310,8 @@ class Glossary:
         return list(found)
 
     def _answer(self, query: str) -> tuple[Match, ...]:
-        if not isinstance(query, str):
-            return ()
+        if not isinstance(query, str):  # checked here, off the path of a stored key
+            raise TypeError(f"lookup() takes a str, not {type(query).__name__}")
         found = self._lookup(query)
         if any(query in family for family in self._families.values()):
             # a stored key: keep its answer (bounded by the size of the index)
@@ -392,7 +392,9 @@ class Glossary:
 
         Builds its index on first use (imports rapidfuzz); ``limit <= 0`` returns all.
         """
-        if not isinstance(text, str) or not text.strip():
+        if not isinstance(text, str):
+            raise TypeError(f"search() takes a str, not {type(text).__name__}")
+        if not text.strip():
             return []
         if self._search_index is None:
             from glossary.search import SearchIndex

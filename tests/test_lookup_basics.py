@@ -105,3 +105,11 @@ def test_kept_answers_equal_fresh_lookups(bundled: glossary.Glossary) -> None:
     assert [g.lookup(key) for key in keys] == first
     assert g.lookup("Military Civil Fusion") == g.lookup("military civil fusion")
     assert "Military Civil Fusion" in g._memo  # not a stored key: the bounded cache
+
+
+@pytest.mark.parametrize("value", [None, 5, b"MCF", ["MCF"], 3.5])
+def test_lookup_refuses_what_is_not_text(bundled: glossary.Glossary, value: object) -> None:
+    with pytest.raises(TypeError, match="str"):
+        bundled.lookup(value)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="str"):
+        bundled.lookup_one(value)  # type: ignore[arg-type]

@@ -78,7 +78,8 @@ def test_accepted_forms_rank_above_erroneous_ones(bundled: glossary.Glossary) ->
 def test_nothing_close_gives_an_empty_list(fixture_glossary: glossary.Glossary) -> None:
     assert fixture_glossary.search("zzzzzzzz") == []
     assert fixture_glossary.search("") == []
-    assert fixture_glossary.search(None) == []  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="str"):
+        fixture_glossary.search(None)  # type: ignore[arg-type]
 
 
 def test_suggestions_for_a_failed_lookup(fixture_glossary: glossary.Glossary) -> None:
