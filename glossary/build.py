@@ -48,17 +48,38 @@ _EXCLUDED_SYLLABLES = {"hm", "hng", "m", "n", "ng", "ê", "ê̄", "ế", "ê̌",
 
 
 def write_atomically(path: Path, text: str | bytes) -> None:
-    """Write a file through a temporary file in the same folder, renamed into place."""
-    from glossary.errors import OutputError
+    """Write a file through a temporary file in the same folder, renamed into place.
 
-    path = Path(path)
+    A target that exists and is not a regular file (``/dev/null``, ``/dev/stdout``, a
+    FIFO) is written to directly, never replaced; a symbolic link to a file keeps the
+    link and replaces the file it points to.
+    """
+    import stat
+
+    from glossary.errors import OutputError
+    from glossary.files import reason
+
     data = text.encode("utf-8") if isinstance(text, str) else text
-    if path.is_dir():
+    try:
+        mode: int | None = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except (OSError, ValueError) as error:
+        raise OutputError(str(path), reason(error) if isinstance(error, OSError) else "the name holds a NUL character") from None
+    if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(str(path), "it is a folder")
+    if mode is not None and not stat.S_ISREG(mode):
+        try:
+            with open(path, "wb") as stream:
+                stream.write(data)
+        except OSError as error:
+            raise OutputError(str(path), reason(error)) from None
+        return
+    path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
-        raise OutputError(str(path), error.strerror or str(error)) from None
+        raise OutputError(str(path), reason(error)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -66,7 +87,7 @@ def write_atomically(path: Path, text: str | bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(str(path), error.strerror or str(error)) from None
+        raise OutputError(str(path), reason(error)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

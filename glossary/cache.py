@@ -62,10 +62,12 @@ def cache_folder() -> Path:
 
 def is_store(path: Path) -> bool:
     """True when ``path`` is a compiled glossary file (``glossary import --compile``)."""
+    from glossary.files import open_file
+
     try:
-        with open(path, "rb") as stream:
+        with open_file(path) as stream:
             return stream.read(len(_SQLITE_MAGIC)) == _SQLITE_MAGIC
-    except OSError:
+    except OSError:  # InputError too: not a regular file, so no compiled one
         return False
 
 
@@ -84,7 +86,9 @@ def content_digest(path: Path) -> bytes:
 
 
 def _update_from_file(digest: Any, path: Path) -> None:
-    with open(path, "rb") as stream:
+    from glossary.files import open_file
+
+    with open_file(path) as stream:  # a FIFO or a device is refused, not read without end
         while chunk := stream.read(1 << 20):
             digest.update(chunk)
     digest.update(b"\0")

@@ -124,11 +124,18 @@ def _show_warnings_plainly(name: str) -> Any:
 
     warnings.showwarning = show
     return default
+def _tolerant_streams() -> None:
+    """Under a terminal or PYTHONIOENCODING that cannot show Chinese (latin-1, ascii), escape it instead of failing."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
+    _tolerant_streams()
     if not args or args[0] in ("-h", "--help", "help"):
         print(_usage(), file=sys.stdout if args else sys.stderr)
         return 0 if args else 2
@@ -178,5 +185,12 @@ def _run(name: str, args: list[str]) -> int:
         # the reader of stdout went away (| head): not an error of ours
         sys.stderr.close()
         return 0
+    except OSError as error:  # a file the command itself opened: no traceback either
+        from glossary.errors import printable
+        from glossary.files import reason
+
+        where = f"{printable(str(error.filename))}: " if error.filename is not None else ""
+        print(f"glossary {name}: {where}{reason(error)}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130

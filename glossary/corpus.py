@@ -61,7 +61,9 @@ def date_of(path: Path, text: str) -> str | None:
 
 def text_files(folder: Path) -> list[Path]:
     """The files under a folder (recursively), hidden ones left out, in name order."""
-    if not folder.is_dir():
+    from glossary.files import is_folder
+
+    if not is_folder(folder):
         raise DataError([(str(folder), "not a folder")])
     return sorted(
         path
@@ -162,13 +164,9 @@ def read_input(name: str) -> str:
     if name == "-":
         data = sys.stdin.buffer.read()
     else:
-        path = Path(name)
-        if path.is_dir():
-            raise DataError([(name, "is a folder, not a text file")])
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            raise DataError([(name, error.strerror or str(error))]) from None
+        from glossary.files import read_file
+
+        data = read_file(name)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:

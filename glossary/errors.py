@@ -16,7 +16,36 @@ __all__ = [
     "UnknownFormatError",
     "PinyinError",
     "OutputError",
+    "InputError",
+    "printable",
+    "quoted",
 ]
+
+
+def quoted(text: str, limit: int = 80) -> str:
+    """``text`` quoted for a message, cut after ``limit`` characters (a 1 MB query is not echoed whole).
+
+    >>> quoted("军民融合")
+    "'军民融合'"
+    >>> quoted("x" * 100, 5)
+    "'xxxxx'… (100 characters)"
+    """
+    if len(text) <= limit:
+        return repr(text)
+    return f"{text[:limit]!r}… ({len(text)} characters)"
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on a terminal: control, format and unpaired surrogate characters escaped.
+
+    A file name may hold terminal escapes (``\\x1b[2J``); messages show it as ``\\x1b[2J``.
+
+    >>> printable("a\\x1b[31mb\\tc.toml")
+    'a\\\\x1b[31mb\\\\tc.toml'
+    """
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else char.encode("unicode_escape", "backslashreplace").decode("ascii") for char in text)
 
 
 class GlossaryError(Exception):
@@ -35,7 +64,7 @@ class TermNotFoundError(GlossaryError, KeyError):
         self.suggestions = suggestions
 
     def __str__(self) -> str:  # KeyError would quote the message again
-        text = f"no term matches {self.query!r}"
+        text = f"no term matches {quoted(self.query)}"
         if self.suggestions:
             text += "; did you mean: " + ", ".join(self.suggestions)
         return text
@@ -66,7 +95,7 @@ class DataError(GlossaryError, ValueError):
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        return "\n".join(f"{where}: {message}" for where, message in self.problems)
+        return "\n".join(f"{printable(where)}: {message}" for where, message in self.problems)
 
 
 class FormatError(DataError):
@@ -97,4 +126,16 @@ class OutputError(GlossaryError, OSError):
         self.reason = reason
 
     def __str__(self) -> str:
-        return f"cannot write {self.path}: {self.reason}"
+        return f"cannot write {printable(self.path)}: {self.reason}"
+
+
+class InputError(GlossaryError, OSError):
+    """A file or folder cannot be read: missing, no permission, a name too long, not a regular file, too large."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot read {path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"cannot read {printable(self.path)}: {self.reason}"

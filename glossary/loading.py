@@ -147,7 +147,8 @@ def load(path: str | Path | None = None, *, bundled: bool = True, cache: bool = 
     which takes milliseconds whatever the size. ``cache=False`` compiles in memory
     and writes nothing.
 
-    Raises :class:`~glossary.errors.DataError` (naming file, line and field) for bad data.
+    Raises :class:`~glossary.errors.DataError` (naming file, line and field) for bad data,
+    :class:`~glossary.errors.InputError` for a path that cannot be read (``load("")`` too).
     """
     if path is None:
         return load_bundled()
@@ -158,12 +159,13 @@ def load_paths(paths: list[str | Path] | list[str] | list[Path], *, bundled: boo
     """Several glossaries merged in order (each over the ones before), over the bundled one unless ``bundled=False``."""
     from pathlib import Path
 
-    from glossary.errors import DataError
+    from glossary.files import is_folder
 
+    for path in paths:
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"load() takes a path (str or os.PathLike), not {type(path).__name__}")
+        is_folder(path)  # InputError for "", a missing path, no permission, a name too long
     resolved = [Path(path) for path in paths]
-    for path in resolved:
-        if not path.exists():
-            raise DataError([(str(path), "no such file or folder")])
     origin = " + ".join((["bundled"] if bundled else []) + [str(path) for path in resolved])
     from glossary import cache as compile_cache
 
@@ -186,7 +188,9 @@ def load_paths(paths: list[str | Path] | list[str] | list[Path], *, bundled: boo
 
 def compile_path(path: Path) -> dict[str, Any]:
     """The compiled form of one terms folder, glossary file or compiled file (not merged)."""
-    if path.is_dir():
+    from glossary.files import is_folder
+
+    if is_folder(path):
         return compile_folder(path)
     from glossary import cache as compile_cache
 

@@ -86,7 +86,10 @@ def _clean_text(value: str) -> str:
     if value != value.strip():
         raise ValueError(f"has leading or trailing white space: {value!r}")
     for char in value:
-        if unicodedata.category(char) in ("Cc", "Cf") and char not in "\u200d":
+        category = unicodedata.category(char)
+        if category == "Cs":  # half of a UTF-16 pair (JSON's "\ud800"): no text can be written with it
+            raise ValueError(f"contains an unpaired surrogate U+{ord(char):04X}: {value!r}")
+        if category in ("Cc", "Cf") and char not in "\u200d":
             raise ValueError(f"contains the control character U+{ord(char):04X}: {value!r}")
     return value
 
@@ -97,7 +100,13 @@ def _has_han(value: str) -> str:
     return value
 
 
+#: The longest id: it names a file, and file names end at 255 bytes.
+MAX_ID_LENGTH = 120
+
+
 def _is_id(value: str) -> str:
+    if len(value) > MAX_ID_LENGTH:
+        raise ValueError(f"the id is {len(value)} characters long: at most {MAX_ID_LENGTH} (it names the term's file)")
     if not _ID_RE.match(value):
         raise ValueError(
             f"{value!r} is not a term id: use lowercase ASCII words joined by hyphens, "
@@ -125,7 +134,20 @@ def _clean_or_empty(value: str) -> str:
     return _clean_text(value) if value else value
 
 
-PinyinText = Annotated[str, AfterValidator(_clean_or_empty)]
+def _is_pinyin(value: str) -> str:
+    from glossary.errors import PinyinError
+    from glossary.pinyin import parse
+
+    if not value:
+        return value
+    try:
+        parse(value)
+    except PinyinError as error:  # a ValueError pydantic would not turn into a located problem
+        raise ValueError(str(error)) from None
+    return value
+
+
+PinyinText = Annotated[str, AfterValidator(_clean_or_empty), AfterValidator(_is_pinyin)]
 ChineseText = Annotated[str, AfterValidator(_clean_text), AfterValidator(_has_han)]
 TermId = Annotated[str, AfterValidator(_is_id)]
 PartialDate = Annotated[str, AfterValidator(_is_partial_date)]
@@ -318,3 +340,13 @@ class GlossaryDocument(_Model):
     version: Literal[1] = 1
     sources: dict[TermId, SourceDocument] = {}
     terms: list[Concept] = []
+
+    @model_validator(mode="after")
+    def _ids_are_unique(self) -> GlossaryDocument:
+        # two concepts with one id would become one file, one of them lost
+        seen: dict[str, int] = {}
+        for number, term in enumerate(self.terms):
+            if term.id in seen:
+                raise ValueError(f"terms[{number}]: the id {term.id!r} is used twice (also terms[{seen[term.id]}])")
+            seen[term.id] = number
+        return self

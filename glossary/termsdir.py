@@ -7,6 +7,7 @@ one pass instead of one error per run.
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from glossary.errors import DataError
+from glossary.errors import DataError, InputError
+from glossary.files import TERM_FILE_BYTES, is_folder, read_file, reason
 from glossary.model import Concept, SourceDocument
 
 __all__ = ["SOURCES_FILE", "TermsFolder", "read_terms_folder", "term_files"]
@@ -37,7 +39,11 @@ class TermsFolder:
 
 def term_files(folder: Path) -> list[Path]:
     """The concept files of a folder, sorted: every ``*.toml`` except those starting with ``_``."""
-    return sorted(path for path in folder.glob("*.toml") if not path.name.startswith("_"))
+    try:
+        names = os.listdir(folder)
+    except OSError as error:  # a folder without read permission is not an empty one
+        raise InputError(str(folder), reason(error)) from None
+    return sorted(folder / name for name in names if name.endswith(".toml") and not name.startswith(("_", ".")))
 
 
 def _display(path: Path) -> str:
@@ -113,9 +119,9 @@ def _problems_from_validation(path: Path, text: str, error: ValidationError, pre
 
 def _read_toml(path: Path, problems: list[tuple[str, str]]) -> tuple[str, dict[str, Any]] | None:
     try:
-        raw = path.read_bytes()
-    except OSError as error:
-        problems.append((_display(path), f"cannot read: {error.strerror}"))
+        raw = read_file(path, TERM_FILE_BYTES)
+    except InputError as error:
+        problems.append((_display(path), f"cannot read: {error.reason}"))
         return None
     try:
         text = raw.decode("utf-8")
@@ -141,14 +147,14 @@ def _read_toml(path: Path, problems: list[tuple[str, str]]) -> tuple[str, dict[s
 
 def read_terms_folder(folder: Path | str) -> TermsFolder:
     """Read and validate every file of a terms folder; raise DataError listing all problems."""
-    folder = Path(folder)
-    if not folder.is_dir():
+    if not is_folder(folder):
         raise DataError([(str(folder), "not a folder of term files")])
+    folder = Path(folder)
     result = TermsFolder(path=folder)
     problems: list[tuple[str, str]] = []
 
     sources_path = folder / SOURCES_FILE
-    if sources_path.exists():
+    if os.path.lexists(sources_path):  # a link to nowhere is reported, not skipped
         parsed = _read_toml(sources_path, problems)
         if parsed is not None:
             text, data = parsed

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import strategies
-from glossary.errors import DataError, FormatError, UnknownFormatError
+from glossary.errors import DataError, FormatError, InputError, UnknownFormatError
 from glossary.formats import ExportOptions, export, format_for_path, get_format, names, read_document
 from glossary.model import Concept, GlossaryDocument, SourceDocument
 
@@ -134,9 +134,10 @@ def test_formats_are_found_by_extension() -> None:
         format_for_path(Path("x.docx"))
 
 
-def test_a_missing_file_is_a_format_error(tmp_path: Path) -> None:
-    with pytest.raises(FormatError, match="cannot read"):
-        read_document(tmp_path / "absent.tbx")
+def test_a_missing_file_is_an_input_error_whatever_its_extension(tmp_path: Path) -> None:
+    for name in ("absent.tbx", "absent", "absent.xyz"):
+        with pytest.raises(InputError, match="no such file or folder"):
+            read_document(tmp_path / name)
 
 
 def test_json_export_is_unchanged_by_the_new_formats(fixture_glossary) -> None:

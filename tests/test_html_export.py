@@ -223,14 +223,25 @@ def test_export_html_to_stdout_is_the_page(cli) -> None:
 
 
 def test_export_html_onto_a_file_or_into_a_missing_folder_exits_2_and_writes_nothing(cli, tmp_path: Path) -> None:
-    existing = tmp_path / "glossary.html"
+    existing = tmp_path / "notes.txt"
     existing.write_text("keep me")
     result = cli("export", "--format", "html", "-o", str(existing))
     assert result.code == 2 and "writes a folder" in result.err and "Traceback" not in result.err
     assert existing.read_text() == "keep me"
     result = cli("export", "--format", "html", "-o", str(tmp_path / "missing" / "site"))
     assert result.code == 2 and "Traceback" not in result.err
-    assert [path.name for path in tmp_path.iterdir()] == ["glossary.html"]
+    assert [path.name for path in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_export_html_to_a_file_name_writes_the_page_there(cli, tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    result = cli("export", "--format", "html", "-o", str(page))
+    assert result.code == 0, result.err
+    assert page.is_file() and page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    page.write_text("old")
+    assert cli("export", "--format", "html", "-o", str(page)).code == 0
+    assert page.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [path.name for path in tmp_path.iterdir()] == ["page.html"]
 
 
 def test_export_rejects_a_bad_lang(cli, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import glossary
-from glossary.errors import DataError
+from glossary.errors import DataError, InputError
 from glossary.termsdir import read_terms_folder
 from glossary.validate import validate_path
 
@@ -122,9 +122,12 @@ def test_taiwan_corner_quotes_match_mainland_curly_quotes_in_the_traditional_che
     assert check_traditional("“十三五”规划", "「十三」五規劃") is not None
 
 
-def test_a_missing_folder_is_a_data_error(tmp_path: Path) -> None:
-    with pytest.raises(DataError, match="not a folder"):
+def test_a_missing_folder_is_an_input_error_and_a_file_a_data_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
         read_terms_folder(tmp_path / "absent")
+    (tmp_path / "file.toml").write_text("")
+    with pytest.raises(DataError, match="not a folder"):
+        read_terms_folder(tmp_path / "file.toml")
 
 
 def test_a_reading_pypinyin_lacks_can_be_allowed_explicitly(monkeypatch) -> None:

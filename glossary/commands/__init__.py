@@ -36,6 +36,16 @@ def add_lang_option(parser: argparse.ArgumentParser, what: str = "the labels") -
     )
 
 
+def refused_query(command: str, query: str) -> bool:
+    """Whether a query is empty, which is bad usage (exit 2), saying so on stderr."""
+    if query.strip():
+        return False
+    import sys
+
+    print(f"glossary {command}: the query is empty: give a term in any form (Chinese, pinyin, English, an abbreviation)", file=sys.stderr)
+    return True
+
+
 def match_row(match: Match) -> dict[str, Any]:
     """A match as a JSON row: what matched and how, with the term's Chinese and preferred English."""
     return {**match.to_dict(), "hans": match.term.zh.hans, "en": match.term.preferred}

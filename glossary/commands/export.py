@@ -20,8 +20,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="FILE|DIR",
-        help="write to FILE (through a temporary file renamed into place) instead of stdout; "
-        "for a format that writes a site (html), the folder to write it into",
+        help="write to FILE (through a temporary file renamed into place) instead of stdout (- is stdout); "
+        "for a format that writes a site (html), the folder to write it into, or FILE.html for the page alone",
     )
     add_lang_option(parser, "the labels of a page (html)")
     parser.add_argument(
@@ -43,7 +43,7 @@ def run(options: argparse.Namespace) -> int:
     from glossary.formats import ExportOptions, export
 
     glossary = glossary_from(options)
-    output = Path(options.output) if options.output else None
+    output = Path(options.output) if options.output and options.output != "-" else None
     data = export(glossary, options.format, output, ExportOptions(direction=options.direction, script=options.script, lang=options.lang))
     if output is None:
         sys.stdout.buffer.write(data)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from glossary.commands import add_glossary_option, add_lang_option, glossary_from
+from glossary.commands import add_glossary_option, add_lang_option, glossary_from, refused_query
+from glossary.errors import quoted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -27,10 +28,12 @@ def run(options: argparse.Namespace) -> int:
 
     glossary = glossary_from(options)
     query = " ".join(options.query)
+    if refused_query("history", query):
+        return 2
     try:
         history = glossary.history(query)
     except TermNotFoundError:
-        print(f"glossary history: no term matches {query!r}", file=sys.stderr)
+        print(f"glossary history: no term matches {quoted(query)}", file=sys.stderr)
         return 1
     if options.json:
         from glossary.formats.json import dumps

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from glossary.commands import add_glossary_option, add_lang_option, glossary_from, match_row
+from glossary.commands import add_glossary_option, add_lang_option, glossary_from, match_row, refused_query
+from glossary.errors import quoted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(options: argparse.Namespace) -> int:
     glossary = glossary_from(options)
     query = " ".join(options.query)
+    if refused_query("lookup", query):
+        return 2
     matches = glossary.lookup(query)
     if not matches:
         suggestions = glossary.suggest(query)
@@ -33,7 +36,7 @@ def run(options: argparse.Namespace) -> int:
 
             rows = [match_row(match) for match in suggestions]
             print(json.dumps({"format": "glossary", "version": 1, "query": query, "matches": [], "terms": [], "suggestions": rows}, ensure_ascii=False, indent=2))
-        message = f"glossary lookup: no term matches {query!r}"
+        message = f"glossary lookup: no term matches {quoted(query)}"
         if suggestions:
             message += "\ndid you mean:\n" + "\n".join(
                 f"  {match.term.zh.hans}  {match.term.preferred}  [{match.term.id}]" for match in suggestions

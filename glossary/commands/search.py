@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from glossary.commands import add_glossary_option, glossary_from, match_row
+from glossary.commands import add_glossary_option, glossary_from, match_row, refused_query
+from glossary.errors import quoted
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -21,6 +22,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(options: argparse.Namespace) -> int:
     glossary = glossary_from(options)
     text = " ".join(options.text)
+    if refused_query("search", text):
+        return 2
     matches = glossary.search(text, options.limit)
     if options.json:
         import json
@@ -29,7 +32,7 @@ def run(options: argparse.Namespace) -> int:
         print(json.dumps({"query": text, "matches": rows}, ensure_ascii=False, indent=2))
         return 0 if matches else 1
     if not matches:
-        print(f"glossary search: nothing close to {text!r}", file=sys.stderr)
+        print(f"glossary search: nothing close to {quoted(text)}", file=sys.stderr)
         return 1
     for match in matches:
         term = match.term

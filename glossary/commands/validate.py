@@ -20,8 +20,10 @@ def run(options: argparse.Namespace) -> int:
     from glossary.loading import bundled_terms_folder
     from glossary.validate import validate_path
 
-    folder = Path(options.folder) if options.folder else bundled_terms_folder()
-    if folder is None or not folder.is_dir():
+    from glossary.files import is_folder
+
+    folder = Path(options.folder) if options.folder is not None else bundled_terms_folder()
+    if folder is None or not is_folder(options.folder if options.folder is not None else folder):
         raise DataError([(str(folder), "not a folder of term files")])
     problems = validate_path(folder, slow_checks=not options.quick)
     for problem in problems:

@@ -8,6 +8,8 @@ contract's pydantic document, validated, with problems reported as ``file:line``
 from __future__ import annotations
 
 import importlib
+import os
+import stat
 from pathlib import Path
 
 from glossary.errors import FormatError, UnknownFormatError
@@ -67,12 +69,16 @@ def export(glossary: Glossary, format_name: str, output: Path | None = None, opt
 
     A format that writes a site (``writes_folder``) takes ``output`` as a folder, made if
     missing (its parent must exist), and writes each of its files there atomically; the
-    bytes returned are then those of its main file.
+    bytes returned are then those of its main file. Given a file name with the format's
+    extension (``page.html``) it writes a one-file site as that file.
     """
     fmt = get_format(format_name)
     options = options or ExportOptions()
     if output is not None and fmt.writes_folder:
-        return _export_folder(glossary, fmt, Path(output), options)
+        output = Path(output)
+        if output.name.lower().endswith(fmt.extensions) and not _is_folder(output):
+            return _export_page(glossary, fmt, output, options)
+        return _export_folder(glossary, fmt, output, options)
     data = fmt.dump(glossary, options)
     if output is not None:
         from glossary.build import write_atomically
@@ -81,17 +87,44 @@ def export(glossary: Glossary, format_name: str, output: Path | None = None, opt
     return data
 
 
-def _export_folder(glossary: Glossary, fmt: Format, folder: Path, options: ExportOptions) -> bytes:
+def _is_folder(path: Path) -> bool:
+    """Whether an output path is an existing folder; OutputError when it cannot be looked at."""
+    from glossary.errors import OutputError
+    from glossary.files import reason
+
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise OutputError(str(path), reason(error)) from None
+
+
+def _export_page(glossary: Glossary, fmt: Format, output: Path, options: ExportOptions) -> bytes:
+    """A site written as the one file named, when it has one file."""
     from glossary.build import write_atomically
     from glossary.errors import OutputError
 
-    if folder.exists() and not folder.is_dir():
+    files = fmt.dump_folder(glossary, options)
+    if len(files) != 1:
+        raise OutputError(str(output), f"the {fmt.name} export writes {len(files)} files: give a folder name, such as {output.with_suffix('')}")
+    (data,) = files.values()
+    write_atomically(output, data)
+    return data
+
+
+def _export_folder(glossary: Glossary, fmt: Format, folder: Path, options: ExportOptions) -> bytes:
+    from glossary.build import write_atomically
+    from glossary.errors import OutputError
+    from glossary.files import reason
+
+    if os.path.lexists(folder) and not _is_folder(folder):
         raise OutputError(str(folder), f"it is a file; the {fmt.name} export writes a folder (give a folder name, such as {folder.with_suffix('')}-site)")
     files = fmt.dump_folder(glossary, options)  # rendered before anything is written: a failure leaves no folder
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
-        raise OutputError(str(folder), error.strerror or str(error)) from None
+        raise OutputError(str(folder), reason(error)) from None
     for name, data in files.items():
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -101,13 +134,14 @@ def _export_folder(glossary: Glossary, fmt: Format, folder: Path, options: Expor
 
 def read_document(path: Path | str, format_name: str | None = None) -> GlossaryDocument:
     """Read a glossary file into the validated JSON-contract document."""
+    from glossary.errors import InputError
+    from glossary.files import is_folder, read_file
+
+    if is_folder(path):  # before the extension: a missing file is missing, whatever its name
+        raise InputError(str(path), "it is a folder, not a glossary file (a terms folder is read by glossary.load)")
     path = Path(path)
     fmt = get_format(format_name) if format_name else format_for_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FormatError(str(path), f"cannot read: {error.strerror}") from None
-    return fmt.load(data, str(path))
+    return fmt.load(read_file(path), str(path))
 
 
 def read_glossary_file(path: Path | str, format_name: str | None = None) -> dict[str, Any]:

@@ -77,6 +77,10 @@ class JsonFormat(Format):
             raw = json.loads(text)
         except json.JSONDecodeError as error:
             raise FormatError(path, f"not valid JSON: {error.msg} (column {error.colno})", line=error.lineno) from None
+        except RecursionError:
+            raise FormatError(path, "not a glossary: nested too deeply to read") from None
+        except ValueError:  # an integer of more than 4300 digits
+            raise FormatError(path, "not valid JSON: a number too long to read") from None
         if isinstance(raw, dict):
             raw = {key: value for key, value in raw.items() if key not in ("query", "matches")}
         try:
@@ -85,4 +89,5 @@ class JsonFormat(Format):
             first = error.errors()[0]
             where = ".".join(str(part) for part in first["loc"])
             more = f" (and {error.error_count() - 1} more)" if error.error_count() > 1 else ""
-            raise FormatError(path, f"{where}: {first['msg']}{more}") from None
+            message = first["msg"].removeprefix("Value error, ")
+            raise FormatError(path, f"{where + ': ' if where else ''}{message}{more}") from None

@@ -1,0 +1,276 @@
+"""Hostile input and output targets: every failure a clear message, exit 2, a typed exception, no traceback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE_TERMS
+
+import glossary
+from glossary.errors import DataError, FormatError, InputError, OutputError
+from glossary.formats import read_document
+
+LONG_NAME = "a" * 300  # over the 255 bytes a file name may have
+
+
+def fixture_json(tmp_path: Path) -> dict[str, object]:
+    data: dict[str, object] = json.loads(glossary.formats.export(glossary.load(FIXTURE_TERMS, bundled=False), "json"))
+    return data
+
+
+# --- reading: special files, missing paths, names too long ------------------------------
+
+
+@pytest.fixture()
+def no_hang() -> Iterator[None]:
+    """Fail a test that would block on a FIFO instead of hanging the suite."""
+
+    def stop(signum: int, frame: object) -> None:
+        raise TimeoutError("blocked reading a FIFO")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(20)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_fifo_in_a_terms_folder_is_reported_not_waited_for(tmp_path: Path, cli, no_hang: None) -> None:
+    folder = tmp_path / "terms"
+    shutil.copytree(FIXTURE_TERMS, folder)
+    os.mkfifo(folder / "x.toml")
+    result = cli("validate", str(folder))
+    assert result.code == 1 and "x.toml" in result.out and "not a regular file" in result.out
+    result = cli("lookup", "--glossary", str(folder), "MCF")
+    assert result.code == 2 and "x.toml" in result.err and "not a regular file" in result.err
+    with pytest.raises(DataError, match="not a regular file"):
+        glossary.load(folder)
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo"])
+def test_a_glossary_file_that_is_not_a_regular_file_is_refused(tmp_path: Path, cli, target: str, no_hang: None) -> None:
+    path = tmp_path / "glossary.json"
+    if target == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to(target)
+    with pytest.raises(InputError, match="not a regular file"):
+        read_document(path)
+    for args in (("import", str(path)), ("lookup", "--glossary", str(path), "MCF"), ("scan", str(path)), ("check", str(path))):
+        result = cli(*args)
+        assert result.code == 2 and "not a regular file" in result.err, args
+
+
+def test_a_file_over_the_size_bound_is_refused(tmp_path: Path) -> None:
+    from glossary.files import read_file
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 2000)
+    assert read_file(path, 2000) == b"x" * 2000
+    with pytest.raises(InputError, match="too large"):
+        read_file(path, 1999)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("lookup", "--glossary", "{bad}", "MCF"),
+        ("export", "--format", "csv", "-o", "{bad}.csv"),
+        ("export", "--format", "html", "-o", "{bad}"),
+        ("import", "{terms}/_sources.toml", "-o", "{bad}.json"),
+        ("scan", "{bad}"),
+        ("check", "{bad}"),
+        ("count", "{bad}"),
+        ("validate", "{bad}"),
+    ],
+)
+@pytest.mark.parametrize("bad", ["long", "under-a-file", "missing"])
+def test_paths_that_cannot_be_used_give_a_message_and_exit_2(tmp_path: Path, cli, args: tuple[str, ...], bad: str) -> None:
+    blocker = tmp_path / "file.txt"
+    blocker.write_text("x")
+    path = {"long": tmp_path / LONG_NAME, "under-a-file": blocker / "x", "missing": tmp_path / "missing" / "x"}[bad]
+    result = cli(*(arg.format(bad=path, terms=FIXTURE_TERMS) for arg in args))
+    assert result.code == 2, result
+    assert "Traceback" not in result.err and result.err.startswith(f"glossary {args[0]}:")
+    assert sorted(item.name for item in tmp_path.iterdir()) == ["file.txt"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads and writes whatever the permissions say")
+def test_an_unreadable_folder_gives_a_message_and_exit_2(tmp_path: Path, cli) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "text.txt").write_text("军民融合")
+    locked.chmod(0)
+    try:
+        for args in (("scan", str(locked / "text.txt")), ("validate", str(locked)), ("lookup", "--glossary", str(locked / "x.json"), "MCF")):
+            result = cli(*args)
+            assert result.code == 2 and "permission denied" in result.err, args
+    finally:
+        locked.chmod(stat.S_IRWXU)
+
+
+def test_load_refuses_an_empty_path_and_what_is_not_a_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(FIXTURE_TERMS)  # "" used to load the working directory
+    with pytest.raises(InputError, match="empty path"):
+        glossary.load("")
+    with pytest.raises(TypeError, match="path"):
+        glossary.load(5)  # type: ignore[arg-type]
+    with pytest.raises(InputError, match="no such file or folder"):
+        glossary.load(tmp_path / "nonexistent")
+
+
+def test_a_missing_glossary_is_missing_whatever_its_name(cli) -> None:
+    for name in ("nonexistent/", "nonexistent.tsv", "nonexistent"):
+        result = cli("lookup", "--glossary", name, "MCF")
+        assert result.code == 2 and "no such file or folder" in result.err and "extension" not in result.err
+
+
+def test_an_id_too_long_for_a_file_name_is_refused(tmp_path: Path) -> None:
+    data = fixture_json(tmp_path)
+    data["terms"][0]["id"] = "a" * 300  # type: ignore[index]
+    path = tmp_path / "long.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FormatError, match="at most 120"):
+        read_document(path)
+
+
+# --- terminal escapes ----------------------------------------------------------------------
+
+
+def test_terminal_escapes_in_a_file_name_do_not_reach_the_terminal(tmp_path: Path, cli) -> None:
+    folder = tmp_path / "terms"
+    shutil.copytree(FIXTURE_TERMS, folder)
+    bad = folder / "evil\x1b[2J\x1b]0;owned\x07.toml"
+    bad.write_text("id = 3\n", encoding="utf-8")
+    for result in (cli("lookup", "--glossary", str(folder), "MCF"), cli("scan", str(tmp_path / "x\x1b[31m.txt"))):
+        assert result.code == 2
+        assert "\x1b" not in result.err and "\x07" not in result.err
+        assert "\\x1b" in result.err
+    with pytest.raises(DataError) as info:
+        glossary.load(folder)
+    assert "\x1b" not in str(info.value) and "\\x1b[2J" in str(info.value)
+
+
+# --- JSON: surrogates, duplicate ids, pathological nesting and numbers ----------------------
+
+
+def test_a_lone_surrogate_in_json_is_refused(tmp_path: Path, cli) -> None:
+    data = fixture_json(tmp_path)
+    data["terms"][0]["en"][0]["text"] = "a\ud800b"  # type: ignore[index]
+    path = tmp_path / "surrogate.json"
+    path.write_text(json.dumps(data), encoding="utf-8")  # ensure_ascii writes it as \ud800
+    with pytest.raises(FormatError, match="unpaired surrogate U\\+D800"):
+        read_document(path)
+    for args in (("import", str(path)), ("lookup", "--glossary", str(path), "MCF"), ("export", "--format", "tbx", "--glossary", str(path))):
+        result = cli(*args)
+        assert result.code == 2 and "surrogate" in result.err and "Traceback" not in result.err
+
+
+def test_duplicate_ids_in_json_are_refused_and_nothing_is_written(tmp_path: Path, cli) -> None:
+    data = fixture_json(tmp_path)
+    terms = data["terms"]
+    terms.append(dict(terms[0]))  # type: ignore[attr-defined]
+    path = tmp_path / "dup.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(FormatError, match="used twice"):
+        read_document(path)
+    result = cli("import", str(path), "-o", str(tmp_path / "out"))
+    assert result.code == 2 and "used twice" in result.err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("text", ["[" * 100_000 + "]" * 100_000, '{"terms": [' + "1" * 4301 + "]}", '{"terms": ' * 3000 + "1" + "}" * 3000])
+def test_pathological_json_is_a_format_error(tmp_path: Path, cli, text: str) -> None:
+    path = tmp_path / "bad.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(FormatError):
+        read_document(path)
+    result = cli("import", str(path))
+    assert result.code == 2 and "Traceback" not in result.err
+
+
+# --- pinyin located ------------------------------------------------------------------------
+
+
+def test_invalid_pinyin_is_located_with_the_other_problems(terms_copy: Path, cli) -> None:
+    path = terms_copy / "military-civil-fusion.toml"
+    text = path.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    (number,) = [index for index, line in enumerate(lines, start=1) if line.startswith("pinyin = ")]
+    path.write_text(text.replace(lines[number - 1], 'pinyin = "xq3 zzz"'), encoding="utf-8")
+    other = terms_copy / "dual-circulation.toml"
+    other.write_text(other.read_text(encoding="utf-8").replace('category = "', 'category = "nonsense-'), encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        glossary.load(terms_copy)
+    message = str(info.value)
+    assert f"military-civil-fusion.toml:{number}: zh.pinyin" in message and "is not pinyin" in message
+    assert "dual-circulation.toml" in message
+    result = cli("validate", str(terms_copy))
+    assert result.code == 1 and f"military-civil-fusion.toml:{number}: zh.pinyin" in result.out and "dual-circulation.toml" in result.out
+
+
+# --- output targets ------------------------------------------------------------------------
+
+
+def test_an_export_to_a_device_writes_to_it_and_leaves_it_a_device(cli) -> None:
+    result = cli("export", "--format", "csv", "-o", os.devnull)
+    assert result.code == 0, result.err
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_an_export_to_dash_writes_to_stdout(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = cli("export", "--format", "json", "-o", "-")
+    assert result.code == 0 and json.loads(result.out)["format"] == "glossary"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_through_a_link_keeps_the_link(cli, tmp_path: Path) -> None:
+    target = tmp_path / "real.csv"
+    target.write_text("old")
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    assert cli("export", "--format", "csv", "-o", str(link)).code == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8-sig").startswith("id,")
+
+
+def test_an_output_error_is_an_os_error_with_a_printable_message(tmp_path: Path) -> None:
+    from glossary.build import write_atomically
+
+    with pytest.raises(OutputError, match="too long") as info:
+        write_atomically(tmp_path / LONG_NAME, "x")
+    assert isinstance(info.value, OSError)
+
+
+# --- messages ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["lookup", "search", "history"])
+def test_an_empty_query_is_bad_usage(cli, command: str) -> None:
+    result = cli(command, "")
+    assert result.code == 2 and "empty" in result.err
+
+
+def test_a_huge_query_is_not_echoed_whole(cli) -> None:
+    query = "z" * 1_000_000
+    result = cli("lookup", query)
+    assert result.code == 1 and len(result.err) < 2000 and "1000000 characters" in result.err
+
+
+def test_a_terminal_that_cannot_show_chinese_gets_escapes_not_a_traceback() -> None:
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "PYTHONIOENCODING": "latin-1"}
+    result = subprocess.run([sys.executable, "-m", "glossary", "lookup", "MCF"], capture_output=True, env=environment)
+    assert result.returncode == 0, result.stderr
+    assert b"\\u519b" in result.stdout and b"Traceback" not in result.stderr
