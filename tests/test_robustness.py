@@ -52,7 +52,7 @@ def test_a_fifo_in_a_terms_folder_is_reported_not_waited_for(tmp_path: Path, cli
     assert result.code == 1 and "x.toml" in result.out and "not a regular file" in result.out
     result = cli("lookup", "--glossary", str(folder), "MCF")
     assert result.code == 2 and "x.toml" in result.err and "not a regular file" in result.err
-    with pytest.raises(DataError, match="not a regular file"):
+    with pytest.raises((DataError, InputError), match="not a regular file"):
         glossary.load(folder)
 
 
@@ -221,10 +221,31 @@ def test_invalid_pinyin_is_located_with_the_other_problems(terms_copy: Path, cli
 # --- output targets ------------------------------------------------------------------------
 
 
-def test_an_export_to_a_device_writes_to_it_and_leaves_it_a_device(cli) -> None:
-    result = cli("export", "--format", "csv", "-o", os.devnull)
+def test_an_export_to_a_fifo_writes_to_it_and_leaves_it_a_fifo(cli, tmp_path: Path, no_hang: None) -> None:
+    import threading
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    result = cli("export", "--format", "csv", "-o", str(fifo))
+    reader.join()
     assert result.code == 0, result.err
-    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and received[0].startswith(b"\xef\xbb\xbfid,")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["pipe.csv"]
+
+
+def test_an_export_to_a_device_writes_to_it_and_leaves_it_a_device(cli, tmp_path: Path) -> None:
+    # a device node of our own, never the machine's /dev/null: a regression must not replace that
+    device = tmp_path / "null"
+    try:
+        os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    result = cli("export", "--format", "csv", "-o", str(device))
+    assert result.code == 0, result.err
+    assert stat.S_ISCHR(os.stat(device).st_mode)
 
 
 def test_an_export_to_dash_writes_to_stdout(cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
