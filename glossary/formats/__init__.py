@@ -132,8 +132,8 @@ def _export_folder(glossary: Glossary, fmt: Format, folder: Path, options: Expor
     return next(iter(files.values()))
 
 
-def read_document(path: Path | str, format_name: str | None = None) -> GlossaryDocument:
-    """Read a glossary file into the validated JSON-contract document."""
+def read_input(path: Path | str, format_name: str | None = None) -> tuple[Format, bytes]:
+    """The format of a glossary file (named, or by its extension) and its bytes; InputError when it cannot be read."""
     from glossary.errors import InputError
     from glossary.files import is_folder, read_file
 
@@ -141,7 +141,13 @@ def read_document(path: Path | str, format_name: str | None = None) -> GlossaryD
         raise InputError(str(path), "it is a folder, not a glossary file (a terms folder is read by glossary.load)")
     path = Path(path)
     fmt = get_format(format_name) if format_name else format_for_path(path)
-    return fmt.load(read_file(path), str(path))
+    return fmt, read_file(path)
+
+
+def read_document(path: Path | str, format_name: str | None = None) -> GlossaryDocument:
+    """Read a glossary file into the validated JSON-contract document."""
+    fmt, data = read_input(path, format_name)
+    return fmt.load(data, str(path))
 
 
 def read_glossary_file(path: Path | str, format_name: str | None = None) -> dict[str, Any]:

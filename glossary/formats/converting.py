@@ -20,7 +20,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from glossary.errors import FormatError, OutputError
+from glossary.errors import OutputError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -39,14 +39,9 @@ STREAMED = ("json", "tbx")
 
 def open_import(path: Path | str, format_name: str | None = None) -> ConceptStream:
     """A glossary file opened for import, concept by concept."""
-    from glossary.formats import format_for_path, get_format
+    from glossary.formats import read_input
 
-    path = Path(path)
-    fmt = get_format(format_name) if format_name else format_for_path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise FormatError(str(path), f"cannot read: {error.strerror}") from None
+    fmt, data = read_input(path, format_name)
     return fmt.open_import(data, str(path))
 
 
