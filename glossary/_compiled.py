@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:4e384d97'
+DIGEST = '2:3f85a768'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -10492,6 +10492,93 @@ TERMS = [
   ],
   "shares_keys_with": [],
   "note": "The sixteen major projects of the Medium- and Long-Term Plan for Science and Technology Development (2006-2020). The brief's examples are among them: core electronic components, high-end generic chips and basic software (核高基), new-generation broadband wireless mobile communications, high-grade numerical control machine tools, and the high-resolution earth observation system."
+ },
+ {
+  "schema_version": 1,
+  "id": "national-security",
+  "category": "concept",
+  "zh": {
+   "hans": "国家安全",
+   "hant": "國家安全",
+   "pinyin": "guójiā ānquán",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "xinhua-2023-03-08-inss-speech",
+     "locator": "Xi Jinping's speech",
+     "quote": "提升国家储备维护国家安全的能力"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "national security",
+    "kind": "official",
+    "date": "2014-04-15",
+    "sources": [
+     {
+      "doc": "peoples-daily-online-2014-04-15-national-security",
+      "locator": "First paragraph",
+      "quote": "President Xi Jinping stressed on Tuesday that ensuring national security is \"a matter of prime importance\""
+     },
+     {
+      "doc": "xinhua-2022-10-16-national-security",
+      "locator": "Body text",
+      "quote": "\"We must resolutely pursue a holistic approach to national security and promote national security in all areas and stages of the work of the Party and the country, so as to ensure national security and social stability,\" he said."
+     }
+    ]
+   },
+   {
+    "text": "national security",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Summary",
+      "quote": "Since coming to power, Xi Jinping has significantly elevated the importance of national security and technological innovation in the country's overall priorities."
+     }
+    ]
+   },
+   {
+    "text": "state security",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国家 (state, nation) + 安全 (security). Not to be confused with 国家安全部, the Ministry of State Security.",
+    "sources": [
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "维护国家安全的能力"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "holistic-national-security-outlook",
+    "sources": [
+     {
+      "doc": "xinhua-2022-10-16-national-security",
+      "locator": "Body text",
+      "quote": "We must resolutely pursue a holistic approach to national security"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "central-national-security-commission",
+    "sources": [
+     {
+      "doc": "peoples-daily-online-2014-04-15-national-security",
+      "locator": "Second paragraph",
+      "quote": "When chairing the first meeting of national security commission, Xi told participants to adhere to an overall national security outlook"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The central notion of both briefs. Under Xi Jinping the Holistic National Security Outlook (2014) widened it to cover political, economic, technological, cultural, social and other domains, with political security as its foundation, and the 20th Party Congress report (2022) gave national security a chapter of its own."
  },
  {
   "schema_version": 1,
@@ -21374,6 +21461,60 @@ DERIVED = [
    "2016-04-21": {
     "en": "April 21, 2016",
     "zh": "2016年4月21日"
+   }
+  }
+ },
+ {
+  "pinyin_numbered": "guo2jia1 an1quan2",
+  "pinyin_toneless": "guojia anquan",
+  "keys": [
+   [
+    "id",
+    "national-security",
+    "id",
+    "national-security"
+   ],
+   [
+    "zh",
+    "国家安全",
+    "hans",
+    "国家安全"
+   ],
+   [
+    "zh",
+    "国家安全",
+    "hant",
+    "國家安全"
+   ],
+   [
+    "pinyin_tones",
+    "guo2jia1an1quan2",
+    "pinyin-tones",
+    "guójiā ānquán"
+   ],
+   [
+    "pinyin",
+    "guojiaanquan",
+    "pinyin",
+    "guójiā ānquán"
+   ],
+   [
+    "en",
+    "national security",
+    "en-official",
+    "national security"
+   ],
+   [
+    "en",
+    "state security",
+    "en-literal",
+    "state security"
+   ]
+  ],
+  "dates_display": {
+   "2014-04-15": {
+    "en": "April 15, 2014",
+    "zh": "2014年4月15日"
    }
   }
  },
