@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:3f85a768'
+DIGEST = '2:b979f7e5'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -13065,7 +13065,7 @@ TERMS = [
     "sources": [
      {
       "doc": "people-en-2021-03-05-innovation-driven",
-      "locator": "Fourth paragraph",
+      "locator": "Third paragraph",
       "quote": "China will improve its national innovation system and speed up efforts to build the country into a scientific and technological powerhouse."
      }
     ]
@@ -13102,7 +13102,7 @@ TERMS = [
     "sources": [
      {
       "doc": "people-en-2021-03-05-innovation-driven",
-      "locator": "Fourth paragraph",
+      "locator": "Third paragraph",
       "quote": "China will improve its national innovation system and speed up efforts to build the country into a scientific and technological powerhouse."
      }
     ]
@@ -13113,7 +13113,7 @@ TERMS = [
     "sources": [
      {
       "doc": "people-en-2021-03-05-innovation-driven",
-      "locator": "Third paragraph",
+      "locator": "Second paragraph",
       "quote": "China will uphold the central role of innovation in its modernization drive and take self-reliance in science and technology as strategic underpinning for national development."
      }
     ]
@@ -13121,6 +13121,100 @@ TERMS = [
   ],
   "shares_keys_with": [],
   "note": "The goal of making China a leading country in science and technology: the 2006-2020 plan aimed at a world science and technology power by mid-century, the 2016 innovation-driven development outline at a 'world science and technology innovation power' by 2050, and the 14th Five-Year Plan at speeding up the building of a science and technology power."
+ },
+ {
+  "schema_version": 1,
+  "id": "scientific-and-technological-innovation",
+  "category": "concept",
+  "zh": {
+   "hans": "科技创新",
+   "hant": "科技創新",
+   "pinyin": "kējì chuàngxīn",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "cctv-2020-07-23-dual-circulation-commentary",
+     "locator": "First paragraph",
+     "quote": "提升産業鏈供應鏈現代化水平,大力推動科技創新,加快關鍵核心技術攻關"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "scientific and technological innovation",
+    "kind": "official",
+    "date": "2016-05-23",
+    "sources": [
+     {
+      "doc": "chinaorg-2016-05-23-innovation-outline-briefing",
+      "locator": "First paragraph",
+      "quote": "The 18th CPC National Congress proposed the strategy of innovation-driven development and stressed that scientific and technological innovation is a strategic pillar for boosting social productivity and comprehensive national strength"
+     }
+    ]
+   },
+   {
+    "text": "sci-tech innovation",
+    "kind": "official",
+    "date": "2021-03-05",
+    "sources": [
+     {
+      "doc": "people-en-2021-03-05-innovation-driven",
+      "locator": "Fourth paragraph",
+      "quote": "The country will strengthen its national strategic strength in science and technology, enhance enterprises' innovation capacity, stimulate the vitality of talent for innovation, and make institutional improvement in sci-tech innovation"
+     }
+    ]
+   },
+   {
+    "text": "technological innovation",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Summary",
+      "quote": "Since coming to power, Xi Jinping has significantly elevated the importance of national security and technological innovation in the country's overall priorities."
+     }
+    ]
+   },
+   {
+    "text": "science and technology innovation",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 科技 (science and technology) + 创新 (innovation).",
+    "sources": [
+     {
+      "doc": "cctv-2020-07-23-dual-circulation-commentary",
+      "locator": "First paragraph",
+      "quote": "大力推動科技創新"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "innovation-driven-development-strategy",
+    "sources": [
+     {
+      "doc": "chinaorg-2016-05-23-innovation-outline-briefing",
+      "locator": "First paragraph",
+      "quote": "The 18th CPC National Congress proposed the strategy of innovation-driven development and stressed that scientific and technological innovation is a strategic pillar for boosting social productivity and comprehensive national strength and therefore must be placed at the heart of the country’s development."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "national-security",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Summary",
+      "quote": "Since coming to power, Xi Jinping has significantly elevated the importance of national security and technological innovation in the country's overall priorities."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "With national security, the other priority the techno-security brief says Xi Jinping has elevated; the 18th Party Congress (2012) called it the strategic pillar of social productivity and comprehensive national strength, the basis of the innovation-driven development strategy."
  },
  {
   "schema_version": 1,
@@ -23125,6 +23219,76 @@ DERIVED = [
    "2006-02-09": {
     "en": "February 9, 2006",
     "zh": "2006年2月9日"
+   },
+   "2021-03-05": {
+    "en": "March 5, 2021",
+    "zh": "2021年3月5日"
+   }
+  }
+ },
+ {
+  "pinyin_numbered": "ke1ji4 chuang4xin1",
+  "pinyin_toneless": "keji chuangxin",
+  "keys": [
+   [
+    "id",
+    "scientific-and-technological-innovation",
+    "id",
+    "scientific-and-technological-innovation"
+   ],
+   [
+    "zh",
+    "科技创新",
+    "hans",
+    "科技创新"
+   ],
+   [
+    "zh",
+    "科技创新",
+    "hant",
+    "科技創新"
+   ],
+   [
+    "pinyin_tones",
+    "ke1ji4chuang4xin1",
+    "pinyin-tones",
+    "kējì chuàngxīn"
+   ],
+   [
+    "pinyin",
+    "kejichuangxin",
+    "pinyin",
+    "kējì chuàngxīn"
+   ],
+   [
+    "en",
+    "scientific and technological innovation",
+    "en-official",
+    "scientific and technological innovation"
+   ],
+   [
+    "en",
+    "sci tech innovation",
+    "en-official",
+    "sci-tech innovation"
+   ],
+   [
+    "en",
+    "technological innovation",
+    "en-source",
+    "technological innovation"
+   ],
+   [
+    "en",
+    "science and technology innovation",
+    "en-literal",
+    "science and technology innovation"
+   ]
+  ],
+  "dates_display": {
+   "2016-05-23": {
+    "en": "May 23, 2016",
+    "zh": "2016年5月23日"
    },
    "2021-03-05": {
     "en": "March 5, 2021",
