@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:b979f7e5'
+DIGEST = '2:f4e261c9'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -4380,10 +4380,21 @@ TERMS = [
   },
   "en": [
    {
+    "text": "combining military efforts with civilian support",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "he-2013-junmin-terms",
+      "locator": "English title",
+      "quote": "The Differences and Relations of Military and Civilian Combination, Combining Military Efforts with Civilian Support, Military and Civilian Fusion, Civil-military Integration"
+     }
+    ]
+   },
+   {
     "text": "sustain military potential in civilian capabilities",
-    "kind": "official",
+    "kind": "alternative",
     "date": "2011-03-31",
-    "note": "The 2010 defence white paper's English for the formula 军民结合、寓军于民 in 建立和完善军民结合、寓军于民的武器装备科研生产体系 (research and production systems 'which cater to both military and civilian needs and sustain military potential in civilian capabilities'); a descriptive rendering inside a sentence rather than a name.",
+    "note": "Not a name for the term: a verb phrase with which the 2010 defence white paper renders 寓军于民 inside a sentence (research and production systems 'which cater to both military and civilian needs and sustain military potential in civilian capabilities'). It keeps the sense (military potential lodged in the civilian economy) and suits running text; no official English name of 寓军于民 was found.",
     "sources": [
      {
       "doc": "scio-2011-03-31-national-defense-2010-en",
@@ -4394,25 +4405,14 @@ TERMS = [
    },
    {
     "text": "channels military potential to civilian use",
-    "kind": "official",
+    "kind": "deprecated",
     "date": "2009-01-20",
-    "note": "The 2008 defence white paper's English for 寓军于民 in the same formula ('which caters to both military and civilian needs, and channels military potential to civilian use'); a descriptive rendering inside a sentence.",
+    "note": "Avoid: the 2008 defence white paper's clause for 寓军于民 ('which caters to both military and civilian needs, and channels military potential to civilian use') reverses the sense. 寓军于民 lodges military potential in the civilian economy; turning military capacity to civilian use is defence conversion (军转民). Use the 2010 wording 'sustain military potential in civilian capabilities' in running text.",
     "sources": [
      {
       "doc": "scio-2009-01-national-defense-2008-en",
       "locator": "XI. Science, Technology and Industry for National Defense, first paragraph",
       "quote": "striving to establish a new system of defense-related science, technology and industry which caters to both military and civilian needs, and channels military potential to civilian use."
-     }
-    ]
-   },
-   {
-    "text": "combining military efforts with civilian support",
-    "kind": "source",
-    "sources": [
-     {
-      "doc": "he-2013-junmin-terms",
-      "locator": "English title",
-      "quote": "The Differences and Relations of Military and Civilian Combination, Combining Military Efforts with Civilian Support, Military and Civilian Fusion, Civil-military Integration"
      }
     ]
    },
@@ -8971,19 +8971,6 @@ TERMS = [
   },
   "en": [
    {
-    "text": "cater to both military and civilian needs",
-    "kind": "official",
-    "date": "2011-03-31",
-    "note": "The 2010 defence white paper's English for 军民结合 in the formula 军民结合、寓军于民 (research and production systems 'which cater to both military and civilian needs and sustain military potential in civilian capabilities'). A descriptive rendering inside a sentence rather than a name.",
-    "sources": [
-     {
-      "doc": "scio-2011-03-31-national-defense-2010-en",
-      "locator": "VII. Science, Technology and Industry for National Defense, first paragraph",
-      "quote": "China has established and is striving to optimize those research and production systems for weaponry and equipment which cater to both military and civilian needs and sustain military potential in civilian capabilities."
-     }
-    ]
-   },
-   {
     "text": "military and civilian combination",
     "kind": "source",
     "sources": [
@@ -8991,6 +8978,19 @@ TERMS = [
       "doc": "he-2013-junmin-terms",
       "locator": "English title",
       "quote": "The Differences and Relations of Military and Civilian Combination, Combining Military Efforts with Civilian Support, Military and Civilian Fusion, Civil-military Integration"
+     }
+    ]
+   },
+   {
+    "text": "cater to both military and civilian needs",
+    "kind": "alternative",
+    "date": "2011-03-31",
+    "note": "Not a name for the term: a verb phrase with which the 2010 defence white paper renders 军民结合 inside a sentence (research and production systems 'which cater to both military and civilian needs and sustain military potential in civilian capabilities'). Usable when translating the formula 军民结合、寓军于民 in running text; no official English name of 军民结合 was found.",
+    "sources": [
+     {
+      "doc": "scio-2011-03-31-national-defense-2010-en",
+      "locator": "VII. Science, Technology and Industry for National Defense, first paragraph",
+      "quote": "China has established and is striving to optimize those research and production systems for weaponry and equipment which cater to both military and civilian needs and sustain military potential in civilian capabilities."
      }
     ]
    },
@@ -17636,21 +17636,21 @@ DERIVED = [
    ],
    [
     "en",
+    "combining military efforts with civilian support",
+    "en-source",
+    "combining military efforts with civilian support"
+   ],
+   [
+    "en",
     "sustain military potential in civilian capabilities",
-    "en-official",
+    "en-alternative",
     "sustain military potential in civilian capabilities"
    ],
    [
     "en",
     "channels military potential to civilian use",
-    "en-official",
+    "en-deprecated",
     "channels military potential to civilian use"
-   ],
-   [
-    "en",
-    "combining military efforts with civilian support",
-    "en-source",
-    "combining military efforts with civilian support"
    ],
    [
     "en",
@@ -20596,15 +20596,15 @@ DERIVED = [
    ],
    [
     "en",
-    "cater to both military and civilian needs",
-    "en-official",
-    "cater to both military and civilian needs"
-   ],
-   [
-    "en",
     "military and civilian combination",
     "en-source",
     "military and civilian combination"
+   ],
+   [
+    "en",
+    "cater to both military and civilian needs",
+    "en-alternative",
+    "cater to both military and civilian needs"
    ],
    [
     "en",
