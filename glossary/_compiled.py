@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:f4e261c9'
+DIGEST = '2:54fe317a'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1368,15 +1368,6 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Report on the white paper China's National Defense in 2008."
- },
- "produccionescam-2023-09-25-national-strategy": {
-  "title": "Commentary on the national strategic system (page title not shown)",
-  "publisher": "Unidentified website (produccionescam.com)",
-  "date": "2023-09-25",
-  "url": "http://www.produccionescam.com/AtFJUNEVBe/2023/0925/c1396a17644/page.htm",
-  "kind": "media",
-  "language": "zh-Hans",
-  "note": "A commentary of unidentified authorship; cited only for the two wordings it compares verbatim (the 2017 commission wording and the 19th Party Congress wording)."
  },
  "qstheory-2018-12-21-red-flag-qiushi": {
   "title": "Congratulating Red Flag and Its Successor Qiushi on 60 Years of Publication",
@@ -4450,7 +4441,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Official texts pair it with 军民结合 as one formula, 军民结合、寓军于民, still inside the 17th Party Congress's path of military-civil fusion (2007). He Yongbo (2013) ranks it second of four stages (军民结合, 寓军于民, 军民融合, 军民一体化); that ranking is his analysis and dates no replacement."
+  "note": "Official texts pair it with 军民结合 as one formula, 军民结合、寓军于民, still used for the path of military-civil fusion (Hu Jintao at the Politburo study session of July 2009). He Yongbo (2013) ranks it second of four stages (军民结合, 寓军于民, 军民融合, 军民一体化); that ranking is his analysis and dates no replacement."
  },
  {
   "schema_version": 1,
@@ -7494,7 +7485,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "From Xi Jinping's speech at the Central Financial and Economic Affairs Commission on 10 April 2020, published in Qiushi in October 2020: every important product and supply channel should have at least one alternative source, forming a necessary industrial backup system. Xinhua's English summary of the article speaks of the related goal of 'a self-developed, controllable, safe and reliable domestic production and supply system in areas and nodes concerning national security'. No official English rendering of the phrase itself was found."
+  "note": "From Xi Jinping's speech at the Central Financial and Economic Affairs Commission on 10 April 2020, published in Qiushi in October 2020: every important product and supply channel should have at least one alternative source, forming a necessary industrial backup system. Global Times reported the article as calling for a 'self-controlled, safe and reliable domestic production and supply system in fields concerning national security'. No official English rendering of the phrase itself was found."
  },
  {
   "schema_version": 1,
@@ -7948,17 +7939,12 @@ TERMS = [
     {
      "text": "军民一体化的国家战略体系和能力",
      "kind": "full-form",
-     "note": "The first wording, 'a national strategic system and capabilities integrating the military and the civilian', used by Xi Jinping at the first plenary meeting of the Central Military-Civil Fusion Development Commission (20 June 2017) and in his speech for the PLA's 90th anniversary (1 August 2017, published in Qiushi in 2022); the 19th Party Congress report dropped 军民.",
+     "note": "The earlier wording, 'a national strategic system and capabilities integrating the military and the civilian', in Xi Jinping's speech for the PLA's 90th anniversary (1 August 2017, published in Qiushi in 2022; People's Daily Online rendered it that day as 'a national strategic system and capacity in military-civilian integration'); the 19th Party Congress report (October 2017) has 一体化的国家战略体系和能力, without 军民.",
      "sources": [
       {
        "doc": "hynews-2022-08-01-qiushi-pla-90th-speech",
        "locator": "Body text",
        "quote": "必须深入推进军民融合发展,构建军民一体化的国家战略体系和能力"
-      },
-      {
-       "doc": "produccionescam-2023-09-25-national-strategy",
-       "locator": "Body text",
-       "quote": "从最初“构建军民一体化的国家战略体系和能力”到十九大报告中“构建一体化的国家战略体系和能力”"
       }
      ]
     }
@@ -7999,7 +7985,7 @@ TERMS = [
     "text": "integrated national strategic system and capability",
     "kind": "official",
     "date": "2021-09-29",
-    "note": "Qiushi's official English (2021) of Xi Jinping's speech of 20 June 2017, where the Chinese is the first wording 军民一体化的国家战略体系和能力.",
+    "note": "Qiushi's English (posted 29 September 2021) of Xi Jinping's speech of 20 June 2017 to the Central Military-Civil Fusion Development Commission. Which Chinese wording that English renders is not shown by the cited text.",
     "sources": [
      {
       "doc": "qstheory-2021-09-29-deeper-civil-military-integration",
@@ -8012,7 +7998,7 @@ TERMS = [
     "text": "national strategic system and capacity in military-civilian integration",
     "kind": "official",
     "date": "2017-08-01",
-    "note": "Renders the first wording 军民一体化的国家战略体系和能力, as in Xi Jinping's speech for the PLA's 90th anniversary.",
+    "note": "Renders the earlier wording 军民一体化的国家战略体系和能力 of Xi Jinping's speech for the PLA's 90th anniversary (1 August 2017).",
     "sources": [
      {
       "doc": "peoples-daily-online-2017-08-01-army-day-mcf",
@@ -8104,7 +8090,7 @@ TERMS = [
   "first_use": {
    "date": "2017-06-20",
    "precision": "day",
-   "note": "First put forward by Xi Jinping at the first plenary meeting of the Central Military-Civil Fusion Development Commission on 20 June 2017, in the wording 军民一体化的国家战略体系和能力; then in the 19th Party Congress report (October 2017) as 一体化的国家战略体系和能力.",
+   "note": "First put forward by Xi Jinping at the first plenary meeting of the Central Military-Civil Fusion Development Commission on 20 June 2017 (Qiushi's English of the speech: 'an integrated national strategic system and capability'); then in his speech of 1 August 2017 as 军民一体化的国家战略体系和能力, and in the 19th Party Congress report (October 2017) as 一体化的国家战略体系和能力.",
    "sources": [
     {
      "doc": "cheung-2023-national-strategic-integration",
@@ -8138,6 +8124,11 @@ TERMS = [
       "doc": "xinhua-2018-03-12-npc-pla-delegation",
       "locator": "Fourth paragraph",
       "quote": "\"Implementing the strategy of military-civilian integration is a prerequisite for building integrated national strategies and strategic capabilities and for realizing the Party's goal of building a strong military in the new era,\" Xi said."
+     },
+     {
+      "doc": "cctv-2018-03-02-cmcfdc-plenary",
+      "locator": "Lead paragraph",
+      "quote": "党的十九大强调要坚定实施军民融合发展战略,形成军民融合深度发展格局,构建一体化的国家战略体系和能力"
      }
     ]
    },
@@ -8784,7 +8775,7 @@ TERMS = [
   "first_use": {
    "date": "2007-10-15",
    "precision": "day",
-   "note": "First in an official Party text: the report to the 17th Party Congress (15 October 2007) called for a path of 军民融合式发展 (military-civil fusion-style development) with Chinese characteristics. Xi Jinping elevated military-civil fusion development to a national strategy in March 2015.",
+   "note": "Dated as Party policy: the report to the 17th Party Congress (15 October 2007) called for a path of 军民融合式发展 (military-civil fusion-style development) with Chinese characteristics, as Hu Jintao recalled at the Politburo study session of July 2009. The expression is older in defence-industry writing (a study by the General Armament Department's 寓军于民 research group, 关于建立“军民融合”创新体系的战略思考, is dated December 2003), so this is not the earliest attestation of the words. Xi Jinping elevated military-civil fusion development to a national strategy in March 2015.",
    "sources": [
     {
      "doc": "cns-2009-07-24-politburo-study-mcf",
@@ -8807,7 +8798,7 @@ TERMS = [
    {
     "type": "see-also",
     "target": "combining-military-efforts-with-civilian-support",
-    "note": "Official texts name the older formula inside the new one: the 17th Party Congress's path of military-civil fusion includes systems 'combining the military and the civilian, embedding the military in the civilian' (军民结合、寓军于民). He Yongbo (2013) orders 军民结合, 寓军于民, 军民融合 and 军民一体化 as stages from lower to higher forms; that is his analysis, not a dated official replacement, so no succession is recorded.",
+    "note": "Official texts keep the older formula inside the new one: Hu Jintao, at the Politburo study session of July 2009 on the path of military-civil fusion the 17th Party Congress set, called for systems 'combining the military and the civilian, embedding the military in the civilian' (军民结合、寓军于民). He Yongbo (2013) orders 军民结合, 寓军于民, 军民融合 and 军民一体化 as stages from lower to higher forms; that is his analysis, not a dated official replacement, so no succession is recorded.",
     "sources": [
      {
       "doc": "cns-2009-07-24-politburo-study-mcf",
@@ -8835,7 +8826,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "PRC official English has rendered 军民融合 in several ways: 'civil-military integration' (Xinhua 2015; Qiushi), 'integrated military and civilian development' for 军民融合发展 (Xinhua 2017), and 'military-civilian integration' (Xinhua and China Daily from 2018). 'Military-civil fusion' is the usual rendering outside China. 'Civil-military integration' also renders 军民一体化, a different term: see civil-military-integration."
+  "note": "PRC official English has rendered 军民融合 in several ways: 'civil-military integration' (Xinhua 2015; Qiushi), 'integrated military and civilian development' for 军民融合发展 (Xinhua 2017), and 'military-civilian integration' (Xinhua and China Daily, 2018). 'Military-civil fusion' is the usual rendering outside China. 'Civil-military integration' also renders 军民一体化, a different term: see civil-military-integration."
  },
  {
   "schema_version": 1,
@@ -9010,7 +9001,7 @@ TERMS = [
   "abbreviations": [],
   "relations": [],
   "shares_keys_with": [],
-  "note": "The earliest of the four wordings He Yongbo (2013) compares: 军民结合, 寓军于民, 军民融合, 军民一体化. Official texts pair it with 寓军于民 as one formula (军民结合、寓军于民), still used inside the path of military-civil fusion in 2007-2009."
+  "note": "The earliest of the four wordings He Yongbo (2013) compares: 军民结合, 寓军于民, 军民融合, 军民一体化. Official texts pair it with 寓军于民 as one formula (军民结合、寓军于民), still used for the path of military-civil fusion (Hu Jintao at the Politburo study session of July 2009)."
  },
  {
   "schema_version": 1,
