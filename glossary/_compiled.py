@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:54fe317a'
+DIGEST = '2:df7070e2'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -787,11 +787,11 @@ SOURCES = {
  "cset-2020-us-legal-system-mcf": {
   "title": "Characteristics of and Lessons from the U.S. Legal System for Military-Civil Fusion",
   "publisher": "Center for Security and Emerging Technology (CSET), Georgetown University (translation)",
-  "date": "2020",
+  "date": "2020-08-05",
   "url": "https://cset.georgetown.edu/publication/characteristics-of-and-lessons-from-the-us-legal-system-for-military-civil-fusion",
   "kind": "analysis",
   "language": "en",
-  "note": "English translation of a Chinese article of 9 January 2018 from the website of the Development Research Center of the Ministry of Water Resources; the translation keeps the Chinese terms in brackets. Year from the exchange-rate note of the translation."
+  "note": "English translation of a Chinese article of 9 January 2018 from the website of the Development Research Center of the Ministry of Water Resources; the translation keeps the Chinese terms in brackets. Date from CSET's publication page."
  },
  "csis-interpret-2019-preventing-major-risks": {
   "title": "Improve Prevention and Control Capabilities, Focus on Preventing and Resolving Major Risks, and Maintain Sustainable and Healthy Economic Development and Overall Social Stability",
@@ -13755,8 +13755,9 @@ TERMS = [
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "three-step-strategy-for-defense-and-military-modernization",
+    "note": "The first step (to 2020) names a big improvement in strategic capabilities as one of its targets; strategic capabilities are a goal the plan measures, not a part of it, and the term is used well beyond it (the integrated national strategic system and capabilities, the 20th Party Congress report).",
     "sources": [
      {
       "doc": "scio-2021-china-keywords-three-steps",
