@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:df7070e2'
+DIGEST = '2:0d49d2fa'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -5652,11 +5652,6 @@ TERMS = [
      "doc": "xinhua-2023-03-08-inss-speech",
      "locator": "Lead paragraph",
      "quote": "更好统筹经济建设和国防建设"
-    },
-    {
-     "doc": "jfjb-2022-12-11-inss",
-     "locator": "Body text",
-     "quote": "经济建设是国防建设的基本依托"
     }
    ]
   },
@@ -13303,7 +13298,7 @@ TERMS = [
     {
      "doc": "china-keywords-2021-defense-new-era",
      "locator": "Chinese text",
-     "quote": "指出“中国特色社会主义进入了新时代”"
+     "quote": "习近平向大会作了题为《决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利》的报告"
     },
     {
      "doc": "china-keywords-2022-nineteenth-congress",
