@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:0d49d2fa'
+DIGEST = '2:765b8bdb'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1331,6 +1331,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Read in a reprint; the URL is that of the reprint."
+ },
+ "peopleweekly-2021-05-10-first-party-constitution": {
+  "title": "July 1922: the first Constitution of the Communist Party of China",
+  "title_original": "1922年7月第一部《中国共产党章程》",
+  "publisher": "People's Weekly (人民周刊), from the Xuexi Qiangguo platform",
+  "date": "2021-05-10",
+  "url": "https://peopleweekly.cn/html/2021/hongsewenhua_0510/71022.html",
+  "kind": "media",
+  "language": "zh-Hans"
  },
  "pladaily-2020-07-31-world-class-army": {
   "title": "Xi Jinping envisions world-class Chinese army in new era",
@@ -4751,6 +4760,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1922-07",
+   "precision": "month",
+   "note": "The first Party Constitution was adopted by the Second National Congress of the CPC, held in Shanghai on 16-23 July 1922.",
+   "sources": [
+    {
+     "doc": "peopleweekly-2021-05-10-first-party-constitution",
+     "locator": "Title",
+     "quote": "1922年7月第一部《中国共产党章程》"
+    },
+    {
+     "doc": "peopleweekly-2021-05-10-first-party-constitution",
+     "locator": "Second paragraph",
+     "quote": "1922年7月16日至23日,中国共产党在上海公共租界南成都路辅德里625号(现静安区老成都北里7弄30号)召开了第二次全国代表大会第一次全体会议。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -6784,6 +6810,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2006-02-09",
+   "precision": "day",
+   "note": "Named among the sixteen megaprojects of the Medium- and Long-Term Plan for Science and Technology Development (2006-2020), which the State Council issued on 9 February 2006.",
+   "sources": [
+    {
+     "doc": "dejiangwang-2022-09-13-hegaoji",
+     "locator": "First answer",
+     "quote": "是2006年国务院发布的《国家中长期科学和技术发展规划纲要(2006-2020年)》中与载人航天、探月工程并列的16个重大科技专项之一。"
+    },
+    {
+     "doc": "govcn-2006-02-09-sci-tech-guidelines",
+     "locator": "First paragraph",
+     "quote": "The State Council issued in Beijing Thursday the guidelines on national medium- and long-term program for science and technology development (2006-2020)"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "part-of",
@@ -7150,6 +7193,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2006-02-09",
+   "precision": "day",
+   "note": "Named among the sixteen megaprojects of the Medium- and Long-Term Plan for Science and Technology Development (2006-2020), which the State Council issued on 9 February 2006; the project itself started on 12 May 2010.",
+   "sources": [
+    {
+     "doc": "chinadaily-zh-2013-03-29-gaofen-1",
+     "locator": "Second paragraph",
+     "quote": "高分辨率对地观测系统工程是《国家中长期科学和技术发展规划纲要(2006—2020年)》确定的16个重大专项之一"
+    },
+    {
+     "doc": "govcn-2006-02-09-sci-tech-guidelines",
+     "locator": "First paragraph",
+     "quote": "The State Council issued in Beijing Thursday the guidelines on national medium- and long-term program for science and technology development (2006-2020)"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "part-of",
@@ -17876,6 +17936,10 @@ DERIVED = [
     "Charter of the Communist Party of China"
    ]
   ],
+  "first_use_display": {
+   "en": "July 1922",
+   "zh": "1922年7月"
+  },
   "dates_display": {
    "2017-10-25": {
     "en": "October 25, 2017",
@@ -19193,7 +19257,11 @@ DERIVED = [
     "en-literal",
     "core electronic devices, high-end general-purpose chips and basic software products"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "February 9, 2006",
+   "zh": "2006年2月9日"
+  }
  },
  {
   "pinyin_numbered": "ba4quan2 zhu3yi4",
@@ -19447,7 +19515,11 @@ DERIVED = [
     "en-literal",
     "high-resolution earth observation system"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "February 9, 2006",
+   "zh": "2006年2月9日"
+  }
  },
  {
   "pinyin_numbered": "zong3ti3 guo2jia1 an1quan2guan1",
