@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:765b8bdb'
+DIGEST = '2:6c4f9718'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -9517,19 +9517,7 @@ TERMS = [
    "hans": "全面建成小康社会",
    "hant": "全面建成小康社會",
    "pinyin": "quánmiàn jiànchéng xiǎokāng shèhuì",
-   "variants": [
-    {
-     "text": "小康社会",
-     "kind": "short-form",
-     "sources": [
-      {
-       "doc": "china-keywords-2022-nineteenth-congress",
-       "locator": "Chinese text",
-       "quote": "在全面建成小康社会的基础上,再奋斗15年,基本实现社会主义现代化"
-      }
-     ]
-    }
-   ],
+   "variants": [],
    "sources": [
     {
      "doc": "china-keywords-2022-nineteenth-congress",
@@ -9631,7 +9619,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The first centenary goal, declared achieved in July 2021."
+  "note": "The first centenary goal, declared achieved in July 2021. 小康社会 'moderately prosperous (xiaokang) society', Deng Xiaoping's goal for 2000, is the broader notion, not a short form of this term."
  },
  {
   "schema_version": 1,
@@ -9641,20 +9629,7 @@ TERMS = [
    "hans": "国防和军队现代化",
    "hant": "國防和軍隊現代化",
    "pinyin": "guófáng hé jūnduì xiàndàihuà",
-   "variants": [
-    {
-     "text": "基本实现国防和军队现代化",
-     "kind": "full-form",
-     "note": "The 2035 goal: 'basically complete' the modernization.",
-     "sources": [
-      {
-       "doc": "scio-2021-china-keywords-three-steps",
-       "locator": "Chinese text",
-       "quote": "力争到2035年基本实现国防和军队现代化"
-      }
-     ]
-    }
-   ],
+   "variants": [],
    "sources": [
     {
      "doc": "china-keywords-2019-defense-modernization",
@@ -9727,7 +9702,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The brief's 'basically' renders 基本 in 基本实现国防和军队现代化, the 2035 goal of the three-step strategy."
+  "note": "The brief's 'basically' renders 基本 in 基本实现国防和军队现代化 'basically achieve the modernization of national defense and the armed forces', the 2035 goal of the three-step strategy; that phrase is a goal stated with the term, not a full form of it."
  },
  {
   "schema_version": 1,
@@ -10049,11 +10024,6 @@ TERMS = [
     "sources": [
      {
       "doc": "xinhua-2020-10-31-qiushi-article",
-      "locator": "Headline",
-      "quote": "Xi's article on China's medium- and long-term economic, social development strategy to be published"
-     },
-     {
-      "doc": "xinhua-2020-10-31-qiushi-article",
       "locator": "Second paragraph",
       "quote": "An article by President Xi Jinping on major issues concerning China's medium- and long-term economic and social development strategy will be published Sunday."
      }
@@ -10334,11 +10304,6 @@ TERMS = [
      "doc": "xinhua-2023-03-08-inss-speech",
      "locator": "Xi Jinping's speech",
      "quote": "提升国家储备维护国家安全的能力"
-    },
-    {
-     "doc": "xinhua-2023-03-08-inss-speech",
-     "locator": "Xi Jinping's speech",
-     "quote": "要加快构建大国储备体系"
     }
    ]
   },
@@ -12608,6 +12573,11 @@ TERMS = [
      "doc": "rmzxb-2014-04-17-national-security-commission",
      "locator": "由来和使命",
      "quote": "习近平在讲话中指出,增强忧患意识,做到居安思危,是我们治党治国必须始终坚持的一个重大原则。"
+    },
+    {
+     "doc": "scio-2022-11-11-keywords-alert-to-danger",
+     "locator": "Chinese text",
+     "quote": "“居安思危”出自《左传》,意为处在安宁的环境中,要想到可能出现的危难。"
     }
    ]
   },
@@ -12639,16 +12609,12 @@ TERMS = [
     "text": "Being alert to danger even in times of peace",
     "kind": "official",
     "date": "2022-11-11",
+    "note": "The China Keywords entry gives this English as the headword for 居安思危 (the Chinese text follows it on the same page).",
     "sources": [
      {
       "doc": "scio-2022-11-11-keywords-alert-to-danger",
       "locator": "Headword",
       "quote": "Being alert to danger even in times of peace"
-     },
-     {
-      "doc": "scio-2022-11-11-keywords-alert-to-danger",
-      "locator": "Chinese text",
-      "quote": "“居安思危”出自《左传》,意为处在安宁的环境中,要想到可能出现的危难。"
      }
     ]
    },
@@ -14013,11 +13979,6 @@ TERMS = [
     "text": "strong strategic deterrence system",
     "kind": "source",
     "sources": [
-     {
-      "doc": "cheung-2023-national-strategic-integration",
-      "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
-      "quote": "Xi said at the 20th Party Congress that key defense priorities for his third term include:"
-     },
      {
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Strategic Deterrence and Preparing for Wartime Contingencies are at the Heart of NSI",
@@ -20972,12 +20933,6 @@ DERIVED = [
     "全面建成小康社會"
    ],
    [
-    "zh",
-    "小康社会",
-    "variant",
-    "小康社会"
-   ],
-   [
     "pinyin_tones",
     "quan2mian4jian4cheng2xiao3kang1she4hui4",
     "pinyin-tones",
@@ -21060,12 +21015,6 @@ DERIVED = [
     "国防和军队现代化",
     "hant",
     "國防和軍隊現代化"
-   ],
-   [
-    "zh",
-    "基本实现国防和军队现代化",
-    "variant",
-    "基本实现国防和军队现代化"
    ],
    [
     "pinyin_tones",
