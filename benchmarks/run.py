@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 #: module -> (full-size arguments, quick arguments)
 BENCHMARKS = {
     "startup": ({"rounds": 30}, {"rounds": 5}),
+    "batch": ({"rounds": 15}, {"rounds": 3}),
     "lookup": ({"terms": 120_000}, {"terms": 10_000}),
     "scan": ({}, {"quick": True}),
 }

@@ -52,7 +52,7 @@ class _Options:
 
 
 # Options of `glossary lookup` the quick parser understands: name -> takes a value.
-_LOOKUP_FLAGS = {"--json": False, "--all": False, "--no-cache": False, "--glossary": True, "--lang": True}
+_LOOKUP_FLAGS = {"--json": False, "--all": False, "--no-cache": False, "--short": False, "--glossary": True, "--lang": True, "--from": True, "--format": True}
 
 
 def _quick_options(name: str, args: list[str]) -> _Options | None:
@@ -64,7 +64,7 @@ def _quick_options(name: str, args: list[str]) -> _Options | None:
     """
     if name != "lookup":
         return None
-    values: dict[str, object] = {"json": False, "all": False, "no_cache": False, "glossary": [], "lang": None}
+    values: dict[str, object] = {"json": False, "all": False, "no_cache": False, "short": False, "glossary": [], "lang": None, "from": None, "format": "text"}
     query: list[str] = []
     position = 0
     only_words = False
@@ -90,14 +90,17 @@ def _quick_options(name: str, args: list[str]) -> _Options | None:
                 return None
             if flag == "--glossary":
                 values["glossary"].append(value)  # type: ignore[attr-defined]
+            elif flag == "--format" and value not in ("text", "tsv"):
+                return None  # argparse reports the bad value
             else:
                 values[flag[2:]] = value
         elif has_inline:
             return None
         else:
             values[flag[2:].replace("-", "_")] = True
-    if not query:
+    if not query and values["from"] is None:
         return None
+    values["from_file"] = values.pop("from")
     from glossary.ui import _language_of, language_from_environment
 
     if values["lang"] is None:

@@ -16,7 +16,10 @@ if TYPE_CHECKING:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", help="simplified or traditional Chinese, pinyin, English, an abbreviation or a term id")
+    parser.add_argument("query", nargs="*", help="simplified or traditional Chinese, pinyin, English, an abbreviation or a term id; - reads one query per line from stdin")
+    parser.add_argument("--from", dest="from_file", metavar="FILE", help="read one query per line from FILE (- for stdin) and print one line per query")
+    parser.add_argument("--short", action="store_true", help="print the one-line answer instead of the card")
+    parser.add_argument("--format", choices=("text", "tsv"), default="text", help="one-line answers as text (default) or TSV with a header")
     parser.add_argument("--json", action="store_true", help="print the matches as the JSON contract instead of cards")
     parser.add_argument("--all", action="store_true", help="show every concept that matches, not only the best ones")
     add_lang_option(parser, "the card's labels")
@@ -24,6 +27,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(options: argparse.Namespace) -> int:
+    from_file = getattr(options, "from_file", None) or ("-" if options.query == ["-"] else None)
+    if from_file is not None or getattr(options, "short", False):
+        return run_one_line(options, from_file)
     glossary = glossary_from(options)
     query = " ".join(options.query)
     if refused_query("lookup", query):
@@ -64,6 +70,24 @@ def run(options: argparse.Namespace) -> int:
         also = ", ".join(f"{match.term.id} ({match.matched})" for match in rest)
         print(f"\nalso matches: {also} (--all shows them)", file=sys.stderr)
     return 0
+
+
+def run_one_line(options: argparse.Namespace, from_file: str | None) -> int:
+    """``--short``, ``-`` and ``--from FILE``: one line per query (see :mod:`glossary.commands.lookup_lines`)."""
+    from glossary.commands.lookup_lines import queries_from, run_lines
+
+    style = "json" if options.json else getattr(options, "format", "text") or "text"
+    if from_file is not None:
+        if options.query and options.query != ["-"]:
+            print("glossary lookup: give queries either as arguments or with - / --from FILE, not both", file=sys.stderr)
+            return 2
+        queries = [query for _, query in queries_from(from_file)]
+    else:
+        query = " ".join(options.query)
+        if refused_query("lookup", query):
+            return 2
+        queries = [query]
+    return run_lines(glossary_from(options), queries, style)
 
 
 def ambiguous_notes(glossary: Glossary, term_ids: list[str]) -> list[dict[str, Any]]:
