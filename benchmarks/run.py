@@ -23,6 +23,7 @@ BENCHMARKS = {
     "batch": ({"rounds": 15}, {"rounds": 3}),
     "lookup": ({"terms": 120_000}, {"terms": 10_000}),
     "scan": ({}, {"quick": True}),
+    "scale": ({}, {"quick": True}),
 }
 
 

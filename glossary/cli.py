@@ -113,20 +113,6 @@ def _quick_options(name: str, args: list[str]) -> _Options | None:
     return _Options(**values)
 
 
-def _show_warnings_plainly(name: str) -> Any:
-    """The package's own warnings (GlossaryWarning) as one plain message on stderr, no source line."""
-    import warnings
-
-    default = warnings.showwarning
-
-    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: str | None = None) -> None:
-        if category.__name__ == "GlossaryWarning":  # by name: importing the class would load the loader early
-            print(f"glossary {name}: warning: {message}", file=sys.stderr)
-        else:
-            default(message, category, filename, lineno, file, line)
-
-    warnings.showwarning = show
-    return default
 def _tolerant_streams() -> None:
     """Under a terminal or PYTHONIOENCODING that cannot show Chinese (latin-1, ascii), escape it instead of failing."""
     for stream in (sys.stdout, sys.stderr):
@@ -151,13 +137,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if name not in COMMANDS:
         print(f"glossary: unknown command {name!r}\n\n{_usage()}", file=sys.stderr)
         return 2
-    previous = _show_warnings_plainly(name)
     try:
         return _run(name, args)
     finally:
-        import warnings
-
-        warnings.showwarning = previous
+        commands = sys.modules.get("glossary.commands")
+        if commands is not None:
+            commands.restore_warnings()
 
 
 def _run(name: str, args: list[str]) -> int:
@@ -166,6 +151,7 @@ def _run(name: str, args: list[str]) -> int:
     from glossary.errors import DataError, GlossaryError
 
     module = importlib.import_module(COMMANDS[name][0])
+    sys.modules["glossary.commands"].COMMAND = name  # type: ignore[attr-defined]
     options: Any = _quick_options(name, args[1:])
     if options is None:
         import argparse

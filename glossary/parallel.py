@@ -12,9 +12,9 @@ the input's order, so the result is identical to a run in one process.
   the boundary rules see it as they see the start or end of a text, so the pieces'
   hits, shifted by their offsets, are exactly the hits of the whole text.
 
-Processes are started with ``spawn`` on every platform: a worker never inherits the
-caller's threads, open files or SQLite connections (a glossary read from the
-compile cache), and behaves the same on Linux, macOS and Windows.
+On Linux the workers are forked, so they start with the caller's scanner already
+built; elsewhere, and for a glossary read from the compile cache (whose SQLite
+connection must not cross a fork), they are spawned and receive the pickled scanner.
 """
 
 from __future__ import annotations
@@ -46,9 +46,16 @@ def _worker_scanner() -> Scanner:
 
 def _pool(jobs: int, scanner: Scanner) -> Any:
     import multiprocessing
+    import sys
     from concurrent.futures import ProcessPoolExecutor
 
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"), initializer=_start_worker, initargs=(scanner,))
+    # fork (Linux) hands the built scanner to the workers at no cost; spawn pickles it and
+    # each worker rebuilds its automaton (a second or more for large glossaries). A glossary
+    # read from a compiled file holds an SQLite connection, which must not cross a fork.
+    fork = sys.platform == "linux" and scanner.glossary._store is None
+    context = multiprocessing.get_context("fork" if fork else "spawn")
+    scanner._ready()  # built once here, before the workers start
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(scanner,))
 
 
 # --- many files ---------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
@@ -9,6 +11,43 @@ if TYPE_CHECKING:
     from typing import Any
 
     from glossary.index import Glossary, Match
+
+
+#: The subcommand running (set by :func:`glossary.cli.main`), for message prefixes.
+COMMAND = ""
+_default_showwarning: Any = None
+
+
+def plain_warnings() -> None:
+    """Show the package's own warnings (GlossaryWarning) as one plain line on stderr, without the source line.
+
+    Called by commands that may warn (loading users' glossaries, imports), not on every
+    run: the warnings module is not loaded at start-up, and a plain lookup does not need it.
+    """
+    import warnings
+
+    global _default_showwarning
+    if _default_showwarning is not None:
+        return
+    default = _default_showwarning = warnings.showwarning
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: str | None = None) -> None:
+        if category.__name__ == "GlossaryWarning":
+            print(f"glossary {COMMAND}: warning: {message}", file=sys.stderr)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+
+
+def restore_warnings() -> None:
+    """Undo :func:`plain_warnings` (``main`` may run several times in one process)."""
+    global _default_showwarning
+    if _default_showwarning is not None:
+        import warnings
+
+        warnings.showwarning = _default_showwarning
+        _default_showwarning = None
 
 
 def add_glossary_option(parser: argparse.ArgumentParser) -> None:
@@ -58,6 +97,7 @@ def glossary_from(options: argparse.Namespace) -> Glossary:
     paths = getattr(options, "glossary", [])
     if not paths:
         return load_bundled()
+    plain_warnings()
     return load_paths(paths, cache=not getattr(options, "no_cache", False))
 
 

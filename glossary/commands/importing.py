@@ -41,6 +41,9 @@ def run(options: argparse.Namespace) -> int:
     from glossary.formats.converting import STREAMED, convert, open_import
     from glossary.progress import Progress
 
+    from glossary.commands import plain_warnings
+
+    plain_warnings()
     if options.compile:
         return _compile(options)
     stream = open_import(options.file, options.format)

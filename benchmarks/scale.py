@@ -1,0 +1,175 @@
+"""Large glossaries and corpora: each measured against a reference in the same run.
+
+Targets (issue 13), on a 2-core machine:
+
+- a 120,000-row OmegaT glossary (Chinese TAB English), after its first compile:
+  ``glossary lookup --glossary big.utf8 X`` at most 1.0 s and 150 MB whole process;
+  ``glossary.load("big.utf8")`` at most 5x ``csv.reader`` reading the same file;
+- ``glossary import`` of a 1,000,000-row TSV to JSON: at most 2 GB peak (whole process);
+- ``glossary count --jobs 2`` at least 1.7x faster than ``--jobs 1`` on a 100 MB corpus;
+- the Dask recipe of docs/api.md (two worker processes) against the same count in
+  one process: throughput, for information.
+
+Every file is generated here (``synthetic.py``) in a temporary folder, and the compile
+cache points there too (``$GLOSSARY_CACHE_DIR``): nothing is shipped or left behind.
+Memory is each child process's peak resident set (``os.wait4``).
+
+    python3 benchmarks/scale.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import ROOT, report
+from synthetic import synthetic_corpus, synthetic_table
+
+import glossary
+
+
+def run_child(command: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """(seconds, peak MB, exit code) of one child process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 1024 / 1024
+    return seconds, peak, process.returncode
+
+
+def glossary_command(*args: str) -> list[str]:
+    return [sys.executable, "-m", "glossary", *args]
+
+
+def big_glossary(folder: Path, env: dict[str, str], rows: int, rounds: int) -> list[tuple[str, str, str, bool | None]]:
+    path = synthetic_table(folder / "big.utf8", rows, seed=5)
+    query = path.open(encoding="utf-8").readline().split("\t")[0]
+    first, first_peak, code = run_child(glossary_command("lookup", "--glossary", str(path), query), env)
+    assert code == 0, "the first lookup failed"
+    lookups = [run_child(glossary_command("lookup", "--glossary", str(path), query), env) for _ in range(rounds)]
+    seconds = statistics.median(item[0] for item in lookups)
+    peak = max(item[1] for item in lookups)
+    bare = statistics.median(run_child([sys.executable, "-c", "pass"], env)[0] for _ in range(rounds))
+    # in process: the load of the compiled entry against csv.reader over the same file, interleaved
+    os.environ["GLOSSARY_CACHE_DIR"] = env["GLOSSARY_CACHE_DIR"]
+    loads, reads = [], []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        loaded = glossary.load(path)
+        loaded.lookup(query)
+        loads.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        with path.open(encoding="utf-8", newline="") as stream:
+            for _row in csv.reader(stream, delimiter="\t"):
+                pass
+        reads.append(time.perf_counter() - start)
+    load, read = statistics.median(loads), statistics.median(reads)
+    return [
+        (f"first compile of {rows:,} rows (lookup --glossary)", f"{first:.0f} s, {first_peak:.0f} MB", "(once)", None),
+        ("python -c pass (reference)", f"{bare * 1000:.0f} ms", "", None),
+        ("lookup --glossary big.utf8, compiled", f"{seconds:.2f} s = {seconds / bare:.0f}x", "<= 1.0 s", seconds <= 1.0),
+        ("  peak memory, whole process", f"{peak:.0f} MB", "<= 150 MB", peak <= 150),
+        ("csv.reader over the file (reference)", f"{read * 1000:.0f} ms", "", None),
+        ("glossary.load(big.utf8), compiled", f"{load * 1000:.0f} ms = {load / read:.2f}x", "<= 5x", load / read <= 5),
+    ]
+
+
+def big_import(folder: Path, env: dict[str, str], rows: int) -> list[tuple[str, str, str, bool | None]]:
+    path = synthetic_table(folder / "import.tsv", rows, seed=7)
+    size = path.stat().st_size / 1e6
+    seconds, peak, code = run_child(glossary_command("import", str(path), "-o", str(folder / "import.json")), env)
+    bare = run_child([sys.executable, "-c", "import glossary.formats.converting, pydantic, pypinyin"], env)[1]
+    per_row = (peak - bare) * 1024 / rows
+    return [
+        (f"import of {rows:,} rows ({size:.0f} MB) to JSON", f"{seconds:.0f} s, exit {code}", "exit 0", code == 0),
+        ("  peak memory, whole process", f"{peak:.0f} MB", "<= 2048 MB", peak <= 2048 and code == 0),
+        ("  above the interpreter with the import modules", f"{per_row:.2f} KB a row", "", None),
+    ]
+
+
+def corpus_folder(folder: Path, megabytes: int) -> Path:
+    """Dated files of generated Chinese prose with bundled terms, about 1 MB each."""
+    corpus = folder / "corpus"
+    corpus.mkdir()
+    bundled = glossary.load()
+    text = synthetic_corpus(bundled, 330_000, seed=11, english=0.02)  # about 1 MB of UTF-8
+    for number in range(megabytes):
+        year = 2000 + number % 24
+        (corpus / f"{year}-{number % 12 + 1:02d}-{number % 28 + 1:02d}-{number}.txt").write_text(text, encoding="utf-8")
+    return corpus
+
+
+def jobs(corpus: Path, env: dict[str, str], rounds: int) -> list[tuple[str, str, str, bool | None]]:
+    times: dict[int, list[float]] = {1: [], 2: []}
+    for _ in range(rounds):
+        for count in (1, 2):
+            seconds, _, code = run_child(glossary_command("count", str(corpus), "--json", "--jobs", str(count)), env)
+            assert code == 0
+            times[count].append(seconds)
+    one, two = statistics.median(times[1]), statistics.median(times[2])
+    megabytes = sum(path.stat().st_size for path in corpus.iterdir()) / 1e6
+    return [
+        (f"count --jobs 1 over {megabytes:.0f} MB (reference)", f"{one:.1f} s = {megabytes / one:.1f} MB/s", "", None),
+        ("count --jobs 2", f"{two:.1f} s = {one / two:.2f}x faster", ">= 1.7x", one / two >= 1.7),
+    ]
+
+
+def dask(corpus: Path, files: int) -> list[tuple[str, str, str, bool | None]]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError:
+        return [("Dask (dask[distributed] not installed)", "skipped", "", None)]
+    from collections import Counter
+    from functools import reduce
+
+    documents = [path.read_text(encoding="utf-8") for path in sorted(corpus.iterdir())[:files]]
+    megabytes = sum(len(document.encode("utf-8")) for document in documents) / 1e6
+    scanner = glossary.load().scanner()
+    start = time.perf_counter()
+    expected: Counter[str] = Counter()
+    for document in documents:
+        expected.update(scanner.count(document))
+    alone = time.perf_counter() - start
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, Client(cluster) as client:
+        shared = client.scatter(glossary.load().scanner(), broadcast=True)
+        for address in client.scheduler_info()["workers"]:  # each worker builds its automaton once, before the clock
+            client.submit(lambda document, scanner: scanner.count(document), documents[0], scanner=shared, workers=[address], pure=False).result()
+        start = time.perf_counter()
+        futures = client.map(lambda document, scanner: scanner.count(document), documents, scanner=shared, pure=False)
+        total = client.submit(lambda found: reduce(lambda a, b: a + Counter(b), found, Counter()), futures).result()
+        distributed_seconds = time.perf_counter() - start
+    return [
+        (f"in-process Scanner.count over {megabytes:.0f} MB (reference)", f"{megabytes / alone:.1f} MB/s", "", None),
+        ("Dask, 2 worker processes (docs/api.md recipe)", f"{megabytes / distributed_seconds:.1f} MB/s = {alone / distributed_seconds:.2f}x", "(information)", None),
+        ("  the same counts", "yes" if total == expected else "NO", "yes", total == expected),
+    ]
+
+
+def main(quick: bool = False) -> bool:
+    with tempfile.TemporaryDirectory(prefix="glossary-bench-") as name:
+        folder = Path(name)
+        env = {**os.environ, "GLOSSARY_CACHE_DIR": str(folder / "cache"), "PYTHONPATH": str(ROOT)}
+        rows = big_glossary(folder, env, 12_000 if quick else 120_000, 3 if quick else 7)
+        met = report("A large glossary, compiled once (medians)", rows)
+        rows = big_import(folder, env, 20_000 if quick else 1_000_000)
+        met = report("Importing a large TSV (concept by concept)", rows) and met
+        corpus = corpus_folder(folder, 10 if quick else 100)
+        rows = jobs(corpus, env, 1 if quick else 3)
+        rows += dask(corpus, 10 if quick else 40)
+        met = report("Counting a corpus in several processes", rows) and met
+    return met
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true")
+    sys.exit(0 if main(parser.parse_args().quick) else 1)
