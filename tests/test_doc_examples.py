@@ -1,0 +1,38 @@
+"""Every command example of README.md and docs/*.md shows the program's real output (see tests/doc_examples.py)."""
+
+from __future__ import annotations
+
+import pytest
+from doc_examples import PAGES, ROOT, examples, matches, refreshed, run_page
+
+
+def test_the_pages_have_examples() -> None:
+    counted = {page.name: len(examples(page)) for page in PAGES}
+    assert counted["README.md"] >= 1 and counted["cli.md"] >= 5 and counted["translators-guide.md"] >= 10
+
+
+@pytest.mark.parametrize("page", PAGES, ids=[str(page.relative_to(ROOT)) for page in PAGES])
+def test_the_examples_show_the_real_output(page) -> None:
+    stale = [example for example in run_page(page) if not example.matches()]
+    report = "\n\n".join(f"{example.where}: $ {example.command}\n" + "\n".join(example.actual) for example in stale)
+    assert not stale, f"the output shown differs (refresh with python3 tests/doc_examples.py --update, then read the diff):\n{report}"
+
+
+def test_an_ellipsis_line_stands_for_any_lines_and_within_a_line_for_any_text() -> None:
+    assert matches(["a", "…", "d"], ["a", "b", "c", "d"])
+    assert matches(["a", "...", "b"], ["a", "b"])
+    assert matches(["First use  2017 — First put ..."], ["First use  2017 — First put forward at a meeting"])
+    assert not matches(["a", "b"], ["a", "b", "c"])
+    assert not matches(["a…"], ["b"])
+    assert matches([], [])
+    assert not matches([], ["output"])
+
+
+def test_refreshing_keeps_the_elisions_and_the_lines_that_still_match() -> None:
+    assert refreshed(["a", "…", "z"], ["A", "b", "c", "Z"]) == ["A", "…", "Z"]
+    assert refreshed(["x … y", "old"], ["x 1 y", "new"]) == ["x … y", "new"]
+    assert refreshed(["one"], ["one", "two"]) == ["one", "two"]
+    assert refreshed(["a", "…"], ["a"]) == ["a"]
+    # a stretch between two elisions stays where the output still has it
+    assert refreshed(["h", "…", "m1", "m2", "…", "t"], ["H", "x", "m1", "m2", "y", "T"]) == ["H", "…", "m1", "m2", "…", "T"]
+    assert refreshed(["h", "…", "gone", "…", "t"], ["H", "x", "y", "T"]) == ["H", "…", "…", "T"]
