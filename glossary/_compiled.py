@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:6c4f9718'
+DIGEST = '2:2a38c673'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1562,6 +1562,15 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "SCIO index page of the white paper of 28 September 2021, showing its preface and section titles."
+ },
+ "scio-2022-10-20-press-center-first-press-conference": {
+  "title": "Press Center for 20th CPC National Congress: 1st press conference",
+  "publisher": "China.org.cn (State Council Information Office of the PRC)",
+  "date": "2022-10-20",
+  "url": "http://english.scio.gov.cn/m/20thcpccongress/2022-10/20/content_78475664_6.html",
+  "kind": "official",
+  "language": "en",
+  "note": "Transcript; the answer on state reserves is by Cong Liang of the National Development and Reform Commission."
  },
  "scio-2022-11-11-keywords-alert-to-danger": {
   "title": "Being alert to danger even in times of peace",
@@ -10333,6 +10342,24 @@ TERMS = [
       "doc": "xinhua-2023-03-08-inss-speech",
       "locator": "Xi Jinping's speech",
       "quote": "提升国家储备维护国家安全的能力"
+     }
+    ]
+   },
+   {
+    "text": "state reserves",
+    "kind": "official",
+    "date": "2022-10-20",
+    "note": "The SCIO transcript's English for 国家储备 at the 20th Congress press center; the Chinese of the exchange is not among the sources consulted.",
+    "sources": [
+     {
+      "doc": "scio-2022-10-20-press-center-first-press-conference",
+      "locator": "China Media Group question",
+      "quote": "State reserves are a key material foundation for national governance."
+     },
+     {
+      "doc": "scio-2022-10-20-press-center-first-press-conference",
+      "locator": "Cong Liang's answer",
+      "quote": "In recent years, with great care and under the firm leadership of the CPC Central Committee with Comrade Xi Jinping at its core, China's state reserves have kept expanding"
      }
     ]
    }
@@ -21493,8 +21520,20 @@ DERIVED = [
     "national reserves",
     "en-literal",
     "national reserves"
+   ],
+   [
+    "en",
+    "state reserves",
+    "en-official",
+    "state reserves"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2022-10-20": {
+    "en": "October 20, 2022",
+    "zh": "2022年10月20日"
+   }
+  }
  },
  {
   "pinyin_numbered": "guo2jia1 ke1ji4 zhong4da4 zhuan1xiang4",
