@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:2a38c673'
+DIGEST = '2:822c1345'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -77,6 +77,15 @@ SOURCES = {
   "kind": "analysis",
   "language": "en",
   "note": "Title descriptive. The item reports a Caixin article of 5 September 2020 and the July and September 2020 meetings that followed."
+ },
+ "ccnu-2014-collaborative-innovation": {
+  "title": "Article on collaborative innovation and the building of high-level universities (abstract)",
+  "publisher": "Journal of Central China Normal University (Humanities and Social Sciences), 2014 no. 1, pp. 169-176",
+  "date": "2014",
+  "url": "http://222.198.130.40:81/Qikan/Article/Detail?id=48863994",
+  "kind": "scholarly",
+  "language": "en",
+  "note": "Title descriptive; read in the English abstract on a journal-database page."
  },
  "ccpr-2016-innovation-outline-issued": {
   "title": "Outline of the Innovation-Driven Development Strategy of China Issued",
@@ -583,6 +592,15 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "chinamil-2022-02-11-hybrid-warfare": {
+  "title": "Report on the concept of 'hybrid warfare' (China National Defense News)",
+  "publisher": "China National Defense News (中国国防报), on 81.cn",
+  "date": "2022-02-11",
+  "url": "http://81.cn/gfbmap/content/2022-02/11/content_309094.htm",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title descriptive. The PLA Daily group's defence newspaper; the report starts from a Le Monde article on 'hybrid warfare'."
+ },
  "chinamil-2022-10-16-twentieth-congress-defense": {
   "title": "Xi: achieving the goals for the PLA centenary and elevating the armed forces to world-class standards are strategic tasks",
   "publisher": "China Military Online (PLA Daily)",
@@ -810,6 +828,23 @@ SOURCES = {
   "language": "en",
   "note": "English translation of Xi Jinping's Qiushi article of 31 October 2020 (speech of 10 April 2020)."
  },
+ "cssn-2017-10-27-li-xiaohua-mcf": {
+  "title": "军民深度融合发展的经济学解释",
+  "title_original": "军民深度融合发展的经济学解释",
+  "publisher": "Li Xiaohua (李晓华), Frontiers (人民论坛·学术前沿), September 2017; reposted by the CASS Institute of Industrial Economics on China Social Sciences Net",
+  "date": "2017-10-27",
+  "url": "http://gjs.cssn.cn/kydt/kydt_kycg/201710/t20171027_3683336.shtml",
+  "kind": "scholarly",
+  "language": "zh-Hans"
+ },
+ "cssn-french-channel-launch-speech": {
+  "title": "Speech at the launch of the French channel of China Social Sciences Net",
+  "publisher": "Reproduced online by cangqiongkanshu.com, in a book collection",
+  "url": "https://book.cangqiongkanshu.com/view/1605/347658.html",
+  "kind": "reference",
+  "language": "zh-Hans",
+  "note": "Title descriptive; speaker and date not given on the page. The speech recalls the launch of the Chinese site (1 January 2011) and of its English channel (1 January 2012)."
+ },
  "cyol-2006-02-10-sci-tech-plan-excerpt": {
   "title": "Excerpt from the Outline of the National Medium- and Long-Term Plan for Science and Technology Development (2006-2020)",
   "publisher": "China Youth Daily (中国青年报)",
@@ -905,6 +940,16 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Report of the parade of 30 July 2017 and of Xi Jinping's speech there; the date is the reprint's."
+ },
+ "gjaqyj-2018-nts-studies-40-years": {
+  "title": "中国非传统安全研究40年(1978-2017):脉络、意义与图景",
+  "title_original": "中国非传统安全研究40年(1978-2017):脉络、意义与图景",
+  "publisher": "Journal of International Security Studies (国家安全研究), 2018 no. 4",
+  "date": "2018",
+  "url": "http://gjaqyj.cnjournals.com/ebook/gjaqyj/2018_4/files/basic-html/page10.html",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Page 10 of the e-book edition: table 1, landmark academic and policy events in Chinese non-traditional security studies, with footnotes."
  },
  "globaltimes-2017-07-28-army-day": {
   "title": "Photo report on the Nanchang August 1st Memorial Hall before the PLA's 90th anniversary",
@@ -1181,6 +1226,15 @@ SOURCES = {
   "language": "en",
   "note": "Title descriptive."
  },
+ "newdu-costind-entry": {
+  "title": "国防科工委",
+  "title_original": "国防科工委",
+  "publisher": "Encyclopedia entry (military volume, military system section), reproduced on enc.newdu.com",
+  "url": "http://enc.newdu.com/d172075.html",
+  "kind": "reference",
+  "language": "zh-Hans",
+  "note": "Entry on the Commission of Science, Technology and Industry for National Defense; the page gives its source as 军事卷 • 军制."
+ },
  "people-2015-05-26-critical-security-domains": {
   "title": "China's military abandons pro-land mentality",
   "publisher": "People's Daily Online (Xinhua)",
@@ -1321,6 +1375,16 @@ SOURCES = {
   "url": "http://en.people.cn/n3/2025/1231/c90000-20409266.html",
   "kind": "official",
   "language": "en"
+ },
+ "peoplesdaily-2011-04-25-tsinghua-centenary": {
+  "title": "庆祝清华大学建校100周年大会在北京举行 胡锦涛出席并发表重要讲话",
+  "title_original": "庆祝清华大学建校100周年大会在北京举行 胡锦涛出席并发表重要讲话",
+  "publisher": "People's Daily (人民日报), reprinted on the news site of Hanjiang Normal University",
+  "date": "2011-04-25",
+  "url": "https://news.hjnu.edu.cn/info/1009/7201.htm",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "People's Daily report datelined Beijing, 24 April 2011."
  },
  "peoplesdaily-overseas-2020-11-04-fifth-plenum": {
   "title": "The Fifth Plenary Session of the 19th Party Central Committee closes: a new journey, a new great undertaking",
@@ -1613,6 +1677,14 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans"
  },
+ "soulun-junmin-jiehe-guideline": {
+  "title": "Article on the defence industry's guideline 军民结合,平战结合,军品优先,以民养军 (partial text with English abstract)",
+  "publisher": "Journal article, partial text reproduced on soulun.net",
+  "url": "https://www.soulun.net/periodical/a1e75087c52a91a111d61ba54aa5970d.html",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Title descriptive; journal, author and year are not given on the page."
+ },
  "sputnik-2022-10-22-party-constitution": {
   "title": "The 20th CPC Congress writes building a world-class military into the Party Constitution",
   "title_original": "中共二十大把建設世界一流軍隊寫入黨章",
@@ -1768,6 +1840,16 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Descriptive title: the reprint shows the dispatch line 新华网北京12月16日电 but no headline."
+ },
+ "xinhua-2011-04-25-tsinghua-speech-reactions": {
+  "title": "社会各界对胡锦涛总书记讲话反响热烈",
+  "title_original": "社会各界对胡锦涛总书记讲话反响热烈",
+  "publisher": "Xinhua (新华网), reposted by Sohu",
+  "date": "2011-04-25",
+  "url": "http://news.sohu.com/20110426/n306440274.shtml",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Xinhua dispatch of 25 April 2011 on reactions to Hu Jintao's speech at the Tsinghua University centenary."
  },
  "xinhua-2015-03-12-civil-military-integration": {
   "title": "1st Ld: China's Xi calls for closer civil-military integration to boost army combativeness",
@@ -2026,6 +2108,16 @@ SOURCES = {
   "kind": "reference",
   "language": "zh-Hans",
   "note": "Read in an online reproduction of the book."
+ },
+ "yygx-2006-informatization": {
+  "title": "信息化及其建设",
+  "title_original": "信息化及其建设",
+  "publisher": "Journal of Applied Optics (应用光学), 2006, 27(2), editorial department",
+  "date": "2006",
+  "url": "https://slh.alljournals.cn/view_abstract.aspx?aid=2214F730EB799B96928F3EC36B457D2D&cid=47EA7CFDDEBB28E0&eid=8A2CA6261DEE268D&iid=0B39A22176CE99FB&jid=58CC4FDFC994300FF67BC5787B351ACC&pcid=6E709DC38FA1D09A4B578DD0906875B5B44D4D294832BB8E&vid=DB817633AA4F79B9&yid=37904DC365DD7266",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Editorial; read in its abstract."
  },
  "zhwiki-fifth-national-congress-of-the-cpc": {
   "title": "中国共产党第五次全国代表大会",
@@ -3807,6 +3899,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2011-01-01",
+   "precision": "day",
+   "note": "Launch date of the website, recalled in a speech at the launch of its French channel (the English channel followed on 1 January 2012).",
+   "sources": [
+    {
+     "doc": "cssn-french-channel-launch-speech",
+     "locator": "Opening paragraph",
+     "quote": "2011年1月1日,中国社会科学网在这里诞生了"
+    }
+   ]
+  },
   "relations": [],
   "shares_keys_with": []
  },
@@ -4161,6 +4265,18 @@ TERMS = [
     ]
    }
   ],
+  "first_use": {
+   "date": "1994",
+   "precision": "year",
+   "note": "Dates the US concept of civil-military integration: Li Xiaohua (2017) credits a 1994 report of the US Congress's Office of Technology Assessment, whose title he renders 《军民一体化的潜力评估》, with first proposing it (he calls the concept there 军民融合). It dates the concept, not the first Chinese use of 军民一体化.",
+   "sources": [
+    {
+     "doc": "cssn-2017-10-27-li-xiaohua-mcf",
+     "locator": "Second paragraph",
+     "quote": "1994年美国国会技术评估局在《军民一体化的潜力评估》报告中首次提出“军民融合”的概念"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -4343,6 +4459,28 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2011-04-24",
+   "precision": "day",
+   "note": "First raised as national policy: Hu Jintao's speech at the Tsinghua University centenary (24 April 2011) encouraged universities to form strategic alliances of collaborative innovation with research institutes and enterprises; a 2014 article calls it the first time the state set such requirements as national strategy. This dates the term's use in national policy, not its first use in scholarship.",
+   "sources": [
+    {
+     "doc": "peoplesdaily-2011-04-25-tsinghua-centenary",
+     "locator": "First paragraph",
+     "quote": "4月24日,庆祝清华大学建校100周年大会在北京人民大会堂隆重举行。中共中央总书记、国家主席、中央军委主席胡锦涛发表重要讲话。"
+    },
+    {
+     "doc": "xinhua-2011-04-25-tsinghua-speech-reactions",
+     "locator": "Lin Yongzhong's comment",
+     "quote": "胡锦涛总书记鼓励高校同科研机构、企业开展深度合作,建立协同创新的战略联盟,促进资源共享,联合开展重大科研项目攻关,在关键领域取得实质性成果。"
+    },
+    {
+     "doc": "ccnu-2014-collaborative-innovation",
+     "locator": "Abstract",
+     "quote": "It is the first time that the state puts forward new requirements of industry-university-research cooperation in terms of national strategy."
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -5430,6 +5568,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1982",
+   "precision": "year",
+   "note": "Earliest date found: the Commission of Science, Technology and Industry for National Defense (国防科学技术工业委员会, whose name carries the full form of 国防科技工业) was formed in May 1982, according to an encyclopedia entry. An older use of the phrase may exist.",
+   "sources": [
+    {
+     "doc": "newdu-costind-entry",
+     "locator": "Entry 国防科工委, sense 1",
+     "quote": "中华人民共和国国防科学技术工业委员会的简称。1982年5月由原中国人民解放军国防科学技术委员会、国务院国防工业办公室和中央军事委员会科学技术装备委员会办公室合并组成。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -5799,6 +5949,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1986",
+   "precision": "year",
+   "note": "Dated by the first Chinese article introducing the concept (Wang Weizhi on Japan's economic security policy, Asia-Pacific Economy, 1986 no. 1), as a survey of forty years of Chinese non-traditional security studies identifies it. Passing uses of the words may be older.",
+   "sources": [
+    {
+     "doc": "gjaqyj-2018-nts-studies-40-years",
+     "locator": "Table 1, academic events",
+     "quote": "1986  “经济安全”首篇引介论文"
+    },
+    {
+     "doc": "gjaqyj-2018-nts-studies-40-years",
+     "locator": "Footnote 3",
+     "quote": "王维之:《日本的经济安全保障政策》,载《亚太经济》1986 年第 1 期,第 18-22 页。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "part-of",
@@ -7441,6 +7608,18 @@ TERMS = [
     }
    ]
   },
+  "first_use": {
+   "date": "2005",
+   "precision": "year",
+   "note": "A foreign-origin concept: the date it was first proposed in English, in an article by Frank Hoffman and James Mattis (2005), as China National Defense News states. It dates the concept, not the Chinese calque 混合战争, whose first attested use was not found.",
+   "sources": [
+    {
+     "doc": "chinamil-2022-02-11-hybrid-warfare",
+     "locator": "Second paragraph",
+     "quote": "“混合战争”概念最早由美国国防大学研究员弗兰克·霍夫曼,与时任美国联合部队司令部司令詹姆斯·马蒂斯在2005年合著的文章中提出。"
+    }
+   ]
+  },
   "relations": [],
   "shares_keys_with": []
  },
@@ -7838,6 +8017,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1960",
+   "precision": "decade",
+   "note": "A concept of foreign origin: it arose in 1960s Japan and reached the West in English translation. This dates the concept, not the first Chinese use of 信息化, which was not found; China's first national informatization work conference defined the term in 1997.",
+   "sources": [
+    {
+     "doc": "yygx-2006-informatization",
+     "locator": "Abstract",
+     "quote": "信息化的概念源于20世纪60年代的日本,而后被译成英文传播到西方,西方社会普遍使用信息化的概念是20世纪70年代后期才开始的。"
+    },
+    {
+     "doc": "yygx-2006-informatization",
+     "locator": "Abstract",
+     "quote": "1997年召开了首届全国信息化工作会议,并结合我国国情提出了信息化和国家信息化的定义"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -9063,6 +9259,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1979",
+   "precision": "year",
+   "note": "The year the Party Centre put forward the guideline 军民结合,平战结合,军品优先,以民养军 for the defence industry, as a journal article dates it. This dates the guideline; an older use of the words 军民结合 may exist.",
+   "sources": [
+    {
+     "doc": "soulun-junmin-jiehe-guideline",
+     "locator": "Chinese text, first paragraph",
+     "quote": "为了解决这个问题,党中央于1979年提出了“军民结合,平战结合,军品优先,以民养军”的方针。"
+    }
+   ]
+  },
   "relations": [],
   "shares_keys_with": [],
   "note": "The earliest of the four wordings He Yongbo (2013) compares: 军民结合, 寓军于民, 军民融合, 军民一体化. Official texts pair it with 寓军于民 as one formula (军民结合、寓军于民), still used for the path of military-civil fusion (Hu Jintao at the Politburo study session of July 2009)."
@@ -9414,6 +9622,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1993",
+   "precision": "year",
+   "note": "Earliest dated official use found: the military strategic guideline of 1993 made winning local wars under modern, especially high-technology, conditions the basic point of military struggle preparation, as the 2015 white paper recounts. The term may be older.",
+   "sources": [
+    {
+     "doc": "scio-2015-chinas-military-strategy-zh",
+     "locator": "三、积极防御战略方针",
+     "quote": "1993年,制定新时期军事战略方针,以打赢现代技术特别是高技术条件下局部战争为军事斗争准备基点。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -17291,7 +17511,11 @@ DERIVED = [
     "en-literal",
     "China Social Sciences Net"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "January 1, 2011",
+   "zh": "2011年1月1日"
+  }
  },
  {
   "pinyin_numbered": "zhong1guo2 de5 jun1shi4 zhan4lve4",
@@ -17537,7 +17761,11 @@ DERIVED = [
     "en-literal",
     "military-civilian unification"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "1994",
+   "zh": "1994年"
+  }
  },
  {
   "pinyin_numbered": "ren4zhi1zhan4",
@@ -17633,7 +17861,11 @@ DERIVED = [
     "en-literal",
     "coordinated innovation"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "April 24, 2011",
+   "zh": "2011年4月24日"
+  }
  },
  {
   "pinyin_numbered": "yu4jun1 yu2min2",
@@ -18354,6 +18586,10 @@ DERIVED = [
     "Science, Technology and Industry for National Defense"
    ]
   ],
+  "first_use_display": {
+   "en": "1982",
+   "zh": "1982年"
+  },
   "dates_display": {
    "2006-12-29": {
     "en": "December 29, 2006",
@@ -18584,6 +18820,10 @@ DERIVED = [
     "economic security"
    ]
   ],
+  "first_use_display": {
+   "en": "1986",
+   "zh": "1986年"
+  },
   "dates_display": {
    "2020-01": {
     "en": "January 2020",
@@ -19639,7 +19879,11 @@ DERIVED = [
     "en-literal",
     "hybrid war"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "2005",
+   "zh": "2005年"
+  }
  },
  {
   "pinyin_numbered": "zi4zhu3 ke3kong4 an1quan2 ke3kao4 de5 chan3ye4lian4 gong1ying4lian4",
@@ -19926,6 +20170,10 @@ DERIVED = [
     "IT application"
    ]
   ],
+  "first_use_display": {
+   "en": "1960s",
+   "zh": "1960年代"
+  },
   "dates_display": {
    "2017-10": {
     "en": "October 2017",
@@ -20660,6 +20908,10 @@ DERIVED = [
     "military-civilian combination"
    ]
   ],
+  "first_use_display": {
+   "en": "1979",
+   "zh": "1979年"
+  },
   "dates_display": {
    "2011-03-31": {
     "en": "March 31, 2011",
@@ -20872,6 +21124,10 @@ DERIVED = [
     "military struggle preparation"
    ]
   ],
+  "first_use_display": {
+   "en": "1993",
+   "zh": "1993年"
+  },
   "dates_display": {
    "2015-05": {
     "en": "May 2015",
