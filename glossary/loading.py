@@ -118,8 +118,20 @@ def load_bundled() -> Glossary:
     return _bundled
 
 
-def merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
-    """Compiled ``extra`` over compiled ``base``: a term of ``extra`` replaces the one with its id."""
+def merge(base: dict[str, Any], extra: dict[str, Any], *, name: str | None = None, base_name: str = "bundled") -> dict[str, Any]:
+    """Compiled ``extra`` over compiled ``base``: a term of ``extra`` replaces the one with its id.
+
+    With ``name`` (where ``extra`` comes from), a GlossaryWarning says which concepts
+    were replaced and which share a simplified form with one of ``base`` under another id.
+    """
+    if name is not None:
+        from glossary.overlap import overlap, overlap_message
+
+        found = overlap(base["terms"], ((term["id"], term["zh"]["hans"]) for term in extra["terms"]))
+        if found:
+            import warnings
+
+            warnings.warn(overlap_message(name, found, base_name), GlossaryWarning, stacklevel=2)
     replaced = {term["id"] for term in extra["terms"]}
     pairs = [(t, d) for t, d in zip(base["terms"], base["derived"]) if t["id"] not in replaced]
     pairs += list(zip(extra["terms"], extra["derived"]))
@@ -174,9 +186,10 @@ def load_paths(paths: list[str | Path] | list[str] | list[Path], *, bundled: boo
 
     def compile_() -> dict[str, Any]:
         compiled = load_bundled().compiled() if bundled else None
-        for path in resolved:
+        for number, path in enumerate(resolved):
             extra = compile_path(path)
-            compiled = extra if compiled is None else merge(compiled, extra)
+            base = "bundled" if bundled and number == 0 else "earlier"
+            compiled = extra if compiled is None else merge(compiled, extra, name=str(path), base_name=base)
         assert compiled is not None
         return compiled
 

@@ -295,3 +295,32 @@ def test_a_terminal_that_cannot_show_chinese_gets_escapes_not_a_traceback() -> N
     result = subprocess.run([sys.executable, "-m", "glossary", "lookup", "MCF"], capture_output=True, env=environment)
     assert result.returncode == 0, result.stderr
     assert b"\\u519b" in result.stdout and b"Traceback" not in result.stderr
+
+
+# --- a user's glossary over the bundled one --------------------------------------------------
+
+
+def test_replacing_or_doubling_a_bundled_concept_is_said_at_import_and_at_load(tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GLOSSARY_CACHE_DIR", str(tmp_path / "cache"))
+    mine = tmp_path / "mine.txt"
+    mine.write_text("军民融合\tmilitary-civil fusion\n总体国家安全观\tholistic security\n数据安全法样例\tsample law\n", encoding="utf-8")
+    result = cli("import", str(mine))
+    assert result.code == 0
+    assert "replace bundled ones with the same id" in result.err and "military-civil-fusion" in result.err
+    assert "holistic-security (总体国家安全观, also holistic-national-security-outlook)" in result.err
+    result = cli("lookup", "--glossary", str(mine), "MCF")
+    assert result.code == 1 and "warning" in result.err and "military-civil-fusion" in result.err
+    with pytest.warns(glossary.GlossaryWarning, match="military-civil-fusion"):
+        glossary.load(mine, cache=False)
+
+
+def test_a_glossary_that_only_adds_concepts_gives_no_warning(tmp_path: Path, cli) -> None:
+    import warnings
+
+    mine = tmp_path / "mine.txt"
+    mine.write_text("数据安全法样例\tsample law\n", encoding="utf-8")
+    result = cli("import", str(mine))
+    assert result.code == 0 and "replace" not in result.err and "also" not in result.err
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", glossary.GlossaryWarning)
+        assert glossary.load(mine, cache=False).lookup("数据安全法样例")

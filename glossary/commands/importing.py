@@ -46,7 +46,9 @@ def run(options: argparse.Namespace) -> int:
     plain_warnings()
     if options.compile:
         return _compile(options)
-    stream = open_import(options.file, options.format)
+    from glossary.overlap import Watched, overlap_message
+
+    stream = Watched(open_import(options.file, options.format))
     output = Path(options.output) if options.output is not None else None
     format_name = options.to
     if output is not None and format_name is None and output.suffix and not output.is_dir():
@@ -82,6 +84,9 @@ def run(options: argparse.Namespace) -> int:
         print(f"wrote {count} concepts to {output} ({format_name})", file=sys.stderr)
     else:
         print(f"wrote {count} concepts to {output}/ ({count + 1} files)", file=sys.stderr)
+    found = stream.overlap_with_bundled()
+    if found:  # used with --glossary, these would replace or double bundled concepts
+        print(overlap_message(str(options.file), found), file=sys.stderr)
     return 0
 
 
