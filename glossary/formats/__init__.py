@@ -34,6 +34,7 @@ _FORMATS: dict[str, tuple[str, str]] = {
     "memoq": ("glossary.formats.memoq", "MemoqFormat"),
     "trados": ("glossary.formats.trados", "TradosFormat"),
     "csv": ("glossary.formats.csvfile", "CsvFormat"),
+    "jieba": ("glossary.formats.jiebadict", "JiebaFormat"),
 }
 
 
