@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:822c1345'
+DIGEST = '2:28794e6d'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1677,6 +1677,14 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans"
  },
+ "soolun-red-china-news-agency-name": {
+  "title": "Periodical article on the name of the Red China News Agency (红中社), excerpt",
+  "publisher": "soolun.net (article excerpts)",
+  "url": "https://soolun.net/periodical/b1197141f1c660e146638b7a0fa3d767.html",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Descriptive title: the stored excerpt shows neither title nor author."
+ },
  "soulun-junmin-jiehe-guideline": {
   "title": "Article on the defence industry's guideline 军民结合,平战结合,军品优先,以民养军 (partial text with English abstract)",
   "publisher": "Journal article, partial text reproduced on soulun.net",
@@ -2082,6 +2090,15 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Xinhua report (BEIJING, July 31) announcing Xi Jinping's Qiushi article on basic research, read in a reprint; the URL is that of the reprint."
+ },
+ "xinhua-2023-09-01-red-china-plaque": {
+  "title": "Xinhua report of 1 September 2023 on the 'Red China' (红色中华) plaque returned to the Xinhua history exhibition hall",
+  "publisher": "Xinhua News Agency (新华每日电讯), reprinted",
+  "date": "2023-09-01",
+  "url": "http://egbaidu.com/politics/2023-09/01/c_1129839634.htm",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Descriptive title: the reprint (traditional characters) shows the body text only; the URL keeps Xinhua's article number."
  },
  "xinhua-ja-2026-01-01-keji-ribao-40": {
   "title": "Xinhua (Japanese service) report of 1 January 2026 on Xi Jinping's letter for the 40th anniversary of Science and Technology Daily",
@@ -16304,7 +16321,20 @@ TERMS = [
    "hans": "新华社",
    "hant": "新華社",
    "pinyin": "Xīnhuáshè",
-   "variants": [],
+   "variants": [
+    {
+     "text": "新华通讯社",
+     "kind": "full-form",
+     "note": "The full name; 新华社 is its short form.",
+     "sources": [
+      {
+       "doc": "soolun-red-china-news-agency-name",
+       "locator": "First paragraph",
+       "quote": "1931年11月7日,中华苏维埃第一次全国代表大会在江西瑞金开幕。当晚,新华通讯社的前身红色中华通讯社成立"
+      }
+     ]
+    }
+   ],
    "sources": [
     {
      "doc": "xinhua-2023-03-08-inss-speech",
@@ -16370,6 +16400,16 @@ TERMS = [
      "doc": "people-2021-11-06-xinhua-90th",
      "locator": "First paragraph",
      "quote": "Chinese President Xi Jinping has sent a letter congratulating Xinhua News Agency on the 90th anniversary of its founding"
+    },
+    {
+     "doc": "xinhua-2023-09-01-red-china-plaque",
+     "locator": "Body text",
+     "quote": "1931年11月7日,一場上萬人參加的提燈晚會在江西瑞金舉行。"
+    },
+    {
+     "doc": "xinhua-2023-09-01-red-china-plaque",
+     "locator": "Body text",
+     "quote": "這一天,也是新華社的誕生日。"
     }
    ]
   },
@@ -25428,6 +25468,12 @@ DERIVED = [
     "新华社",
     "hant",
     "新華社"
+   ],
+   [
+    "zh",
+    "新华通讯社",
+    "variant",
+    "新华通讯社"
    ],
    [
     "pinyin_tones",
