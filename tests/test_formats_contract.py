@@ -20,6 +20,7 @@ FILE_NAMES = {
     "memoq": "g.tsv",
     "trados": "g.txt",
     "csv": "g.csv",
+    "xlsx": "g.xlsx",
 }
 TABULAR = ("omegat", "memoq", "trados", "csv")
 

@@ -71,6 +71,14 @@ def test_the_installed_wheel_looks_up_from_another_directory(wheel: Path, tmp_pa
     assert "military-civil fusion" in result.stdout and result.stderr == ""
     check = subprocess.run([str(venv / "bin" / "glossary"), "validate", "--quick"], capture_output=True, text=True, cwd="/")
     assert check.returncode == 0, check.stdout + check.stderr
+    # the translator's-desk features: a batch of lookups, the workbook both ways, the jieba dictionary
+    batch = subprocess.run([str(venv / "bin" / "glossary"), "lookup", "-", "--format", "tsv"], input="MCF\n军民融合\n", capture_output=True, text=True, cwd="/")
+    assert batch.returncode == 0 and batch.stdout.count("military-civil-fusion") == 2, batch.stderr
+    workbook, userdict = tmp_path / "terms.xlsx", tmp_path / "userdict.txt"
+    for arguments in (["export", "--format", "xlsx", "-o", str(workbook)], ["import", str(workbook)], ["export", "--format", "jieba", "-o", str(userdict)]):
+        done = subprocess.run([str(venv / "bin" / "glossary"), *arguments], capture_output=True, text=True, cwd="/")
+        assert done.returncode == 0, done.stderr
+    assert "军民融合 " in userdict.read_text(encoding="utf-8")
 
 
 def test_the_sdist_keeps_the_terms(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ _FORMATS: dict[str, tuple[str, str]] = {
     "trados": ("glossary.formats.trados", "TradosFormat"),
     "csv": ("glossary.formats.csvfile", "CsvFormat"),
     "jieba": ("glossary.formats.jiebadict", "JiebaFormat"),
+    "xlsx": ("glossary.formats.xlsx", "XlsxFormat"),
 }
 
 
