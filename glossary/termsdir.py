@@ -143,6 +143,12 @@ def _read_toml(path: Path, problems: list[tuple[str, str]]) -> tuple[str, dict[s
         where = f"{_display(path)}:{line}" if line else _display(path)
         problems.append((where, f"not valid TOML: {message}"))
         return None
+    except RecursionError:
+        problems.append((_display(path), "not valid TOML: nested too deeply to read"))
+        return None
+    except ValueError:  # an integer of more than 4300 digits
+        problems.append((_display(path), "not valid TOML: a number too long to read"))
+        return None
 
 
 def read_terms_folder(folder: Path | str) -> TermsFolder:
