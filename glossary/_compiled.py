@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:28794e6d'
+DIGEST = '2:7392d52a'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -544,6 +544,14 @@ SOURCES = {
   "publisher": "China Daily Hong Kong, from Xinhua News Agency",
   "date": "2021-01-20",
   "url": "https://www.chinadailyhk.com/article/155492",
+  "kind": "official",
+  "language": "en"
+ },
+ "chinamil-2016-02-01-five-theater-commands": {
+  "title": "President Xi announces establishment of five PLA theater commands",
+  "publisher": "China Military Online",
+  "date": "2016-02-01",
+  "url": "http://english.chinamil.com.cn/news-channels/china-military-news/2016-02/01/content_6884069_5.htm",
   "kind": "official",
   "language": "en"
  },
@@ -11627,6 +11635,17 @@ TERMS = [
        "quote": "中共十九大报告提出"
       }
      ]
+    },
+    {
+     "text": "中共十九大报告",
+     "kind": "short-form",
+     "sources": [
+      {
+       "doc": "china-keywords-2019-defense-modernization",
+       "locator": "Chinese text",
+       "quote": "中共十九大报告提出"
+      }
+     ]
     }
    ],
    "sources": [
@@ -12127,6 +12146,18 @@ TERMS = [
       "doc": "chinamil-2016-12-16-rocket-force",
       "locator": "Caption",
       "quote": "中国人民解放军火箭军成立"
+     }
+    ]
+   },
+   {
+    "text": "Chinese People's Liberation Army",
+    "kind": "official",
+    "date": "2016-02-01",
+    "sources": [
+     {
+      "doc": "chinamil-2016-02-01-five-theater-commands",
+      "locator": "Photo caption",
+      "quote": "The ceremony was held to mark the founding of the five theater commands of the Chinese People's Liberation Army (PLA)."
      }
     ]
    }
@@ -15747,6 +15778,11 @@ TERMS = [
     "type": "part-of",
     "target": "peoples-liberation-army",
     "sources": [
+     {
+      "doc": "chinamil-2016-02-01-five-theater-commands",
+      "locator": "Photo caption",
+      "quote": "The ceremony was held to mark the founding of the five theater commands of the Chinese People's Liberation Army (PLA)."
+     },
      {
       "doc": "chinadaily-2016-02-01-theater-commands",
       "locator": "Photo caption",
@@ -22464,6 +22500,12 @@ DERIVED = [
     "十九大报告"
    ],
    [
+    "zh",
+    "中共十九大报告",
+    "variant",
+    "中共十九大报告"
+   ],
+   [
     "pinyin_tones",
     "jue2sheng4quan2mian4jian4cheng2xiao3kang1she4hui4duo2qu3xin1shi2dai4zhong1guo2te4se4she4hui4zhu3yi4wei3da4sheng4li4",
     "pinyin-tones",
@@ -22789,6 +22831,10 @@ DERIVED = [
    "zh": "1927年8月1日"
   },
   "dates_display": {
+   "2016-02-01": {
+    "en": "February 1, 2016",
+    "zh": "2016年2月1日"
+   },
    "2021-07-30": {
     "en": "July 30, 2021",
     "zh": "2021年7月30日"
