@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:7392d52a'
+DIGEST = '2:8b2fe4bb'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -12139,18 +12139,6 @@ TERMS = [
    },
    {
     "text": "Chinese People's Liberation Army",
-    "kind": "literal",
-    "note": "Editorial word-for-word gloss of the Chinese term: 中国 China, 人民 people, 解放 liberation, 军 army.",
-    "sources": [
-     {
-      "doc": "chinamil-2016-12-16-rocket-force",
-      "locator": "Caption",
-      "quote": "中国人民解放军火箭军成立"
-     }
-    ]
-   },
-   {
-    "text": "Chinese People's Liberation Army",
     "kind": "official",
     "date": "2016-02-01",
     "sources": [
@@ -12158,6 +12146,18 @@ TERMS = [
       "doc": "chinamil-2016-02-01-five-theater-commands",
       "locator": "Photo caption",
       "quote": "The ceremony was held to mark the founding of the five theater commands of the Chinese People's Liberation Army (PLA)."
+     }
+    ]
+   },
+   {
+    "text": "China People's Liberation Army",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 中国 China, 人民 people, 解放 liberation, 军 army.",
+    "sources": [
+     {
+      "doc": "chinamil-2016-12-16-rocket-force",
+      "locator": "Caption",
+      "quote": "中国人民解放军火箭军成立"
      }
     ]
    }
@@ -22822,8 +22822,14 @@ DERIVED = [
    [
     "en",
     "chinese peoples liberation army",
-    "en-literal",
+    "en-official",
     "Chinese People's Liberation Army"
+   ],
+   [
+    "en",
+    "china peoples liberation army",
+    "en-literal",
+    "China People's Liberation Army"
    ]
   ],
   "first_use_display": {
