@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:8b2fe4bb'
+DIGEST = '2:93a0ab29'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -3931,7 +3931,7 @@ TERMS = [
    "sources": [
     {
      "doc": "cssn-french-channel-launch-speech",
-     "locator": "Opening paragraph",
+     "locator": "Speech text, on the site's launch",
      "quote": "2011年1月1日,中国社会科学网在这里诞生了"
     }
    ]
