@@ -324,3 +324,22 @@ def test_a_glossary_that_only_adds_concepts_gives_no_warning(tmp_path: Path, cli
     with warnings.catch_warnings():
         warnings.simplefilter("error", glossary.GlossaryWarning)
         assert glossary.load(mine, cache=False).lookup("数据安全法样例")
+
+
+@pytest.mark.parametrize("separator", ["\t", ","])
+def test_one_id_for_two_chinese_terms_in_a_table_is_refused(tmp_path: Path, cli, separator: str) -> None:
+    rows = [["id", "zh", "en"], ["dup", "军民融合", "military-civil fusion"], ["dup", "国家安全", "national security"]]
+    path = tmp_path / ("dup.tsv" if separator == "\t" else "dup.csv")
+    path.write_text("\n".join(separator.join(row) for row in rows) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match="'dup' is used twice: for '军民融合' on line 2 and for '国家安全' here"):
+        read_document(path)
+    result = cli("import", str(path), "-o", str(tmp_path / "out"))
+    assert result.code == 2 and f"{path.name}:3" in result.err
+    assert not (tmp_path / "out").exists()
+
+
+def test_rows_of_one_id_with_one_chinese_term_still_make_one_concept(tmp_path: Path) -> None:
+    path = tmp_path / "rows.tsv"
+    path.write_text("id\tzh\tzh-Hant\ten\nmcf\t军民融合\t軍民融合\tmilitary-civil fusion\nmcf\t军民融合\t\tMCF\n", encoding="utf-8")
+    (term,) = read_document(path).terms
+    assert term.id == "mcf" and {rendering.text for rendering in term.en} | {abbreviation.text for abbreviation in term.abbreviations} >= {"military-civil fusion", "MCF"}

@@ -367,11 +367,25 @@ class TableImport(ConceptStream):
 
         self.groups: dict[str, list[Row]] = {}
         ids: set[str] = set()
+        #: id -> (Chinese key, Chinese form, line) of its first row, in a table with an id column
+        first_rows: dict[str, tuple[str, str, int]] = {}
         for row in rows:
             parsed = self._parse(row)
             if isinstance(parsed, str):
                 self.builder.problem(f"{path}:{row.line}", parsed)
                 continue
+            if parsed.meta.id and self.has_id_column:
+                # rows with one id make one concept: another Chinese term under it would
+                # silently become a variant of the first (a comment's id, as OmegaT rows
+                # carry it, does name variants)
+                form = parsed.chinese[0][0]
+                first = first_rows.setdefault(parsed.meta.id, (normalize.chinese_key(form), form, row.line))
+                if first[0] != normalize.chinese_key(form):
+                    self.builder.problem(
+                        f"{path}:{row.line}",
+                        f"the id {parsed.meta.id!r} is used twice: for {first[1]!r} on line {first[2]} and for {form!r} here; give each concept its own id",
+                    )
+                    continue
             if parsed.meta.id:
                 ids.add(parsed.meta.id)
             key = f"id:{parsed.meta.id}" if parsed.meta.id else f"zh:{normalize.chinese_key(parsed.chinese[0][0])}"
