@@ -125,6 +125,13 @@ def test_known_attacks_give_a_data_error_or_a_document(name: str) -> None:
         read(name, data)
 
 
+@pytest.mark.parametrize("name", READERS)
+def test_a_byte_damaged_anywhere_in_a_small_file_gives_a_data_error_or_a_document(name: str) -> None:
+    seed = valid_file(name)
+    for at in range(0, len(seed), max(1, len(seed) // 80)):
+        read(name, seed[:at] + bytes([seed[at] ^ 0x55]) + seed[at + 1 :])
+
+
 @cache
 def fixture_files() -> dict[str, bytes]:
     return {path.name: path.read_bytes() for path in FIXTURE_TERMS.iterdir() if path.suffix == ".toml"}

@@ -286,9 +286,15 @@ def read_workbook(data: bytes, path: str) -> GlossaryDocument:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except (BadZipFile, KeyError, OSError, ValueError) as error:
         raise FormatError(path, f"not an Excel workbook (.xlsx): {error}") from None
+    except Exception as error:  # noqa: BLE001 - a damaged archive fails anywhere inside zipfile, zlib or the XML parser
+        raise FormatError(path, f"not a readable Excel workbook (.xlsx): {type(error).__name__}: {error}") from None
     try:
         terms, numbers = _read_terms(_sheet_rows(book, TERMS_SHEET, path), path)
         source_rows = _sheet_rows(book, SOURCES_SHEET, path) if SOURCES_SHEET in book.sheetnames else []
+    except DataError:
+        raise
+    except Exception as error:  # noqa: BLE001 - read-only workbooks decompress and parse the sheets only now
+        raise FormatError(path, f"not a readable Excel workbook (.xlsx): {type(error).__name__}: {error}") from None
     finally:
         book.close()
     problems: list[tuple[str, str]] = []
