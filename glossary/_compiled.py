@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:93a0ab29'
+DIGEST = '2:e2a2e868'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -457,6 +457,14 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "chinadaily-2019-12-10-gaofen-7": {
+  "title": "Civil-use observation satellite sends back 1st detailed images",
+  "publisher": "China Daily",
+  "date": "2019-12-10",
+  "url": "https://www.chinadaily.com.cn/a/201912/10/WS5defac6aa310cf3e3557d414_1.html",
+  "kind": "official",
+  "language": "en"
+ },
  "chinadaily-2020-05-15-pbsc-meeting": {
   "title": "中共中央政治局常务委员会召开会议 习近平主持",
   "publisher": "China Daily language site (chinadaily.com.cn), from Xinhuanet",
@@ -512,7 +520,7 @@ SOURCES = {
   "url": "https://webjosh.com/article/%E3%80%90%E5%8F%8C%E8%AF%AD%E8%B4%A2%E8%AE%AF%E3%80%91%E5%95%86%E5%8A%A1%E9%83%A8%EF%BC%9A%E5%B8%8C%E6%9C%9Bg7%E5%B0%86%E4%B8%8D%E5%AF%BB%E6%B1%82%E5%AF%B9%E5%8D%8E+%E8%84%B1%E9%92%A9+%E8%A1%A8%E6%80%81%E8%90%BD%E5%88%B0%E5%AE%9E%E5%A4%84-1685113158-20918",
   "kind": "official",
   "language": "en",
-  "note": "China Daily's English report with its own paragraph-by-paragraph Chinese translation. The report itself dates from 25 May 2023."
+  "note": "China Daily's English report with its own paragraph-by-paragraph Chinese translation. The report itself dates from 25 May 2023. The English lead agrees word for word with a reprint of the China Daily report on hkcrunch.com (\"G7 urged to deliver on no-decoupling pledge\")."
  },
  "chinadaily-2025-10-30-development-and-security": {
   "title": "Plan to ensure both development and security: China Daily editorial",
@@ -843,7 +851,7 @@ SOURCES = {
   "date": "2017-10-27",
   "url": "http://gjs.cssn.cn/kydt/kydt_kycg/201710/t20171027_3683336.shtml",
   "kind": "scholarly",
-  "language": "zh-Hans"
+  "language": "en"
  },
  "cssn-french-channel-launch-speech": {
   "title": "Speech at the launch of the French channel of China Social Sciences Net",
@@ -1189,8 +1197,16 @@ SOURCES = {
   "date": "2023-05-26",
   "url": "https://tianhengxin.com/fwc/a/MzU1OTM1MjIxNA==/2247541392/1",
   "kind": "official",
-  "language": "en",
-  "note": "Chinese and English transcript, paragraph by paragraph, as the ministry publishes them."
+  "language": "zh-Hans",
+  "note": "Chinese and English transcript, paragraph by paragraph, as the ministry publishes them, in a repost; cited for the Chinese text. The English agrees word for word with the ministry's English transcript (mfa-2023-05-26-press-conference-en)."
+ },
+ "mfa-2023-05-26-press-conference-en": {
+  "title": "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on May 26, 2023",
+  "publisher": "Ministry of Foreign Affairs of the PRC, English transcript on the site of the Chinese Embassy in Canada",
+  "date": "2023-05-26",
+  "url": "http://ca.china-embassy.gov.cn/eng/fyrth/202305/t20230526_11084484.htm",
+  "kind": "official",
+  "language": "en"
  },
  "miit-2016-mega-projects": {
   "title": "工业和信息化部：实施国家科技重大专项，推动产业转型升级",
@@ -1285,15 +1301,6 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Xinhua report on the draft outline of the 14th Five-Year Plan."
- },
- "people-en-2021-03-06-whole-nation-projects": {
-  "title": "China to advance major projects with \"whole-nation\" efforts: official",
-  "publisher": "People's Daily Online (Xinhua)",
-  "date": "2021-03-06",
-  "url": "http://en.people.cn/n3/2021/0306/c90000-9825849.html",
-  "kind": "official",
-  "language": "en",
-  "note": "Xinhua report dated Beijing, 5 March 2021, on remarks by He Lifeng, head of the National Development and Reform Commission."
  },
  "people-en-2021-03-09-new-development-paradigm": {
   "title": "Xiplomacy: Xi's vision of China's new development paradigm attracts global attention",
@@ -1499,16 +1506,6 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "The date is that of the speech, given under the title."
  },
- "rmlt-2022-03-31-external-environment": {
-  "title": "Responding scientifically to the profound changes in China's external economic environment in the new situation",
-  "title_original": "科學應對新形勢下我國外部經濟環境的深刻變化",
-  "publisher": "People's Tribune Net (人民论坛网), read in a traditional-character mirror copy",
-  "date": "2022-03-31",
-  "url": "http://rnsmg.com/2022/0331/643587.shtml",
-  "kind": "media",
-  "language": "zh-Hant",
-  "note": "Article of the Frontier Theory section of People's Tribune Net, as stored in a mirror that converts it to traditional characters."
- },
  "rmlt-2023-03-31-chips-act": {
   "title": "The historical roots and likely effects of the US 'CHIPS Act'",
   "title_original": "美国“芯片法案”的历史根源及效果预估",
@@ -1517,6 +1514,17 @@ SOURCES = {
   "url": "http://www.rmlt.com.cn/2023/0331/669883.shtml",
   "kind": "media",
   "language": "zh-Hans"
+ },
+ "rmlt-2025-01-17-deglobalization": {
+  "title": "Features, causes and responses of deglobalization in a new period of turbulence and change",
+  "title_original": "新的动荡变革期逆全球化的特点、成因及应对",
+  "author": "任琳 (Ren Lin), Institute of World Economics and Politics, Chinese Academy of Social Sciences",
+  "publisher": "People's Tribune Net (人民论坛网)",
+  "date": "2025-01-17",
+  "url": "http://rmlt.com.cn/2025/0117/721796.shtml",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Article of the People's Tribune Frontiers (人民论坛·学术前沿), on People's Tribune's own site."
  },
  "rmzxb-2014-04-17-national-security-commission": {
   "title": "全方位解读“中央国家安全委员会”和“总体国家安全观”",
@@ -4812,19 +4820,6 @@ TERMS = [
   },
   "en": [
    {
-    "text": "pooling national resources",
-    "kind": "official",
-    "date": "2021-03-05",
-    "note": "Xinhua's wording for the phrase in the institutional advantage (制度优势) of concentrating resources on major undertakings.",
-    "sources": [
-     {
-      "doc": "people-en-2021-03-06-whole-nation-projects",
-      "locator": "First paragraph",
-      "quote": "China will draw on the institutional advantage of pooling national resources to advance major projects concerning future technological development and national security"
-     }
-    ]
-   },
-   {
     "text": "concentrate forces to do big things",
     "kind": "literal",
     "note": "Editorial word-for-word gloss of the Chinese term: 集中 (concentrate) 力量 (strength, forces) 办 (do, handle) 大事 (big things, major undertakings).",
@@ -4863,7 +4858,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Short for the claim that China's socialist system 'can concentrate its strength on great undertakings' (社会主义制度能够集中力量办大事), which Xi Jinping calls an advantage of the system, credited with the Three Gorges dam, the Beidou navigation system and other major national projects. The techno-security brief calls the resulting 'selective authoritarian mobilization model' what Xi calls 'the superiority of the socialist system'; the new whole-of-nation system (新型举国体制) applies it to key core technologies."
+  "note": "Short for the claim that China's socialist system 'can concentrate its strength on great undertakings' (社会主义制度能够集中力量办大事), which Xi Jinping calls an advantage of the system, credited with the Three Gorges dam, the Beidou navigation system and other major national projects. The techno-security brief calls the resulting 'selective authoritarian mobilization model' what Xi calls 'the superiority of the socialist system'; the new whole-of-nation system (新型举国体制) applies it to key core technologies. No official English paired with this Chinese phrase was found: Xinhua's 'institutional advantage of pooling national resources' (5 March 2021) reports a remark on 'whole-nation' efforts whose Chinese wording was not found, so it is not given as a rendering."
  },
  {
   "schema_version": 1,
@@ -5388,8 +5383,8 @@ TERMS = [
       "quote": "Any country's attempt to push for decoupling from or cutting supply chains with China will harm its own interests and dampen global economic recovery and growth"
      },
      {
-      "doc": "mfa-2023-05-26-press-conference-bilingual",
-      "locator": "CCTV question (English)",
+      "doc": "mfa-2023-05-26-press-conference-en",
+      "locator": "CCTV question",
       "quote": "said that decoupling will bring extra burden to global economic development"
      }
     ]
@@ -5637,9 +5632,9 @@ TERMS = [
    "variants": [],
    "sources": [
     {
-     "doc": "rmlt-2022-03-31-external-environment",
-     "locator": "First section",
-     "quote": "在百年未有之大變局下,逆全球化思潮泛起"
+     "doc": "rmlt-2025-01-17-deglobalization",
+     "locator": "Title",
+     "quote": "新的动荡变革期逆全球化的特点、成因及应对"
     }
    ]
   },
@@ -5648,6 +5643,7 @@ TERMS = [
     "text": "deglobalization",
     "kind": "official",
     "date": "2020-11-03",
+    "note": "Xinhua's English report of Xi Jinping's explanation of the proposals for the 14th Five-Year Plan; the Chinese text of the explanation was not found in a stored copy, so the pairing with 逆全球化 rests on the report translating that passage.",
     "sources": [
      {
       "doc": "xinhua-2020-11-03-new-development-pattern",
@@ -5678,9 +5674,9 @@ TERMS = [
     "note": "Editorial word-for-word gloss of the Chinese term: 逆 (counter, against the current) + 全球化 (globalization).",
     "sources": [
      {
-      "doc": "rmlt-2022-03-31-external-environment",
-      "locator": "First section",
-      "quote": "逆全球化思潮泛起"
+      "doc": "rmlt-2025-01-17-deglobalization",
+      "locator": "Abstract",
+      "quote": "新的动荡变革期及此轮逆全球化的成因主要包括"
      }
     ]
    }
@@ -7369,6 +7365,19 @@ TERMS = [
    ]
   },
   "en": [
+   {
+    "text": "Gaofen program",
+    "kind": "official",
+    "date": "2019-12-10",
+    "note": "China Daily's name for the project, after its short name 高分专项 (高分, Gaofen, 'high resolution').",
+    "sources": [
+     {
+      "doc": "chinadaily-2019-12-10-gaofen-7",
+      "locator": "Fifth paragraph",
+      "quote": "China launched the Gaofen program in May 2010 and listed it as one of the 16 important national projects in science and technology."
+     }
+    ]
+   },
    {
     "text": "high-resolution earth observation systems",
     "kind": "source",
@@ -18155,23 +18164,11 @@ DERIVED = [
    ],
    [
     "en",
-    "pooling national resources",
-    "en-official",
-    "pooling national resources"
-   ],
-   [
-    "en",
     "concentrate forces to do big things",
     "en-literal",
     "concentrate forces to do big things"
    ]
-  ],
-  "dates_display": {
-   "2021-03-05": {
-    "en": "March 5, 2021",
-    "zh": "2021年3月5日"
-   }
-  }
+  ]
  },
  {
   "pinyin_numbered": "zhong1guo2 gong4chan3dang3 zhang1cheng2",
@@ -19809,6 +19806,12 @@ DERIVED = [
    ],
    [
     "en",
+    "gaofen program",
+    "en-official",
+    "Gaofen program"
+   ],
+   [
+    "en",
     "high resolution earth observation systems",
     "en-source",
     "high-resolution earth observation systems"
@@ -19823,6 +19826,12 @@ DERIVED = [
   "first_use_display": {
    "en": "February 9, 2006",
    "zh": "2006年2月9日"
+  },
+  "dates_display": {
+   "2019-12-10": {
+    "en": "December 10, 2019",
+    "zh": "2019年12月10日"
+   }
   }
  },
  {
