@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:e2a2e868'
+DIGEST = '2:25568e08'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -2134,6 +2134,16 @@ SOURCES = {
   "language": "ko",
   "note": "Title descriptive. Quotes the white paper and a researcher of the National Defense Policy Research Center, Yan Wenhu."
  },
+ "xinhua08-2017-11-22-hegaoji": {
+  "title": "Market report: chip stocks surge",
+  "title_original": "实盘:芯片概念股暴涨 景嘉微等多股涨停",
+  "publisher": "China Financial Information Network (中国金融信息网, Xinhua News Agency)",
+  "date": "2017-11-22",
+  "url": "http://stock.xinhua08.com/a/20171122/1736891.shtml",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Market news item that recalls the Hegaoji megaproject after its results conference of 20 November 2017. Title descriptive in English."
+ },
  "ye-jianying-biography-104": {
   "title": "叶剑英传 (Biography of Ye Jianying), section 104",
   "publisher": "Reproduced online by weilishi.com.cn",
@@ -2634,8 +2644,21 @@ TERMS = [
   "zh": {
    "hans": "新一代宽带无线移动通信网",
    "hant": "新一代寬帶無線移動通信網",
-   "pinyin": "xīn yī dài kuāndài wúxiàn yídòng tōngxìnwǎng",
-   "variants": [],
+   "pinyin": "xīn yīdài kuāndài wúxiàn yídòng tōngxìnwǎng",
+   "variants": [
+    {
+     "text": "新一代宽带无线移动通信",
+     "kind": "short-form",
+     "note": "The name as the 2006-2020 plan lists it, without 网 (network).",
+     "sources": [
+      {
+       "doc": "sina-2006-02-10-mega-projects",
+       "locator": "First paragraph",
+       "quote": "极大规模集成电路制造技术及成套工艺,新一代宽带无线移动通信,高档数控机床与基础制造技术"
+      }
+     ]
+    }
+   ],
    "sources": [
     {
      "doc": "miit-2016-mega-projects",
@@ -2647,8 +2670,8 @@ TERMS = [
   "en": [
    {
     "text": "5G mobile communications technology",
-    "kind": "source",
-    "note": "The brief's example for this megaproject, not its name.",
+    "kind": "deprecated",
+    "note": "The brief's paraphrase, not the project's name: the megaproject, set out in 2006, carried 4G work (TD-LTE) before 5G research began under it, as the ministry that runs it reports.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -2671,6 +2694,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2006-02-09",
+   "precision": "day",
+   "note": "The project was set out, as 新一代宽带无线移动通信, among the sixteen megaprojects of the Medium- and Long-Term Plan for Science and Technology Development (2006-2020), which the State Council issued on 9 February 2006.",
+   "sources": [
+    {
+     "doc": "sina-2006-02-10-mega-projects",
+     "locator": "First paragraph",
+     "quote": "极大规模集成电路制造技术及成套工艺,新一代宽带无线移动通信,高档数控机床与基础制造技术"
+    },
+    {
+     "doc": "govcn-2006-02-09-sci-tech-guidelines",
+     "locator": "First paragraph",
+     "quote": "The State Council issued in Beijing Thursday the guidelines on national medium- and long-term program for science and technology development (2006-2020)"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "part-of",
@@ -6965,9 +7005,21 @@ TERMS = [
      "kind": "full-form",
      "sources": [
       {
-       "doc": "dejiangwang-2022-09-13-hegaoji",
-       "locator": "First answer",
-       "quote": "核高基就是“核心电子器件、高端通用芯片及基础软件产品”的简称。"
+       "doc": "xinhua08-2017-11-22-hegaoji",
+       "locator": "Third paragraph",
+       "quote": "“核心电子器件、高端通用芯片及基础软件产品”(简称“核高基重大专项”)位列16个科技重大专项首位"
+      }
+     ]
+    },
+    {
+     "text": "核心电子器件、高端通用芯片及基础软件",
+     "kind": "full-form",
+     "note": "The name as the 2006-2020 plan lists it, without 产品 (products).",
+     "sources": [
+      {
+       "doc": "sina-2006-02-10-mega-projects",
+       "locator": "First paragraph",
+       "quote": "这16个重大专项包括:核心电子器件、高端通用芯片及基础软件,极大规模集成电路制造技术及成套工艺"
       }
      ]
     }
@@ -6983,8 +7035,8 @@ TERMS = [
   "en": [
    {
     "text": "high-end universal chips",
-    "kind": "source",
-    "note": "The brief names the project by one of its three parts.",
+    "kind": "deprecated",
+    "note": "The brief's paraphrase: it names the project by one of its three parts (the chips), leaving out core electronic devices and basic software.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -6999,9 +7051,9 @@ TERMS = [
     "note": "Editorial word-for-word gloss of the full Chinese name, which 核高基 abbreviates by its first characters (核 core, 高 high-end, 基 basic).",
     "sources": [
      {
-      "doc": "dejiangwang-2022-09-13-hegaoji",
-      "locator": "First answer",
-      "quote": "核心电子器件、高端通用芯片及基础软件产品"
+      "doc": "xinhua08-2017-11-22-hegaoji",
+      "locator": "Third paragraph",
+      "quote": "“核心电子器件、高端通用芯片及基础软件产品”(简称“核高基重大专项”)"
      }
     ]
    }
@@ -7010,12 +7062,17 @@ TERMS = [
   "first_use": {
    "date": "2006-02-09",
    "precision": "day",
-   "note": "Named among the sixteen megaprojects of the Medium- and Long-Term Plan for Science and Technology Development (2006-2020), which the State Council issued on 9 February 2006.",
+   "note": "The project was set out, under its full name 核心电子器件、高端通用芯片及基础软件, as the first of the sixteen megaprojects of the Medium- and Long-Term Plan for Science and Technology Development (2006-2020), which the State Council issued on 9 February 2006. The date is that of the project, not of the abbreviation 核高基, which the plan does not use.",
    "sources": [
     {
-     "doc": "dejiangwang-2022-09-13-hegaoji",
-     "locator": "First answer",
-     "quote": "是2006年国务院发布的《国家中长期科学和技术发展规划纲要(2006-2020年)》中与载人航天、探月工程并列的16个重大科技专项之一。"
+     "doc": "sina-2006-02-10-mega-projects",
+     "locator": "First paragraph",
+     "quote": "这16个重大专项包括:核心电子器件、高端通用芯片及基础软件,极大规模集成电路制造技术及成套工艺"
+    },
+    {
+     "doc": "xinhua08-2017-11-22-hegaoji",
+     "locator": "Third paragraph",
+     "quote": "2006年,国务院颁布了《国家中长期科学和技术发展规划纲要(2006年-2020年)》"
     },
     {
      "doc": "govcn-2006-02-09-sci-tech-guidelines",
@@ -7186,6 +7243,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2006-02-09",
+   "precision": "day",
+   "note": "The project was set out, as 高档数控机床与基础制造技术, among the sixteen megaprojects of the Medium- and Long-Term Plan for Science and Technology Development (2006-2020), which the State Council issued on 9 February 2006.",
+   "sources": [
+    {
+     "doc": "sina-2006-02-10-mega-projects",
+     "locator": "First paragraph",
+     "quote": "极大规模集成电路制造技术及成套工艺,新一代宽带无线移动通信,高档数控机床与基础制造技术"
+    },
+    {
+     "doc": "govcn-2006-02-09-sci-tech-guidelines",
+     "locator": "First paragraph",
+     "quote": "The State Council issued in Beijing Thursday the guidelines on national medium- and long-term program for science and technology development (2006-2020)"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "part-of",
@@ -7200,7 +7274,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Megaproject no. 4 of the 2006-2020 science and technology plan: high-grade numerically controlled machine tools and basic manufacturing equipment."
+  "note": "Megaproject no. 4 of the 2006-2020 science and technology plan: high-grade numerically controlled machine tools and basic manufacturing equipment. The plan of 2006 lists it as 高档数控机床与基础制造技术 ('... basic manufacturing technology'); the ministry that runs it names it with 装备 (equipment)."
  },
  {
   "schema_version": 1,
@@ -16741,8 +16815,8 @@ DERIVED = [
   }
  },
  {
-  "pinyin_numbered": "xin1 yi1 dai4 kuan1dai4 wu2xian4 yi2dong4 tong1xin4wang3",
-  "pinyin_toneless": "xin yi dai kuandai wuxian yidong tongxinwang",
+  "pinyin_numbered": "xin1 yi1dai4 kuan1dai4 wu2xian4 yi2dong4 tong1xin4wang3",
+  "pinyin_toneless": "xin yidai kuandai wuxian yidong tongxinwang",
   "keys": [
    [
     "id",
@@ -16764,6 +16838,12 @@ DERIVED = [
    ],
    [
     "zh",
+    "新一代宽带无线移动通信",
+    "variant",
+    "新一代宽带无线移动通信"
+   ],
+   [
+    "zh",
     "新一代宽频无线行动通讯网",
     "script",
     "新一代寬頻無線行動通訊網"
@@ -16772,18 +16852,18 @@ DERIVED = [
     "pinyin_tones",
     "xin1yi1dai4kuan1dai4wu2xian4yi2dong4tong1xin4wang3",
     "pinyin-tones",
-    "xīn yī dài kuāndài wúxiàn yídòng tōngxìnwǎng"
+    "xīn yīdài kuāndài wúxiàn yídòng tōngxìnwǎng"
    ],
    [
     "pinyin",
     "xinyidaikuandaiwuxianyidongtongxinwang",
     "pinyin",
-    "xīn yī dài kuāndài wúxiàn yídòng tōngxìnwǎng"
+    "xīn yīdài kuāndài wúxiàn yídòng tōngxìnwǎng"
    ],
    [
     "en",
     "5g mobile communications technology",
-    "en-source",
+    "en-deprecated",
     "5G mobile communications technology"
    ],
    [
@@ -16792,7 +16872,11 @@ DERIVED = [
     "en-literal",
     "new-generation broadband wireless mobile communication network"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "February 9, 2006",
+   "zh": "2006年2月9日"
+  }
  },
  {
   "pinyin_numbered": "neng2li4",
@@ -19535,6 +19619,12 @@ DERIVED = [
     "核心电子器件、高端通用芯片及基础软件产品"
    ],
    [
+    "zh",
+    "核心电子器件、高端通用芯片及基础软件",
+    "variant",
+    "核心电子器件、高端通用芯片及基础软件"
+   ],
+   [
     "pinyin_tones",
     "he2gao1ji1",
     "pinyin-tones",
@@ -19549,7 +19639,7 @@ DERIVED = [
    [
     "en",
     "high end universal chips",
-    "en-source",
+    "en-deprecated",
     "high-end universal chips"
    ],
    [
@@ -19664,7 +19754,11 @@ DERIVED = [
     "en-literal",
     "high-grade numerically controlled machine tools and basic manufacturing equipment"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "February 9, 2006",
+   "zh": "2006年2月9日"
+  }
  },
  {
   "pinyin_numbered": "gao1 shui3ping2 ke1ji4 zi4li4 zi4qiang2",
