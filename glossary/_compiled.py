@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:25568e08'
+DIGEST = '2:e796537f'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -860,6 +860,14 @@ SOURCES = {
   "kind": "reference",
   "language": "zh-Hans",
   "note": "Title descriptive; speaker and date not given on the page. The speech recalls the launch of the Chinese site (1 January 2011) and of its English channel (1 January 2012)."
+ },
+ "cst-hegemonism": {
+  "title": "Hegemonism (glossary entry)",
+  "publisher": "Center for Strategic Translation",
+  "url": "https://cst-site.webflow.io/glossary/hegemonism",
+  "kind": "analysis",
+  "language": "en",
+  "note": "Glossary entry on 霸权主义 quoting Deng Xiaoping's 1974 address to the United Nations General Assembly; the stored page is undated."
  },
  "cyol-2006-02-10-sci-tech-plan-excerpt": {
   "title": "Excerpt from the Outline of the National Medium- and Long-Term Plan for Science and Technology Development (2006-2020)",
@@ -6465,7 +6473,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "One of the forms of war that Gen. Wang Haijiang, commander of the Western Theater Command, says are intertwined with military warfare in the 'new form of hybrid warfare' shown by the Russia-Ukraine war (as quoted in the NSI brief). Chinese analysts use it for sanctions such as the freezing of Russia's central-bank reserves and its exclusion from SWIFT, which the techno-security brief discusses."
+  "note": "One of the forms of war that Gen. Wang Haijiang, commander of the Western Theater Command, says are intertwined with military warfare in the 'new form of hybrid warfare' shown by the Russia-Ukraine war (as quoted in the NSI brief). Chinese analysts use it for sanctions such as the freezing of Russian-owned foreign-currency assets and the exclusion of Russian banks from the international banking system, measures the techno-security brief says Chinese analysts have urged the authorities to prepare for."
  },
  {
   "schema_version": 1,
@@ -7162,6 +7170,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1970",
+   "precision": "decade",
+   "note": "In PRC official usage by the 1970s: Deng Xiaoping's address to the United Nations General Assembly in April 1974 pledged support for 'the struggle of all peoples against imperialism and hegemonism'. Earlier uses were not checked; the date says only that the term was in official use in that decade.",
+   "sources": [
+    {
+     "doc": "cst-hegemonism",
+     "locator": "First paragraphs",
+     "quote": "Deng Xiaoping described the features of modern hegemonism in a blistering 1974 address to the United Nations."
+    },
+    {
+     "doc": "cst-hegemonism",
+     "locator": "First paragraphs",
+     "quote": "promoting the struggle of all peoples against imperialism and hegemonism” (Deng 1974)"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -19695,6 +19720,10 @@ DERIVED = [
     "hegemonism"
    ]
   ],
+  "first_use_display": {
+   "en": "1970s",
+   "zh": "1970年代"
+  },
   "dates_display": {
    "1998-07-27": {
     "en": "July 27, 1998",
