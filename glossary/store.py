@@ -230,7 +230,10 @@ class Store:
         self.path = path
         try:
             # read-only: many processes may read one cache entry while another writes a new one beside it
-            self._connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            from urllib.parse import quote
+
+            uri = f"file:{quote(os.path.abspath(path))}?mode=ro"  # a name may hold ? or #
+            self._connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
             meta = dict(self._connection.execute("SELECT name, value FROM meta"))
             if meta.get("format") != STORE_FORMAT or meta.get("compiler") != str(compiler):
                 raise StoreError(f"{path}: compiled by another version")

@@ -107,7 +107,7 @@ def test_the_default_cache_folder_is_the_platform_user_cache(monkeypatch: pytest
 
 def test_import_compile_writes_a_file_that_loads_directly(tmp_path: Path, cache_dir: Path, cli) -> None:
     path = _file(tmp_path)
-    target = tmp_path / "mine.glossary"
+    target = tmp_path / "mine #1?.glossary"  # characters an SQLite URI would misread
     result = cli("import", str(path), "--compile", "-o", str(target))
     assert result.code == 0, result.err
     assert compile_cache.is_store(target)
