@@ -242,3 +242,30 @@ def main(argv: list[str]) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main(sys.argv[1:]))
+
+
+_SHELL_OPERATORS = {"|", "||", "&&", ";", "<", ">", ">>", "2>", "&"}
+
+
+def usage_lines(page: Path) -> list[tuple[int, list[str]]]:
+    """``(line index, arguments)`` of every ``glossary ...`` command line in a page's ``sh`` blocks (shown without output)."""
+    import shlex
+
+    found = []
+    fence: str | None = None
+    shell = False
+    for number, line in enumerate(page.read_text(encoding="utf-8").splitlines()):
+        opening = _FENCE.match(line)
+        if opening and (fence is None or line.strip() == fence):
+            fence, shell = (opening.group(2), line.strip().lstrip("`~").strip() in ("sh", "bash", "shell")) if fence is None else (None, False)
+            continue
+        if not shell:
+            continue
+        words = shlex.split(line, comments=True)
+        for start in range(len(words)):
+            if words[start] == "glossary" or words[start : start + 3] == ["python3", "-m", "glossary"]:
+                args = words[start + (1 if words[start] == "glossary" else 3) :]
+                cut = next((index for index, word in enumerate(args) if word in _SHELL_OPERATORS), len(args))
+                found.append((number, args[:cut]))
+                break
+    return found

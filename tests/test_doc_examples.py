@@ -36,3 +36,30 @@ def test_refreshing_keeps_the_elisions_and_the_lines_that_still_match() -> None:
     # a stretch between two elisions stays where the output still has it
     assert refreshed(["h", "…", "m1", "m2", "…", "t"], ["H", "x", "m1", "m2", "y", "T"]) == ["H", "…", "m1", "m2", "…", "T"]
     assert refreshed(["h", "…", "gone", "…", "t"], ["H", "x", "y", "T"]) == ["H", "…", "…", "T"]
+
+
+def usage_cases() -> list[tuple[str, list[str]]]:
+    from doc_examples import usage_lines
+
+    return [(f"{page.relative_to(ROOT)}:{number + 1}", args) for page in PAGES for number, args in usage_lines(page)]
+
+
+def test_the_pages_show_commands_without_output_too() -> None:
+    assert len(usage_cases()) >= 20
+
+
+@pytest.mark.parametrize(("where", "args"), usage_cases(), ids=[where for where, _ in usage_cases()])
+def test_every_command_shown_without_output_is_valid_usage(where: str, args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """The commands listed in ``sh`` blocks name a command and options that exist (they are parsed, not run)."""
+    import argparse
+    import importlib
+
+    from glossary.cli import COMMANDS
+
+    assert args and args[0] in COMMANDS, f"{where}: unknown command in {args}"
+    parser = argparse.ArgumentParser(prog=f"glossary {args[0]}")
+    importlib.import_module(COMMANDS[args[0]][0]).add_arguments(parser)
+    try:
+        parser.parse_args(args[1:])
+    except SystemExit as exit_:
+        pytest.fail(f"{where}: glossary {' '.join(args)} is not valid usage: {capsys.readouterr().err}")

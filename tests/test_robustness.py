@@ -155,6 +155,8 @@ def test_terminal_escapes_in_a_file_name_do_not_reach_the_terminal(tmp_path: Pat
         assert result.code == 2
         assert "\x1b" not in result.err and "\x07" not in result.err
         assert "\\x1b" in result.err
+    result = cli("validate", str(folder))
+    assert result.code == 1 and "\x1b" not in result.out + result.err and "\\x1b[2J" in result.out
     with pytest.raises(DataError) as info:
         glossary.load(folder)
     assert "\x1b" not in str(info.value) and "\\x1b[2J" in str(info.value)

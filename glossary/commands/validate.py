@@ -26,8 +26,10 @@ def run(options: argparse.Namespace) -> int:
     if folder is None or not is_folder(options.folder if options.folder is not None else folder):
         raise DataError([(str(folder), "not a folder of term files")])
     problems = validate_path(folder, slow_checks=not options.quick)
+    from glossary.errors import printable
+
     for problem in problems:
-        print(problem)
+        print(printable(str(problem)))  # a file name may hold terminal escapes
     count = len(list(folder.glob("*.toml")))
     if problems:
         print(f"glossary validate: {len(problems)} problem(s) in {folder}", file=sys.stderr)
