@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:e796537f'
+DIGEST = '2:79a7ceb2'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -10931,9 +10931,9 @@ TERMS = [
     ]
    },
    {
-    "text": "state security",
+    "text": "national security",
     "kind": "literal",
-    "note": "Editorial word-for-word gloss of the Chinese term: 国家 (state, nation) + 安全 (security). Not to be confused with 国家安全部, the Ministry of State Security.",
+    "note": "Editorial word-for-word gloss of the Chinese term: 国家 (national, of the state) + 安全 (security). In the names 国家安全部 (Ministry of State Security) and 国家安全机关 (state security organs) PRC English renders 国家安全 as 'state security'; this entry is the general concept.",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -11382,11 +11382,6 @@ TERMS = [
      },
      {
       "doc": "people-en-2021-03-09-new-development-paradigm",
-      "locator": "Second paragraph",
-      "quote": "China's \"dual circulation\" development paradigm, a major strategy championed by Chinese President Xi Jinping"
-     },
-     {
-      "doc": "people-en-2021-03-09-new-development-paradigm",
       "locator": "Title",
       "quote": "Xiplomacy: Xi's vision of China's new development paradigm attracts global attention"
      }
@@ -11434,6 +11429,7 @@ TERMS = [
    {
     "type": "see-also",
     "target": "dual-circulation",
+    "note": "新发展格局 names the pattern of development to be built; the official formula defines it by its content, domestic and international circulations reinforcing each other with the domestic one as the mainstay, which 双循环 names. PRC media also use 双循环 as shorthand for the whole strategy ('dual circulation' development paradigm), so in running text the two words often refer to the same policy.",
     "sources": [
      {
       "doc": "people-en-2021-03-09-new-development-paradigm",
@@ -11455,7 +11451,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "In full, a new development pattern with the domestic economic cycle (国内大循环) as the mainstay and domestic and international cycles reinforcing each other: the strategy that the term 'dual circulation' names. Put forward by the CPC leadership in May 2020 and made a guiding principle of the 14th Five-Year Plan. Official English has used 'new development pattern', 'new development paradigm' and 'new pattern of development'."
+  "note": "In full, a new development pattern with the domestic economic cycle (国内大循环) as the mainstay and domestic and international cycles reinforcing each other; 'dual circulation' (双循环, its own entry) names that content and serves as shorthand for the strategy. Put forward by the CPC leadership in May 2020 and made a guiding principle of the 14th Five-Year Plan. Official English has used 'new development pattern', 'new development paradigm' and 'new pattern of development'."
  },
  {
   "schema_version": 1,
@@ -22108,12 +22104,6 @@ DERIVED = [
     "national security",
     "en-official",
     "national security"
-   ],
-   [
-    "en",
-    "state security",
-    "en-literal",
-    "state security"
    ]
   ],
   "dates_display": {
