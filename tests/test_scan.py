@@ -191,6 +191,19 @@ def test_bundled_glossary_scans() -> None:
     assert {hit.term.id for hit in hits} == {"military-civil-fusion", "holistic-national-security-outlook"}
 
 
+def test_bundled_national_security_is_tagged_only_where_no_longer_term_holds_it() -> None:
+    # 国家安全 is an entry of its own: the longer names built on it must still win.
+    text = "中央国家安全委员会、总体国家安全观、中国特色国家安全道路和国家安全"
+    hits = glossary.load().scan(text)
+    assert [hit.term.id for hit in hits] == [
+        "central-national-security-commission",
+        "holistic-national-security-outlook",
+        "national-security-path-with-chinese-characteristics",
+        "national-security",
+    ]
+    assert hits[-1].start == text.rindex("国家安全")
+
+
 # --- exactness against a brute-force reference -------------------------------------------
 
 _CHINESE = "军民融合国家安全"
