@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:79a7ceb2'
+DIGEST = '2:cf101413'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -8987,7 +8987,7 @@ TERMS = [
   "first_use": {
    "date": "2006-02-09",
    "precision": "day",
-   "note": "Issued by the State Council on Thursday 9 February 2006.",
+   "note": "Made public by the State Council on Thursday 9 February 2006, the date of its release; the Chinese title is dated here by that release.",
    "sources": [
     {
      "doc": "govcn-2006-02-09-sci-tech-guidelines",
@@ -9021,7 +9021,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The State Council's fifteen-year science and technology plan for 2006-2020, issued on 9 February 2006, often called the MLP in English-language analysis. Its sixteen major projects (国家科技重大专项) are the 'mega projects' the techno-security brief mentions; it set the goal of an innovative country by 2020 and a world science and technology power by mid-century."
+  "note": "The State Council's fifteen-year science and technology plan for 2006-2020, made public on 9 February 2006, often called the MLP in English-language analysis. Its sixteen major projects (国家科技重大专项) are the 'mega projects' the techno-security brief mentions; it set the goal of an innovative country by 2020 and a world science and technology power by mid-century."
  },
  {
   "schema_version": 1,
@@ -15803,7 +15803,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "PLA shorthand for the armed forces' core business: preparing for war and being able to fight it. The NSI brief's footnote 9 translates the title of Gen. Wang Haijiang's Study Times article (May 2023) as improving the theater command's 'War Preparedness and Fighting Levels', which appears to render 备战打仗; the brief does not give the Chinese title."
+  "note": "PLA shorthand for the armed forces' core business: preparing for war and being able to fight it. The NSI brief's footnote 9 translates the title of Gen. Wang Haijiang's Study Times article (May 2023) as improving the theater command's 'War Preparedness and Fighting Levels', which appears to render 备战打仗水平, the stock PLA collocation for the level of war preparedness; the brief does not give the Chinese title and the original article was not found, so the pairing of the brief's English with 备战打仗 is the term editor's inference."
  },
  {
   "schema_version": 1,
@@ -16087,7 +16087,7 @@ TERMS = [
   "first_use": {
    "date": "2004",
    "precision": "year",
-   "note": "Introduced into PLA doctrine in 2004 with that year's military strategic guideline, as the US Department of Defense's 2005 report on China's military power notes.",
+   "note": "The year the term entered PLA doctrine, as dated by the US Department of Defense's 2005 report on China's military power (summarised by the American Forces Press Service). No PRC text dating it was found.",
    "sources": [
     {
      "doc": "afps-2005-07-20-china-information-warfare",
@@ -16121,7 +16121,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The basic point of preparation for military struggle under the military strategic guideline of 2004, also written with 的 (打赢信息化条件下的局部战争). The 2014 guideline replaced it with winning informatized local wars (打赢信息化局部战争), a change the brief calls 'a modest amendment'."
+  "note": "The basic point of preparation for military struggle from 2004 until the 2014 military strategic guideline, also written with 的 (打赢信息化条件下的局部战争). The 2014 guideline, made public in the 2015 white paper, replaced it with winning informatized local wars (打赢信息化局部战争; that entry records the succession), a change the brief calls 'a modest amendment'."
  },
  {
   "schema_version": 1,
