@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:cf101413'
+DIGEST = '2:6620e4e7'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1175,6 +1175,15 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Title descriptive: the stored page shows the author, affiliation and text but not the journal title."
  },
+ "liu-yuejin-coordinating-traditional-and-non-traditional-security": {
+  "title": "Article on coordinating traditional and non-traditional security",
+  "author": "刘跃进 (Liu Yuejin), University of International Relations",
+  "publisher": "lfdjt.com (reprint)",
+  "url": "http://lfdjt.com/info_32_41208.html",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Title descriptive: the stored reprint shows the author and text but not the original title, outlet or date. Written after the fifth plenum of the 19th Central Committee (October 2020), whose recommendations it discusses."
+ },
  "mao-dictionary-active-and-passive-defense": {
   "title": "积极防御与消极防御",
   "publisher": "毛泽东大辞典 (Guangxi People's Publishing House and Lijiang Publishing House), p. 749, via suinian.com",
@@ -1753,6 +1762,17 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Reports the Plan for Reforming Party and State Institutions as released by Xinhua on 16 March 2023."
+ },
+ "tu-2025-06-25-sino-us-tech-war": {
+  "title": "The Sino-US 'technology war': an unavoidable contest of strength",
+  "title_original": "中美“科技战”一场无法回避的实力博弈",
+  "author": "屠新泉 (Tu Xinquan)",
+  "publisher": "China High-Tech Industry Herald (中国高新技术产业导报), read in a reprint",
+  "date": "2025-06-25",
+  "url": "http://www.saiterchem.com/yaowen/2025-06/25/content_359933.html",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "The reprint is in traditional characters."
  },
  "wenweipo-2017-07-06-cmcfdc": {
   "title": "中央軍民融合發展委員會 (report on the commission and the national strategy of military-civil fusion)",
@@ -11903,6 +11923,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2002",
+   "precision": "year",
+   "note": "The earliest official use cited here: the report to the 16th CPC National Congress (November 2002) judged that traditional and non-traditional security threats are intertwined, as Liu Yuejin (University of International Relations) notes. Not shown to be the very first official use.",
+   "sources": [
+    {
+     "doc": "liu-yuejin-coordinating-traditional-and-non-traditional-security",
+     "locator": "Paragraph beginning 20世纪90年代开始",
+     "quote": "2002年,党的十六大报告作出的“传统安全威胁和非传统安全威胁的因素相互交织”的判断"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -15063,6 +15095,11 @@ TERMS = [
      "doc": "cgtn-2024-05-11-tech-iron-curtain",
      "locator": "First paragraph",
      "quote": "美国发起的对华“科技战”再度升级"
+    },
+    {
+     "doc": "tu-2025-06-25-sino-us-tech-war",
+     "locator": "First paragraph",
+     "quote": "如果說貿易戰是兩國交鋒的第一戰場,那么“科技戰”則是更具戰略意義的深層較量"
     }
    ]
   },
@@ -22704,6 +22741,10 @@ DERIVED = [
     "non-traditional security"
    ]
   ],
+  "first_use_display": {
+   "en": "2002",
+   "zh": "2002年"
+  },
   "dates_display": {
    "2006-12-29": {
     "en": "December 29, 2006",
