@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:6620e4e7'
+DIGEST = '2:d873c6a8'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1153,6 +1153,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Title descriptive; the abstract quotes the report to the 18th Party Congress."
+ },
+ "jxxfw-2021-institutional-confidence": {
+  "title": "Periodical article on confidence in the system of socialism with Chinese characteristics at the Party's centenary",
+  "publisher": "jxxfw.com (periodical article excerpts)",
+  "date": "2021",
+  "url": "https://jxxfw.com/periodical/b31c72310199379f05fbc47ecc1a6aa5.html",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Title descriptive: the stored excerpt shows the abstract and opening (article number 1008-5831(2021)04-0026-11) but neither title nor author. Quotes Xi Jinping's speech of 5 January 2013."
  },
  "liaowang-2023-09-25-cognitive-warfare": {
   "title": "The colonial war of 'contesting cognition'",
@@ -14929,6 +14938,65 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "superiority-of-the-socialist-system",
+  "category": "concept",
+  "zh": {
+   "hans": "社会主义制度的优越性",
+   "hant": "社會主義制度的優越性",
+   "pinyin": "shèhuì zhǔyì zhìdù de yōuyuèxìng",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "jxxfw-2021-institutional-confidence",
+     "locator": "Section 1, quoting Xi Jinping's speech of 5 January 2013",
+     "quote": "2013年1月5日,习近平总书记在新进中央委员会的委员、候补委员学习贯彻党的十八大精神研讨班上指出,“我们坚信,随着中国特色社会主义不断发展,我们的制度必将越来越成熟,我国社会主义制度的优越性必将进一步显现”"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "superiority of the socialist system",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "This selective authoritarian mobilization model is what Xi calls the superiority of the socialist system and has been successfully used on a number of pivotal science and technology projects in the past."
+     }
+    ]
+   },
+   {
+    "text": "superiority of the socialist system",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 社会主义 (socialist) 制度 (system) 的 (of) 优越性 (superiority).",
+    "sources": [
+     {
+      "doc": "jxxfw-2021-institutional-confidence",
+      "locator": "Section 1, quoting Xi Jinping's speech of 5 January 2013",
+      "quote": "我国社会主义制度的优越性必将进一步显现"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "concentrating-resources-on-major-undertakings",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "The IDDS represents a whole-of-nation effort in the pursuit of technological innovation. This allows the authorities access to enormous institutional and material resources that can be applied to critical objectives. This selective authoritarian mobilization model is what Xi calls the superiority of the socialist system"
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The Party's standing claim that China's socialist system is superior, which Xi Jinping repeats (in January 2013: 我国社会主义制度的优越性必将进一步显现, 'the superiority of our socialist system will become more evident'). The techno-security brief uses the phrase for the selective authoritarian mobilization model of the innovation-driven development strategy; in that context Xi usually speaks of the system's advantage (优势) of concentrating resources on major undertakings, which has its own entry. The form without 的 (社会主义制度优越性) is common too but no cited text attests it yet. No official English rendering was found."
+ },
+ {
+  "schema_version": 1,
   "id": "system-of-systems",
   "category": "concept",
   "zh": {
@@ -24697,6 +24765,48 @@ DERIVED = [
    "en": "September 17, 1999",
    "zh": "1999年9月17日"
   }
+ },
+ {
+  "pinyin_numbered": "she4hui4 zhu3yi4 zhi4du4 de5 you1yue4xing4",
+  "pinyin_toneless": "shehui zhuyi zhidu de youyuexing",
+  "keys": [
+   [
+    "id",
+    "superiority-of-the-socialist-system",
+    "id",
+    "superiority-of-the-socialist-system"
+   ],
+   [
+    "zh",
+    "社会主义制度的优越性",
+    "hans",
+    "社会主义制度的优越性"
+   ],
+   [
+    "zh",
+    "社会主义制度的优越性",
+    "hant",
+    "社會主義制度的優越性"
+   ],
+   [
+    "pinyin_tones",
+    "she4hui4zhu3yi4zhi4du4de5you1yue4xing4",
+    "pinyin-tones",
+    "shèhuì zhǔyì zhìdù de yōuyuèxìng"
+   ],
+   [
+    "pinyin",
+    "shehuizhuyizhidudeyouyuexing",
+    "pinyin",
+    "shèhuì zhǔyì zhìdù de yōuyuèxìng"
+   ],
+   [
+    "en",
+    "superiority of the socialist system",
+    "en-source",
+    "superiority of the socialist system"
+   ]
+  ]
  },
  {
   "pinyin_numbered": "ti3xi4",
