@@ -109,6 +109,7 @@ def write_terms_folder(concepts: Iterable[Concept], sources: dict[str, SourceDoc
     import that fails there raises before anything is visible). A target folder that
     exists and holds other files receives the written files one by one.
     """
+    import errno
     import os
     import shutil
     import tempfile
@@ -133,15 +134,32 @@ def write_terms_folder(concepts: Iterable[Concept], sources: dict[str, SourceDoc
         names.append("_sources.toml")
         os.chmod(staging, 0o777 & ~_umask())
         if folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
+            try:
+                folder.rmdir()  # fails if another import filled it meanwhile
+            except FileNotFoundError:  # another import removed it first
+                pass
         if folder.exists():
-            for name in names:
-                os.replace(staging / name, folder / name)
-            staging.rmdir()
+            linked: list[str] = []
+            try:
+                for name in names:
+                    # link, not replace: a file another import wrote meanwhile is not overwritten
+                    os.link(staging / name, folder / name)
+                    linked.append(name)
+            except FileExistsError:
+                for name in linked:  # all or nothing
+                    (folder / name).unlink(missing_ok=True)
+                raise
+            shutil.rmtree(staging)
         else:
+            # fails if another import renamed its folder into place meanwhile
             os.rename(staging, folder)
+    except FileExistsError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise OutputError(str(folder), "another import wrote term files into it meanwhile; choose a new or empty folder") from None
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
+        if error.errno in (errno.ENOTEMPTY, errno.EEXIST):
+            raise OutputError(str(folder), "another import wrote term files into it meanwhile; choose a new or empty folder") from None
         raise OutputError(str(folder), error.strerror or str(error)) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -345,3 +345,35 @@ def test_rows_of_one_id_with_one_chinese_term_still_make_one_concept(tmp_path: P
     path.write_text("id\tzh\tzh-Hant\ten\nmcf\t军民融合\t軍民融合\tmilitary-civil fusion\nmcf\t军民融合\t\tMCF\n", encoding="utf-8")
     (term,) = read_document(path).terms
     assert term.id == "mcf" and {rendering.text for rendering in term.en} | {abbreviation.text for abbreviation in term.abbreviations} >= {"military-civil fusion", "MCF"}
+
+
+# --- import -o DIR: all or nothing, also against a concurrent import ---------------------------
+
+
+@pytest.mark.parametrize("existing", ["new", "empty", "with-other-files"])
+def test_an_import_that_loses_the_race_for_its_folder_leaves_the_winners_files_alone(tmp_path: Path, existing: str) -> None:
+    from glossary.termswriter import write_terms_folder
+
+    first = tmp_path / "first.tsv"
+    first.write_text("中文一词\tterm one\n中文二词\tterm two\n", encoding="utf-8")
+    second = tmp_path / "second.tsv"
+    second.write_text("汉语一词\tword one\n", encoding="utf-8")
+    folder = tmp_path / "out"
+    if existing != "new":
+        folder.mkdir()
+    if existing == "with-other-files":
+        (folder / "README.txt").write_text("mine")
+    winner = read_document(second)
+
+    def concepts_racing() -> Iterator[glossary.model.Concept]:
+        document = read_document(first)
+        yield document.terms[0]
+        # another import runs to its end while this one is half way
+        write_terms_folder(list(winner.terms), dict(winner.sources), folder)
+        yield from document.terms[1:]
+
+    with pytest.raises(OutputError, match="another import"):
+        write_terms_folder(concepts_racing(), dict(read_document(first).sources), folder)
+    expected = {f"{term.id}.toml" for term in winner.terms} | {"_sources.toml"} | ({"README.txt"} if existing == "with-other-files" else set())
+    assert {path.name for path in folder.iterdir()} == expected
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["first.tsv", "out", "second.tsv"]  # no staging folder left
