@@ -18,7 +18,8 @@ a cache folder that cannot be written is skipped with one warning.
 The folder is the platform's user cache folder (platformdirs: ``~/.cache/glossary``
 on Linux, ``~/Library/Caches/glossary`` on macOS, ``%LOCALAPPDATA%\\glossary\\Cache``
 on Windows), or ``$GLOSSARY_CACHE_DIR`` when set; ``glossary cache path`` prints it
-and ``glossary cache clear`` empties it.
+and ``glossary cache clear`` empties it. Beyond 32 entries or 4 GB the least recently
+used entries are removed when a new one is written.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
 
     from glossary.index import Glossary
 
-__all__ = ["CACHE_ENV", "SMALL", "cache_folder", "clear_cache", "content_digest", "entry_key", "is_store", "open_store"]
+__all__ = ["CACHE_ENV", "MAX_BYTES", "MAX_ENTRIES", "SMALL", "cache_folder", "clear_cache", "content_digest", "entry_key", "is_store", "open_store", "prune"]
 
 #: Environment variable naming the cache folder (tests, read-only homes, shared caches).
 CACHE_ENV = "GLOSSARY_CACHE_DIR"
@@ -140,9 +141,15 @@ def cached(paths: Sequence[Path], *, bundled_digest: str | None, compile_: Any, 
     entry = folder / f"{key}.sqlite"
     if os.path.isfile(entry):
         try:
-            return open_store(entry, origin)
+            found = open_store(entry, origin)
         except StoreError:
             _remove(entry)  # corrupt, truncated or another version: compile again
+        else:
+            try:
+                os.utime(entry)  # recently used: pruned last
+            except OSError:
+                pass
+            return found
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", GlossaryWarning)
         compiled = compile_()
@@ -153,6 +160,7 @@ def cached(paths: Sequence[Path], *, bundled_digest: str | None, compile_: Any, 
 
     try:
         write_atomically_to_cache(entry, compiled, origin=origin, warnings=messages)
+        prune(folder, keep=entry)
     except (OSError, sqlite3.Error) as error:
         reason = getattr(error, "strerror", None) or str(error)
         warnings.warn(
@@ -184,6 +192,35 @@ def _remove(path: Path) -> None:
         os.unlink(path)
     except OSError:
         pass
+
+
+#: The cache keeps at most this many entries and this many bytes, the least recently used go first.
+MAX_ENTRIES = 32
+MAX_BYTES = 4 << 30
+
+
+def prune(folder: Path, *, keep: Path | None = None) -> int:
+    """Remove the least recently used entries beyond :data:`MAX_ENTRIES` or :data:`MAX_BYTES`; how many went.
+
+    Every edit of a glossary, and every release of the bundled terms, makes a new
+    entry; the old ones would otherwise stay until ``glossary cache clear``.
+    """
+    entries = []
+    for name in os.listdir(folder):
+        if name.endswith(".sqlite"):
+            try:
+                status = os.stat(folder / name)
+            except OSError:
+                continue
+            entries.append((status.st_mtime, status.st_size, folder / name))
+    entries.sort(reverse=True)
+    total = removed = 0
+    for number, (_, size, path) in enumerate(entries):
+        total += size
+        if path != keep and (number >= MAX_ENTRIES or total > MAX_BYTES):
+            _remove(path)
+            removed += 1
+    return removed
 
 
 def clear_cache() -> tuple[int, int]:

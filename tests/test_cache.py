@@ -13,7 +13,7 @@ from glossary import cache as compile_cache
 from glossary import loading
 from glossary.loading import GlossaryWarning
 
-ROWS = "军民融合\tmilitary-civil fusion\n银行\tbank\n重庆\tChongqing\n"
+ROWS = "银行\tbank\n重庆\tChongqing\n长江\tYangtze\n"
 
 
 @pytest.fixture()
@@ -45,7 +45,7 @@ def test_a_glossary_is_compiled_once_then_opened_from_the_cache(tmp_path: Path, 
 
 def test_a_changed_file_is_compiled_again(tmp_path: Path, cache_dir: Path) -> None:
     path = _file(tmp_path)
-    assert glossary.load(path, bundled=False).lookup("长城") == []
+    assert glossary.load(path, bundled=False).lookup("长城") == []  # not yet in the file
     path.write_text(ROWS + "长城\tGreat Wall\n", encoding="utf-8")
     assert glossary.load(path, bundled=False).lookup_one("长城").preferred == "Great Wall"
     assert len(_entries(cache_dir)) == 2
@@ -53,7 +53,6 @@ def test_a_changed_file_is_compiled_again(tmp_path: Path, cache_dir: Path) -> No
 
 def test_merged_and_unmerged_loads_are_different_entries(tmp_path: Path, cache_dir: Path) -> None:
     path = _file(tmp_path)
-    assert "military-civil-fusion" not in [t.id for t in glossary.load(path, bundled=False)] or True
     alone = glossary.load(path, bundled=False)
     merged = glossary.load(path)
     assert len(merged) > len(alone) and len(_entries(cache_dir)) == 2
@@ -142,3 +141,23 @@ def test_a_glossary_read_on_demand_answers_as_one_in_memory(read_on_demand: None
     assert stored.scanner().count(text) == fixture_glossary.scanner().count(text)
     copy = pickle.loads(pickle.dumps(stored))
     assert copy._store is None and copy.lookup("MCF") == fixture_glossary.lookup("MCF")
+
+
+def test_the_least_recently_used_entries_go_beyond_the_limit(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    monkeypatch.setattr(compile_cache, "MAX_ENTRIES", 2)
+    paths = []
+    for number in range(3):
+        path = tmp_path / f"g{number}.utf8"
+        path.write_text(f"银行\tbank {number}\n", encoding="utf-8")
+        paths.append(path)
+    glossary.load(paths[0], bundled=False)
+    glossary.load(paths[1], bundled=False)
+    old = time.time() - 100
+    for entry in _entries(cache_dir):
+        os.utime(entry, (old, old))
+    glossary.load(paths[0], bundled=False)  # used again: now the most recent
+    glossary.load(paths[2], bundled=False)  # a third entry: the least recently used (g1) goes
+    kept = {entry.stem for entry in _entries(cache_dir)}
+    assert kept == {compile_cache.entry_key([paths[number]], bundled_digest=None) for number in (0, 2)}
