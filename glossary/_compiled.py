@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:d873c6a8'
+DIGEST = '2:a8fcb440'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1744,6 +1744,14 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hant",
   "note": "Quotes the 20th CPC National Congress resolution on the amended Party Constitution."
+ },
+ "study-2020-economic-security-risk-early-warning": {
+  "title": "Study article on the 14th Five-Year Plan recommendations' call for early warning, prevention and control of economic security risks",
+  "publisher": "Study column of a website at 219.144.222.244 (the site's owner is not shown)",
+  "url": "http://219.144.222.244/ztzl/ztlj/1619964170730471426.html",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title descriptive. Quotes the CPC Central Committee's recommendations for the 14th Five-Year Plan (《建议》, adopted on 29 October 2020) and explains the passage in three points."
  },
  "tellerreport-2024-03-09-emerging-fields": {
   "title": "First observation of the two sessions | It is about strengthening the country and the army, President Xi issued a new order",
@@ -13670,6 +13678,76 @@ TERMS = [
  },
  {
   "schema_version": 1,
+  "id": "security-and-controllability",
+  "category": "concept",
+  "zh": {
+   "hans": "安全可控",
+   "hant": "安全可控",
+   "pinyin": "ānquán kěkòng",
+   "variants": [],
+   "sources": [
+    {
+     "doc": "study-2020-economic-security-risk-early-warning",
+     "locator": "First paragraph",
+     "quote": "《建议》提出,要“加强经济安全风险预警、防控机制和能力建设,实现重要产业、基础设施、战略资源、重大科技等关键领域安全可控”"
+    }
+   ]
+  },
+  "en": [
+   {
+    "text": "security and controllability",
+    "kind": "source",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 5: Economic Securitization",
+      "quote": "achieving security and controllability of key industries, infrastructure, strategic resources, science and technology, and other key areas"
+     }
+    ]
+   },
+   {
+    "text": "secure and controllable",
+    "kind": "literal",
+    "note": "Editorial word-for-word gloss of the Chinese term: 安全 (secure, safe) 可控 (controllable).",
+    "sources": [
+     {
+      "doc": "study-2020-economic-security-risk-early-warning",
+      "locator": "First paragraph",
+      "quote": "实现重要产业、基础设施、战略资源、重大科技等关键领域安全可控"
+     }
+    ]
+   }
+  ],
+  "abbreviations": [],
+  "relations": [
+   {
+    "type": "see-also",
+    "target": "economic-security",
+    "sources": [
+     {
+      "doc": "study-2020-economic-security-risk-early-warning",
+      "locator": "First paragraph",
+      "quote": "《建议》提出,要“加强经济安全风险预警、防控机制和能力建设,实现重要产业、基础设施、战略资源、重大科技等关键领域安全可控”"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "independently-controllable-secure-and-reliable-supply-chains",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 5: Economic Securitization",
+      "quote": "we must focus on building production chains and supply chains that are independently controllable, secure and reliable."
+     }
+    ]
+   }
+  ],
+  "shares_keys_with": [],
+  "note": "The goal that key areas (important industries, infrastructure, strategic resources, major science and technology) be secure and under control. The recommendations for the 14th Five-Year Plan (October 2020) ask for it as part of economic security; the techno-security brief quotes the same passage among the aims of economic securitization (footnote 13 cites Naughton 2020). Related to 自主可控 (independently controllable), which stresses domestic control over supply. No official English rendering was found."
+ },
+ {
+  "schema_version": 1,
   "id": "security-is-the-prerequisite-of-development",
   "category": "slogan",
   "zh": {
@@ -23921,6 +23999,48 @@ DERIVED = [
     "zh": "2021年3月5日"
    }
   }
+ },
+ {
+  "pinyin_numbered": "an1quan2 ke3kong4",
+  "pinyin_toneless": "anquan kekong",
+  "keys": [
+   [
+    "id",
+    "security-and-controllability",
+    "id",
+    "security-and-controllability"
+   ],
+   [
+    "zh",
+    "安全可控",
+    "hans",
+    "安全可控"
+   ],
+   [
+    "pinyin_tones",
+    "an1quan2ke3kong4",
+    "pinyin-tones",
+    "ānquán kěkòng"
+   ],
+   [
+    "pinyin",
+    "anquankekong",
+    "pinyin",
+    "ānquán kěkòng"
+   ],
+   [
+    "en",
+    "security and controllability",
+    "en-source",
+    "security and controllability"
+   ],
+   [
+    "en",
+    "secure and controllable",
+    "en-literal",
+    "secure and controllable"
+   ]
+  ]
  },
  {
   "pinyin_numbered": "an1quan2 shi4 fa1zhan3 de5 qian2ti2 fa1zhan3 shi4 an1quan2 de5 bao3zhang4",
