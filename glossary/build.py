@@ -65,7 +65,7 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     except FileNotFoundError:
         mode = None
     except (OSError, ValueError) as error:
-        raise OutputError(str(path), reason(error) if isinstance(error, OSError) else "the name holds a NUL character") from None
+        raise OutputError(str(path), reason(error, writing=True) if isinstance(error, OSError) else "the name holds a NUL character") from None
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(str(path), "it is a folder")
     if mode is not None and not stat.S_ISREG(mode):
@@ -73,13 +73,13 @@ def write_atomically(path: Path, text: str | bytes) -> None:
             with open(path, "wb") as stream:
                 stream.write(data)
         except OSError as error:
-            raise OutputError(str(path), reason(error)) from None
+            raise OutputError(str(path), reason(error, writing=True)) from None
         return
     path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:
-        raise OutputError(str(path), reason(error)) from None
+        raise OutputError(str(path), reason(error, writing=True)) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -87,7 +87,7 @@ def write_atomically(path: Path, text: str | bytes) -> None:
         os.replace(temporary, path)
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
-        raise OutputError(str(path), reason(error)) from None
+        raise OutputError(str(path), reason(error, writing=True)) from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

@@ -38,8 +38,13 @@ _REASONS = {
 }
 
 
-def reason(error: OSError) -> str:
-    """What went wrong, in words a user reads (the OS's own words for the rarer errors)."""
+def reason(error: OSError, *, writing: bool = False) -> str:
+    """What went wrong, in words a user reads (the OS's own words for the rarer errors).
+
+    ``writing``: a missing path is a missing folder (the file is about to be made).
+    """
+    if writing and error.errno == errno.ENOENT:
+        return "its folder does not exist"
     return _REASONS.get(error.errno or 0) or error.strerror or str(error)
 
 

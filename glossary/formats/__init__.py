@@ -126,7 +126,7 @@ def _export_folder(glossary: Glossary, fmt: Format, folder: Path, options: Expor
     try:
         folder.mkdir(exist_ok=True)
     except OSError as error:
-        raise OutputError(str(folder), reason(error)) from None
+        raise OutputError(str(folder), reason(error, writing=True)) from None
     for name, data in files.items():
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
