@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:a8fcb440'
+DIGEST = '2:ead07ec9'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -431,6 +431,15 @@ SOURCES = {
   "language": "en",
   "note": "Read in a verbatim copy of the China Daily page; the address is the original's."
  },
+ "chinadaily-2017-10-24-military-thinking-constitution": {
+  "title": "Xi's military thinking, Party's 'absolute' leadership over army written into CPC Constitution",
+  "publisher": "China Daily (chinadaily.com.cn), from Xinhua",
+  "date": "2017-10-24",
+  "url": "https://covid-19.chinadaily.com.cn/usa/2017-10/24/content_33670819.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Xinhua report on the resolution of the 19th CPC National Congress amending the Party Constitution, adopted on 24 October 2017; read at the address given, a China Daily host that shows a not-found banner above the stored article."
+ },
  "chinadaily-2017-10-25-moderate-prosperity": {
   "title": "Complete the Work of Building a Moderately Prosperous Society in All Respects",
   "author": "Xi Jinping",
@@ -625,6 +634,15 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Report on the defence section of the report to the 20th CPC National Congress. Title descriptive."
+ },
+ "chinamil-2023-03-07-centenary-strategic-tasks": {
+  "title": "Strategic tasks for achieving PLA's centenary goal",
+  "author": "Chen Zhuo",
+  "publisher": "China Military Online (PLA Daily)",
+  "date": "2023-03-07",
+  "url": "http://eng.chinamil.com.cn/SpecialReports/2023/T/O_244586/16206867.html",
+  "kind": "official",
+  "language": "en"
  },
  "chinanews-2017-10-18-nineteenth-congress-time": {
   "title": "中共十九大开幕 中国进入“十九大时间”",
@@ -9682,9 +9700,9 @@ TERMS = [
   },
   "relations": [
    {
-    "type": "variant-of",
+    "type": "see-also",
     "target": "xi-jinping-thinking-on-strengthening-the-military",
-    "note": "The brief's identification (Cheung 2022), not an official equivalence: no PRC text found uses 新时期的强军 as a name.",
+    "note": "The brief identifies the two (Cheung 2022); no PRC text found uses 新时期的强军 as a name, so no official equivalence is recorded.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -9717,7 +9735,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Recorded as the brief prints it. 新时期的强军 is not an attested official name: the 19th Party Congress report (2017) speaks of 新时代党的强军思想 (partys-thinking-on-strengthening-the-military-for-a-new-era), since called 习近平强军思想 (xi-jinping-thinking-on-strengthening-the-military); 新时期 'new period' is the wording of earlier eras. Since the brief presents it as the formal name of Xi's thinking on building military power, the entry is marked variant-of xi-jinping-thinking-on-strengthening-the-military (the brief's identification, Cheung 2022); the brief also uses 'military strengthening' for one of its five lines of effort. No first-use date: the phrase is attested only in the brief. The brief's Table 1 row for this strategy begins 'The MCF is a strategy designed to turn the People's Liberation Army (PLA) into a top-tier global military power', evidently a slip for military strengthening."
+  "note": "Recorded as the brief prints it. 新时期的强军 was not found as an official name: the 19th Party Congress report (2017) speaks of 新时代党的强军思想 (partys-thinking-on-strengthening-the-military-for-a-new-era), and the Party Constitution amended by the same congress of 习近平强军思想 (xi-jinping-thinking-on-strengthening-the-military); 新时期 'new period' is the wording of earlier eras. The brief presents it as the formal name of Xi's thinking on building military power; because that identification is the brief's alone (Cheung 2022), the entry is linked to xi-jinping-thinking-on-strengthening-the-military by see-also, not variant-of. The brief also uses 'military strengthening' for one of its five lines of effort. No first-use date: the phrase is attested only in the brief. The brief's Table 1 row for this strategy begins 'The MCF is a strategy designed to turn the People's Liberation Army (PLA) into a top-tier global military power', evidently a slip for military strengthening."
  },
  {
   "schema_version": 1,
@@ -12099,6 +12117,19 @@ TERMS = [
     ]
    },
    {
+    "text": "Party's thinking on strengthening the military for the new era",
+    "kind": "official",
+    "date": "2023-03-07",
+    "note": "China Military Online's English of the 20th Party Congress report's wording.",
+    "sources": [
+     {
+      "doc": "chinamil-2023-03-07-centenary-strategic-tasks",
+      "locator": "Third paragraph",
+      "quote": "the report of the 20th CPC National Congress further put forward \"two implementations\", that is, to apply the Party's thinking on strengthening the military for the new era, and implement the military strategy for the new era."
+     }
+    ]
+   },
+   {
     "text": "the Party's thought on strengthening the military in the new era",
     "kind": "literal",
     "note": "Editorial word-for-word gloss of the Chinese term: 新时代 new era, 党的 the Party's, 强军 strengthening the military, 思想 thought.",
@@ -12133,7 +12164,7 @@ TERMS = [
    {
     "type": "variant-of",
     "target": "xi-jinping-thinking-on-strengthening-the-military",
-    "note": "The 19th Congress named the doctrine 新时代党的强军思想 and gave it a guiding role; Party media from November 2017 attribute that role to 习近平强军思想.",
+    "note": "One doctrine under two official names: the 19th Congress report (18 October 2017) gave 新时代党的强军思想 its guiding role; the Party Constitution amended by the same congress (24 October 2017) writes 习近平强军思想, and Party media attribute that guiding role to 习近平强军思想.",
     "sources": [
      {
       "doc": "china-keywords-2019-partys-vision-strong-military",
@@ -12144,6 +12175,11 @@ TERMS = [
       "doc": "workercn-2017-11-21-xi-military-thought",
       "locator": "First paragraph",
       "quote": "党的十九大把习近平强军思想确立为我们党的军事指导理论并郑重写进党章"
+     },
+     {
+      "doc": "chinadaily-2017-10-24-military-thinking-constitution",
+      "locator": "Second paragraph",
+      "quote": "implement Xi Jinping's thinking on strengthening the military"
      }
     ]
    },
@@ -12160,7 +12196,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The wording of the 19th Party Congress report (October 2017), which established its guiding role in national defence and military development. The same doctrine has since been called 习近平强军思想: this entry is kept for its own wording and English and marked variant-of xi-jinping-thinking-on-strengthening-the-military (see the decision noted there). Not the same as 新形势下党的强军目标, the Party's goal of building a strong military under the new situation."
+  "note": "The wording of the 19th Party Congress report (18 October 2017), which established its guiding role in national defence and military development; the Party Constitution amended by the same congress (24 October 2017) names the doctrine 习近平强军思想, and both names stay in use (the 20th Congress report of 2022 again writes 新时代党的强军思想). This entry is kept for its own wording and English and marked variant-of xi-jinping-thinking-on-strengthening-the-military (see the decision noted there). Not the same as 新形势下党的强军目标, the Party's goal of building a strong military under the new situation."
  },
  {
   "schema_version": 1,
@@ -16590,6 +16626,19 @@ TERMS = [
     ]
    },
    {
+    "text": "Xi Jinping's thinking on strengthening the military",
+    "kind": "official",
+    "date": "2017-10-24",
+    "note": "The wording of the official English of the Party Constitution as amended by the 19th Party Congress.",
+    "sources": [
+     {
+      "doc": "chinadaily-2017-10-24-military-thinking-constitution",
+      "locator": "Second paragraph",
+      "quote": "According to the resolution, the CPC shall uphold its absolute leadership over the People's Liberation Army (PLA) and other people's armed forces and implement Xi Jinping's thinking on strengthening the military"
+     }
+    ]
+   },
+   {
     "text": "Xi Jinping strong-military thought",
     "kind": "literal",
     "note": "Editorial word-for-word gloss of the Chinese term: 强军 strong military (to strengthen the military), 思想 thought.",
@@ -16604,14 +16653,14 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2017-11",
-   "precision": "month",
-   "note": "Earliest attestation found: Party media commentaries of November 2017 on the 19th Party Congress, which itself wrote 新时代党的强军思想.",
+   "date": "2017-10-24",
+   "precision": "day",
+   "note": "Written into the Party Constitution by the amendment the 19th Party Congress adopted on Tuesday 24 October 2017 (its report of 18 October had written 新时代党的强军思想).",
    "sources": [
     {
-     "doc": "gmw-2017-11-13-xi-military-thought",
-     "locator": "Title",
-     "quote": "深刻理解把握习近平强军思想的指导地位"
+     "doc": "chinadaily-2017-10-24-military-thinking-constitution",
+     "locator": "First paragraph",
+     "quote": "The Communist Party of China has included Xi Jinping's military thinking and the Party's \"absolute\" leadership over the armed forces into its Constitution, according to a resolution approved by the 19th CPC National Congress on Tuesday."
     },
     {
      "doc": "workercn-2017-11-21-xi-military-thought",
@@ -16634,7 +16683,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Canonical entry for the Party's military doctrine under Xi. Decision on the three entries that name it: 新时代党的强军思想 (the 19th Party Congress wording of October 2017, partys-thinking-on-strengthening-the-military-for-a-new-era) and 新时期的强军 (the brief's label, military-strengthening) are kept as their own entries, each marked variant-of this one, because each Chinese wording carries its own English; they are not zh variants here, as they are neither short nor full forms of this name. From November 2017 Party media attribute to 习近平强军思想 the guiding status the 19th Congress gave 新时代党的强军思想. Xinhua says the 2019 defence white paper implements it throughout."
+  "note": "Canonical entry for the Party's military doctrine under Xi. Decision on the three entries that name it: 新时代党的强军思想 (the wording of the 19th Party Congress report of 18 October 2017, partys-thinking-on-strengthening-the-military-for-a-new-era) is kept as its own entry, marked variant-of this one, because each Chinese wording carries its own official English; it is not a zh variant here, as it is neither a short nor a full form of this name. 新时期的强军 (the brief's label, military-strengthening) is linked by see-also only: the identification is the brief's. The Party Constitution as amended by the same congress (24 October 2017) writes 习近平强军思想, and Party media use both names for the doctrine that the congress made the guide for national defence and military development. Xinhua says the 2019 defence white paper implements it throughout."
  },
  {
   "schema_version": 1,
@@ -23000,6 +23049,12 @@ DERIVED = [
    ],
    [
     "en",
+    "partys thinking on strengthening the military for the new era",
+    "en-official",
+    "Party's thinking on strengthening the military for the new era"
+   ],
+   [
+    "en",
     "partys thought on strengthening the military in the new era",
     "en-literal",
     "the Party's thought on strengthening the military in the new era"
@@ -23021,6 +23076,10 @@ DERIVED = [
    "2019-04-19": {
     "en": "April 19, 2019",
     "zh": "2019年4月19日"
+   },
+   "2023-03-07": {
+    "en": "March 7, 2023",
+    "zh": "2023年3月7日"
    }
   }
  },
@@ -25876,16 +25935,26 @@ DERIVED = [
    ],
    [
     "en",
+    "xi jinpings thinking on strengthening the military",
+    "en-official",
+    "Xi Jinping's thinking on strengthening the military"
+   ],
+   [
+    "en",
     "xi jinping strong military thought",
     "en-literal",
     "Xi Jinping strong-military thought"
    ]
   ],
   "first_use_display": {
-   "en": "November 2017",
-   "zh": "2017年11月"
+   "en": "October 24, 2017",
+   "zh": "2017年10月24日"
   },
   "dates_display": {
+   "2017-10-24": {
+    "en": "October 24, 2017",
+    "zh": "2017年10月24日"
+   },
    "2019-10-22": {
     "en": "October 22, 2019",
     "zh": "2019年10月22日"
