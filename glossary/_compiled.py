@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:ead07ec9'
+DIGEST = '2:aa8b4acf'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1140,7 +1140,7 @@ SOURCES = {
   "title": "China's New Military Strategy: \"Winning Informationized Local Wars\"",
   "author": "M. Taylor Fravel",
   "publisher": "Jamestown Foundation, China Brief 15 (13)",
-  "date": "2015",
+  "date": "2015-06-23",
   "url": "https://jamestown.org/program/chinas-new-military-strategy-winning-informationized-local-wars/",
   "kind": "analysis",
   "language": "en"
@@ -16231,8 +16231,13 @@ TERMS = [
     "type": "successor-of",
     "target": "winning-local-wars-under-informatized-conditions",
     "date": "2015-05-26",
-    "note": "The 2015 white paper put this basic point in place of the 2004 one; Xinhua's expert commentary describes the change as an adjustment from the one to the other.",
+    "note": "Dated by the white paper China's Military Strategy, published on 26 May 2015, which puts the basic point for preparation for military struggle on winning informatized local wars; the expert commentary Xinhua published with it (Yan Wenhu, National Defense Policy Research Center) calls this an adjustment from winning local wars under informatized conditions, the basic point of 2004. The Korean page misprints 정보화 (informatized) as 저보 in the first phrase; the quote keeps the misprint.",
     "sources": [
+     {
+      "doc": "xinhua-2015-05-26-active-defense-roadmap",
+      "locator": "Fourth paragraph",
+      "quote": "the basic point for preparation for military struggle of China’s armed forces will be placed on “winning informationized local wars,” according to the paper."
+     },
      {
       "doc": "xinhua-ko-2015-05-27-military-strategy-highlights",
       "locator": "Highlight 4, expert commentary",
