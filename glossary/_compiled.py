@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:aa8b4acf'
+DIGEST = '2:44cf6135'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -448,7 +448,7 @@ SOURCES = {
   "url": "https://subsites.chinadaily.com.cn/npc/2021-12/29/c_694662.htm",
   "kind": "official",
   "language": "en",
-  "note": "Official English text of part of Xi Jinping's speech at the First Plenary Session of the 19th CPC Central Committee, reproduced by China Daily."
+  "note": "Official English text of part of Xi Jinping's speech at the First Plenary Session of the 19th CPC Central Committee (25 October 2017), reproduced by China Daily on 29 December 2021 (the date in the address)."
  },
  "chinadaily-2017-10-25-party-constitution": {
   "title": "Xi's thought and 'absolute' Party leadership of PLA written into the Constitution",
@@ -12524,7 +12524,8 @@ TERMS = [
    {
     "text": "centenary goal of the People's Liberation Army",
     "kind": "official",
-    "date": "2021-07",
+    "date": "2023-09-15",
+    "note": "From the official English of Xi Jinping's speech of 30 July 2021 in The Governance of China IV, dated by its posting in Qiushi's English edition.",
     "sources": [
      {
       "doc": "qstheory-2021-07-30-centenary-goal",
@@ -13154,7 +13155,8 @@ TERMS = [
    {
     "text": "forestalling and defusing major risks",
     "kind": "official",
-    "date": "2017-10-25",
+    "date": "2021-12-29",
+    "note": "From the official English of Xi Jinping's speech of 25 October 2017 to the first plenary session of the 19th Central Committee, dated by China Daily's posting of it.",
     "sources": [
      {
       "doc": "chinadaily-2017-10-25-moderate-prosperity",
@@ -23366,10 +23368,6 @@ DERIVED = [
    "zh": "2020年10月"
   },
   "dates_display": {
-   "2021-07": {
-    "en": "July 2021",
-    "zh": "2021年7月"
-   },
    "2022-10-16": {
     "en": "October 16, 2022",
     "zh": "2022年10月16日"
@@ -23377,6 +23375,10 @@ DERIVED = [
    "2022-10-24": {
     "en": "October 24, 2022",
     "zh": "2022年10月24日"
+   },
+   "2023-09-15": {
+    "en": "September 15, 2023",
+    "zh": "2023年9月15日"
    }
   }
  },
@@ -23720,10 +23722,6 @@ DERIVED = [
    "zh": "2017年10月"
   },
   "dates_display": {
-   "2017-10-25": {
-    "en": "October 25, 2017",
-    "zh": "2017年10月25日"
-   },
    "2021-12-29": {
     "en": "December 29, 2021",
     "zh": "2021年12月29日"
