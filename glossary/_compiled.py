@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:44cf6135'
+DIGEST = '2:e50fe388'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -887,6 +887,14 @@ SOURCES = {
   "language": "en",
   "note": "Glossary entry on 霸权主义 quoting Deng Xiaoping's 1974 address to the United Nations General Assembly; the stored page is undated."
  },
+ "ctoth-ten-relationships-economy-defense": {
+  "title": "经济建设和国防建设的关系 (dictionary entry)",
+  "publisher": "ctoth.com online Chinese-English dictionary",
+  "url": "http://www.ctoth.com/dictionary/2937990.html",
+  "kind": "reference",
+  "language": "zh-Hans",
+  "note": "Title descriptive. A reference entry on the third of the ten relationships in Mao Zedong's On the Ten Major Relationships (1956)."
+ },
  "cyol-2006-02-10-sci-tech-plan-excerpt": {
   "title": "Excerpt from the Outline of the National Medium- and Long-Term Plan for Science and Technology Development (2006-2020)",
   "publisher": "China Youth Daily (中国青年报)",
@@ -929,7 +937,7 @@ SOURCES = {
   "url": "http://www.ecns.cn/news/economy/2022-09-07/detail-ihccwpzf5240896.shtml",
   "kind": "official",
   "language": "en",
-  "note": "Title descriptive."
+  "note": "Title descriptive. China News Service is a state news agency (under the CPC Central Committee's United Front Work Department since 2018), counted here as official media; the item reports the meeting of 6 September 2022."
  },
  "ecns-about-cns": {
   "title": "About us",
@@ -1098,6 +1106,17 @@ SOURCES = {
   "kind": "scholarly",
   "language": "zh-Hans",
   "note": "Title descriptive: the stored page shows only the abstract."
+ },
+ "gwr-2023-bilingual-science-and-technology": {
+  "title": "Report on the Work of the Government (2023), bilingual text, part 5",
+  "title_original": "政府工作报告(2023年)",
+  "author": "Li Keqiang, Premier of the State Council",
+  "publisher": "State Council of the PRC (official English translation), read in a bilingual reprint on reciyi.com",
+  "date": "2023-03-05",
+  "url": "https://www.reciyi.com/article/?id=4470&page=5",
+  "kind": "official",
+  "language": "en",
+  "note": "Delivered at the first session of the 14th National People's Congress on 5 March 2023; the reprint sets each Chinese paragraph of the report before its official English."
  },
  "he-2013-junmin-terms": {
   "title": "The Differences and Relations of Military and Civilian Combination, Combining Military Efforts with Civilian Support, Military and Civilian Fusion, Civil-military Integration",
@@ -5996,6 +6015,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1956-04-25",
+   "precision": "day",
+   "note": "Earliest attestation found: the relationship between economic construction and national defence construction is the third of the ten in Mao Zedong's report On the Ten Major Relationships to the enlarged Politburo meeting of 25 April 1956. The collocation may be older.",
+   "sources": [
+    {
+     "doc": "ctoth-ten-relationships-economy-defense",
+     "locator": "Definition",
+     "quote": "经济建设和国防建设的关系毛泽东1956年4月25日发表的《论十大关系》中论述的问题之一"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -6027,7 +6058,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "A standing pair of PRC policy language (building up the economy and building up national defence), usually with 统筹 or 协调发展 (coordinated development). No first-use date: the collocation is long-standing and no dated first use was found. The earlier rendering 'economic development and defense construction' was neither the Chinese word for word nor attested, and is dropped."
+  "note": "A standing pair of PRC policy language (building up the economy and building up national defence), usually with 统筹 or 协调发展 (coordinated development). The first-use date is the earliest attestation found, Mao Zedong's On the Ten Major Relationships (1956), not a proven first use. The earlier rendering 'economic development and defense construction' was neither the Chinese word for word nor attested, and is dropped."
  },
  {
   "schema_version": 1,
@@ -9054,17 +9085,6 @@ TERMS = [
   "relations": [
    {
     "type": "see-also",
-    "target": "national-science-and-technology-major-projects",
-    "sources": [
-     {
-      "doc": "sina-2006-02-10-mega-projects",
-      "locator": "First paragraph",
-      "quote": "未来15年力争取得突破的16个重大科技专项,涉及信息、生物等战略产业领域"
-     }
-    ]
-   },
-   {
-    "type": "see-also",
     "target": "science-and-technology-power",
     "sources": [
      {
@@ -11522,10 +11542,27 @@ TERMS = [
      "doc": "jamestown-2025-new-national-system",
      "locator": "Introduction",
      "quote": "The so-called “new national system” (新型举国体制) is the Party’s own term for a governance model that mobilizes state and market resources to achieve breakthroughs in core technologies essential to national power and security."
+    },
+    {
+     "doc": "gwr-2023-bilingual-science-and-technology",
+     "locator": "Review of the past five years, science and technology",
+     "quote": "构建新型举国体制,组建国家实验室,分批推进全国重点实验室重组。"
     }
    ]
   },
   "en": [
+   {
+    "text": "new system for mobilizing resources nationwide",
+    "kind": "official",
+    "date": "2023-03-05",
+    "sources": [
+     {
+      "doc": "gwr-2023-bilingual-science-and-technology",
+      "locator": "Review of the past five years, science and technology",
+      "quote": "We established a new system for mobilizing resources nationwide to make key technological breakthroughs, opened a number of national laboratories, and reorganized key national laboratories in several batches."
+     }
+    ]
+   },
    {
     "text": "new system for mobilizing the resources nationwide",
     "kind": "official",
@@ -11600,7 +11637,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "'Selective authoritarian mobilization', which the brief also uses for this approach, is the author's analytical term, not a Chinese one. The 20th Party Congress report's English was not found in the pages searched; China News Service's wording of September 2022 is recorded as the official rendering."
+  "note": "'Selective authoritarian mobilization', which the brief also uses for this approach, is the author's analytical term, not a Chinese one. Official English: 'new system for mobilizing resources nationwide' in the State Council's Report on the Work of the Government (2023); China News Service's English site wrote 'new system for mobilizing the resources nationwide' in September 2022. The 20th Party Congress report's English was not found in the pages searched."
  },
  {
   "schema_version": 1,
@@ -19189,6 +19226,10 @@ DERIVED = [
     "economic construction and national defense construction"
    ]
   ],
+  "first_use_display": {
+   "en": "April 25, 1956",
+   "zh": "1956年4月25日"
+  },
   "dates_display": {
    "2017-08-01": {
     "en": "August 1, 2017",
@@ -22708,6 +22749,12 @@ DERIVED = [
    ],
    [
     "en",
+    "new system for mobilizing resources nationwide",
+    "en-official",
+    "new system for mobilizing resources nationwide"
+   ],
+   [
+    "en",
     "new system for mobilizing the resources nationwide",
     "en-official",
     "new system for mobilizing the resources nationwide"
@@ -22741,6 +22788,10 @@ DERIVED = [
    "2022-09-07": {
     "en": "September 7, 2022",
     "zh": "2022年9月7日"
+   },
+   "2023-03-05": {
+    "en": "March 5, 2023",
+    "zh": "2023年3月5日"
    }
   }
  },
