@@ -116,7 +116,9 @@ def test_taiwan_corner_quotes_match_mainland_curly_quotes_in_the_traditional_che
     from glossary.validate import check_traditional
 
     assert check_traditional("国防和军队现代化“三步走”战略安排", "國防和軍隊現代化「三步走」戰略安排") is None
-    assert check_traditional("『十三五』规划", "『十三五』規劃") is None
+    # nested quotes: 『』 in the traditional form match ‘’ in the simplified one
+    assert check_traditional("‘十三五’规划", "『十三五』規劃") is None
+    assert check_traditional("“十三五”规划", "『十三五』規劃") is not None
     # the quotes are matched, not dropped: a missing or misplaced pair is still a problem
     assert check_traditional("“十三五”规划", "十三五規劃") is not None
     assert check_traditional("“十三五”规划", "「十三」五規劃") is not None
