@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:e50fe388'
+DIGEST = '2:dabd185a'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -861,15 +861,6 @@ SOURCES = {
   "kind": "analysis",
   "language": "en",
   "note": "English translation of Xi Jinping's Qiushi article of 31 October 2020 (speech of 10 April 2020)."
- },
- "cssn-2017-10-27-li-xiaohua-mcf": {
-  "title": "军民深度融合发展的经济学解释",
-  "title_original": "军民深度融合发展的经济学解释",
-  "publisher": "Li Xiaohua (李晓华), Frontiers (人民论坛·学术前沿), September 2017; reposted by the CASS Institute of Industrial Economics on China Social Sciences Net",
-  "date": "2017-10-27",
-  "url": "http://gjs.cssn.cn/kydt/kydt_kycg/201710/t20171027_3683336.shtml",
-  "kind": "scholarly",
-  "language": "en"
  },
  "cssn-french-channel-launch-speech": {
   "title": "Speech at the launch of the French channel of China Social Sciences Net",
@@ -2233,16 +2224,6 @@ SOURCES = {
   "kind": "reference",
   "language": "zh-Hans",
   "note": "Read in an online reproduction of the book."
- },
- "yygx-2006-informatization": {
-  "title": "信息化及其建设",
-  "title_original": "信息化及其建设",
-  "publisher": "Journal of Applied Optics (应用光学), 2006, 27(2), editorial department",
-  "date": "2006",
-  "url": "https://slh.alljournals.cn/view_abstract.aspx?aid=2214F730EB799B96928F3EC36B457D2D&cid=47EA7CFDDEBB28E0&eid=8A2CA6261DEE268D&iid=0B39A22176CE99FB&jid=58CC4FDFC994300FF67BC5787B351ACC&pcid=6E709DC38FA1D09A4B578DD0906875B5B44D4D294832BB8E&vid=DB817633AA4F79B9&yid=37904DC365DD7266",
-  "kind": "scholarly",
-  "language": "zh-Hans",
-  "note": "Editorial; read in its abstract."
  },
  "zhwiki-fifth-national-congress-of-the-cpc": {
   "title": "中国共产党第五次全国代表大会",
@@ -4420,18 +4401,6 @@ TERMS = [
     ]
    }
   ],
-  "first_use": {
-   "date": "1994",
-   "precision": "year",
-   "note": "Dates the US concept of civil-military integration: Li Xiaohua (2017) credits a 1994 report of the US Congress's Office of Technology Assessment, whose title he renders 《军民一体化的潜力评估》, with first proposing it (he calls the concept there 军民融合). It dates the concept, not the first Chinese use of 军民一体化.",
-   "sources": [
-    {
-     "doc": "cssn-2017-10-27-li-xiaohua-mcf",
-     "locator": "Second paragraph",
-     "quote": "1994年美国国会技术评估局在《军民一体化的潜力评估》报告中首次提出“军民融合”的概念"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -8236,23 +8205,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "1960",
-   "precision": "decade",
-   "note": "A concept of foreign origin: it arose in 1960s Japan and reached the West in English translation. This dates the concept, not the first Chinese use of 信息化, which was not found; China's first national informatization work conference defined the term in 1997.",
-   "sources": [
-    {
-     "doc": "yygx-2006-informatization",
-     "locator": "Abstract",
-     "quote": "信息化的概念源于20世纪60年代的日本,而后被译成英文传播到西方,西方社会普遍使用信息化的概念是20世纪70年代后期才开始的。"
-    },
-    {
-     "doc": "yygx-2006-informatization",
-     "locator": "Abstract",
-     "quote": "1997年召开了首届全国信息化工作会议,并结合我国国情提出了信息化和国家信息化的定义"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -18227,11 +18179,7 @@ DERIVED = [
     "en-literal",
     "military-civilian unification"
    ]
-  ],
-  "first_use_display": {
-   "en": "1994",
-   "zh": "1994年"
-  }
+  ]
  },
  {
   "pinyin_numbered": "ren4zhi1zhan4",
@@ -20654,10 +20602,6 @@ DERIVED = [
     "IT application"
    ]
   ],
-  "first_use_display": {
-   "en": "1960s",
-   "zh": "1960年代"
-  },
   "dates_display": {
    "2017-10": {
     "en": "October 2017",
