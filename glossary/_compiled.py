@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:dabd185a'
+DIGEST = '2:11f27a77'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1754,14 +1754,6 @@ SOURCES = {
   "kind": "scholarly",
   "language": "zh-Hans",
   "note": "Descriptive title: the stored excerpt shows neither title nor author."
- },
- "soulun-junmin-jiehe-guideline": {
-  "title": "Article on the defence industry's guideline 军民结合,平战结合,军品优先,以民养军 (partial text with English abstract)",
-  "publisher": "Journal article, partial text reproduced on soulun.net",
-  "url": "https://www.soulun.net/periodical/a1e75087c52a91a111d61ba54aa5970d.html",
-  "kind": "scholarly",
-  "language": "zh-Hans",
-  "note": "Title descriptive; journal, author and year are not given on the page."
  },
  "sputnik-2022-10-22-party-constitution": {
   "title": "The 20th CPC Congress writes building a world-class military into the Party Constitution",
@@ -9419,18 +9411,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "1979",
-   "precision": "year",
-   "note": "The year the Party Centre put forward the guideline 军民结合,平战结合,军品优先,以民养军 for the defence industry, as a journal article dates it. This dates the guideline; an older use of the words 军民结合 may exist.",
-   "sources": [
-    {
-     "doc": "soulun-junmin-jiehe-guideline",
-     "locator": "Chinese text, first paragraph",
-     "quote": "为了解决这个问题,党中央于1979年提出了“军民结合,平战结合,军品优先,以民养军”的方针。"
-    }
-   ]
-  },
   "relations": [],
   "shares_keys_with": [],
   "note": "The earliest of the four wordings He Yongbo (2013) compares: 军民结合, 寓军于民, 军民融合, 军民一体化. Official texts pair it with 寓军于民 as one formula (军民结合、寓军于民), still used for the path of military-civil fusion (Hu Jintao at the Politburo study session of July 2009)."
@@ -21336,10 +21316,6 @@ DERIVED = [
     "military-civilian combination"
    ]
   ],
-  "first_use_display": {
-   "en": "1979",
-   "zh": "1979年"
-  },
   "dates_display": {
    "2011-03-31": {
     "en": "March 31, 2011",
