@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:11f27a77'
+DIGEST = '2:a89c4c31'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -7791,7 +7791,7 @@ TERMS = [
   "first_use": {
    "date": "2005",
    "precision": "year",
-   "note": "A foreign-origin concept: the date it was first proposed in English, in an article by Frank Hoffman and James Mattis (2005), as China National Defense News states. It dates the concept, not the Chinese calque 混合战争, whose first attested use was not found.",
+   "note": "Coined abroad: the date the concept was first proposed in English, in an article by Frank Hoffman and James Mattis (2005), as China National Defense News states. 混合战争 translates that term, and this date is the concept's coinage abroad, not the first attestation of the Chinese term, which was not found.",
    "sources": [
     {
      "doc": "chinamil-2022-02-11-hybrid-warfare",
