@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:a89c4c31'
+DIGEST = '2:89044a5f'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -4582,7 +4582,7 @@ TERMS = [
    "sources": [
     {
      "doc": "peoplesdaily-2011-04-25-tsinghua-centenary",
-     "locator": "First paragraph",
+     "locator": "Second photo caption",
      "quote": "4月24日,庆祝清华大学建校100周年大会在北京人民大会堂隆重举行。中共中央总书记、国家主席、中央军委主席胡锦涛发表重要讲话。"
     },
     {
@@ -6068,7 +6068,7 @@ TERMS = [
   "first_use": {
    "date": "1986",
    "precision": "year",
-   "note": "Dated by the first Chinese article introducing the concept (Wang Weizhi on Japan's economic security policy, Asia-Pacific Economy, 1986 no. 1), as a survey of forty years of Chinese non-traditional security studies identifies it. Passing uses of the words may be older.",
+   "note": "Dated by the first Chinese article introducing economic security as a security concept (Wang Weizhi on Japan's economic security policy, Asia-Pacific Economy, 1986 no. 1), as a 2018 survey of forty years of Chinese non-traditional security studies identifies it. The same survey lists the words 经济安全 among those often mentioned in 1979 writing, beside 煤矿安全 (mine safety) and 安全生产 (work safety); 1986 dates the security concept this entry names, not the first occurrence of the words.",
    "sources": [
     {
      "doc": "gjaqyj-2018-nts-studies-40-years",
@@ -6079,6 +6079,11 @@ TERMS = [
      "doc": "gjaqyj-2018-nts-studies-40-years",
      "locator": "Footnote 3",
      "quote": "王维之:《日本的经济安全保障政策》,载《亚太经济》1986 年第 1 期,第 18-22 页。"
+    },
+    {
+     "doc": "gjaqyj-2018-nts-studies-40-years",
+     "locator": "Table 1, academic events, 1979",
+     "quote": "较多提及“煤矿安全”“安全生产”“经济安全”等"
     }
    ]
   },
