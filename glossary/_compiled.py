@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:89044a5f'
+DIGEST = '2:d244dc10'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1711,6 +1711,16 @@ SOURCES = {
   "publisher": "State Council Information Office of the PRC (China Keywords)",
   "date": "2022-11-11",
   "url": "http://english.scio.gov.cn/featured/chinakeywords/2022-11/11/content_78514255.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Bilingual entry: English text followed by the Chinese."
+ },
+ "scio-2024-08-30-keywords-prepared-for-danger": {
+  "title": "Be Prepared for Adversity and Danger in Times of Peace",
+  "author": "The Academy of Contemporary China and World Studies",
+  "publisher": "State Council Information Office of the PRC (China Keywords)",
+  "date": "2024-08-30",
+  "url": "http://english.scio.gov.cn/m/featured/chinakeywords/2024-08/30/content_117397205.htm",
   "kind": "official",
   "language": "en",
   "note": "Bilingual entry: English text followed by the Chinese."
@@ -10712,9 +10722,9 @@ TERMS = [
    },
    {
     "text": "state reserves",
-    "kind": "official",
+    "kind": "alternative",
     "date": "2022-10-20",
-    "note": "The SCIO transcript's English for 国家储备 at the 20th Congress press center; the Chinese of the exchange is not among the sources consulted.",
+    "note": "The English of SCIO's transcript of a 20th Congress press center exchange on national reserves. The transcript prints no Chinese and its Chinese version was not found, so that 'state reserves' renders 国家储备 there is the term editor's reading (the question's first sentence matches Xi Jinping's 国家储备是国家治理的重要物质基础 word for word); the rendering is therefore not marked official.",
     "sources": [
      {
       "doc": "scio-2022-10-20-press-center-first-press-conference",
@@ -13034,6 +13044,11 @@ TERMS = [
      "quote": "习近平在讲话中指出,增强忧患意识,做到居安思危,是我们治党治国必须始终坚持的一个重大原则。"
     },
     {
+     "doc": "scio-2024-08-30-keywords-prepared-for-danger",
+     "locator": "Chinese text",
+     "quote": "居安思危出自《左传·襄公十一年》,原文是“居安思危,思则有备,有备无患”。"
+    },
+    {
      "doc": "scio-2022-11-11-keywords-alert-to-danger",
      "locator": "Chinese text",
      "quote": "“居安思危”出自《左传》,意为处在安宁的环境中,要想到可能出现的危难。"
@@ -13065,6 +13080,19 @@ TERMS = [
     ]
    },
    {
+    "text": "Be Prepared for Adversity and Danger in Times of Peace",
+    "kind": "official",
+    "date": "2024-08-30",
+    "note": "The later China Keywords entry's English headword for 居安思危 (the Chinese text follows it on the same page).",
+    "sources": [
+     {
+      "doc": "scio-2024-08-30-keywords-prepared-for-danger",
+      "locator": "Headword",
+      "quote": "Be Prepared for Adversity and Danger in Times of Peace"
+     }
+    ]
+   },
+   {
     "text": "Being alert to danger even in times of peace",
     "kind": "official",
     "date": "2022-11-11",
@@ -13079,9 +13107,9 @@ TERMS = [
    },
    {
     "text": "Be vigilant in times of peace",
-    "kind": "official",
+    "kind": "alternative",
     "date": "2022-03-18",
-    "note": "Xinhua's rendering of the Zuo zhuan proverb Xi quotes; the article does not print the Chinese, which the editor identifies as 居安思危 from the Zuo zhuan attribution.",
+    "note": "Xinhua's English for a Zuo zhuan proverb Xi Jinping quotes. The article does not print the Chinese: that the proverb is 居安思危 is the term editor's identification from the Zuo zhuan attribution, so the rendering is not marked official.",
     "sources": [
      {
       "doc": "people-2022-03-18-vigilant-in-times-of-peace",
@@ -22189,7 +22217,7 @@ DERIVED = [
    [
     "en",
     "state reserves",
-    "en-official",
+    "en-alternative",
     "state reserves"
    ]
   ],
@@ -23612,6 +23640,12 @@ DERIVED = [
    ],
    [
     "en",
+    "be prepared for adversity and danger in times of peace",
+    "en-official",
+    "Be Prepared for Adversity and Danger in Times of Peace"
+   ],
+   [
+    "en",
     "being alert to danger even in times of peace",
     "en-official",
     "Being alert to danger even in times of peace"
@@ -23619,7 +23653,7 @@ DERIVED = [
    [
     "en",
     "be vigilant in times of peace",
-    "en-official",
+    "en-alternative",
     "Be vigilant in times of peace"
    ]
   ],
@@ -23631,6 +23665,10 @@ DERIVED = [
    "2022-11-11": {
     "en": "November 11, 2022",
     "zh": "2022年11月11日"
+   },
+   "2024-08-30": {
+    "en": "August 30, 2024",
+    "zh": "2024年8月30日"
    }
   }
  },
