@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:d244dc10'
+DIGEST = '2:5e908fb9'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1783,15 +1783,6 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Title descriptive. Quotes the CPC Central Committee's recommendations for the 14th Five-Year Plan (《建议》, adopted on 29 October 2020) and explains the passage in three points."
  },
- "tellerreport-2024-03-09-emerging-fields": {
-  "title": "First observation of the two sessions | It is about strengthening the country and the army, President Xi issued a new order",
-  "publisher": "Teller Report (English version of a Chinese report)",
-  "date": "2024-03-09",
-  "url": "https://www.tellerreport.com/news/2024-03-09-first-observation-of-the-two-sessions%EF%BD%9Cit-is-about-strengthening-the-country-and-the-army--president-xi-issued-a-new-order.SyNItp4FpT.html",
-  "kind": "media",
-  "language": "en",
-  "note": "A machine-made English version of a Chinese report on Xi Jinping's speech of 7 March 2024; its quotation of Xi is not an official translation."
- },
  "theorychina-2021-04-22-party-history-1954": {
   "title": "1954 (Highlights of Party History, Centenary of the Communist Party of China)",
   "publisher": "Theory China (en.theorychina.org.cn)",
@@ -2190,6 +2181,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hant",
   "note": "Descriptive title: the reprint (traditional characters) shows the body text only; the URL keeps Xinhua's article number."
+ },
+ "xinhua-2024-03-07-emerging-fields-speech": {
+  "title": "Xinhua dispatch of 7 March 2024 on Xi Jinping's speech to the PLA and People's Armed Police delegation at the second session of the 14th NPC",
+  "publisher": "Xinhua News Agency, reprinted (fapeng.com)",
+  "date": "2024-03-07",
+  "url": "http://fapeng.com/Admin/hua.aspx?ju53c=mSM0.html",
+  "kind": "official",
+  "language": "zh-Hans",
+  "note": "Descriptive title: the reprint shows the body text of the Xinhua dispatch (reporters Zhang Mimi and Mei Changwei) without headline or dateline; another reprint of the same text carries the dateline 新華社北京3月7日電."
  },
  "xinhua-ja-2026-01-01-keji-ribao-40": {
   "title": "Xinhua (Japanese service) report of 1 January 2026 on Xi Jinping's letter for the 40th anniversary of Science and Technology Daily",
@@ -10074,8 +10074,9 @@ TERMS = [
   "abbreviations": [],
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "three-step-strategy-for-defense-and-military-modernization",
+    "note": "The three-step arrangement stages this modernization (its second step, 'basically' achieved by 2035); the modernization is its goal, not a part the arrangement lists, so the link is see-also.",
     "sources": [
      {
       "doc": "scio-2021-china-keywords-three-steps",
@@ -10776,6 +10777,18 @@ TERMS = [
       "doc": "cheung-2023-national-strategic-integration",
       "locator": "Key NSI Priorities (Priority 4)",
       "quote": "Priority 4: Increase the country’s strategic reserve capacity and intensify efforts to build strategic infrastructure and integrate strategic resources."
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "major-country-reserve-system",
+    "note": "Xi Jinping's speech of 8 March 2023 names both tasks in one sentence: building a reserve system suited to a major country and raising the capacity of national reserves to safeguard national security.",
+    "sources": [
+     {
+      "doc": "xinhua-2023-03-08-inss-speech",
+      "locator": "Xi Jinping's speech",
+      "quote": "要加快构建大国储备体系"
      }
     ]
    }
@@ -11886,6 +11899,11 @@ TERMS = [
       "doc": "chinanews-2017-10-18-nineteenth-congress-time",
       "locator": "Body text",
       "quote": "大会的主要议程是:听取和审查十八届中央委员会的报告"
+     },
+     {
+      "doc": "china-keywords-2022-nineteenth-congress",
+      "locator": "Chinese text",
+      "quote": "习近平代表第十八届中央委员会向大会作《决胜全面建成小康社会 夺取新时代中国特色社会主义伟大胜利》报告"
      }
     ]
    }
@@ -14426,9 +14444,9 @@ TERMS = [
     "note": "Xi Jinping called strategic capabilities in emerging fields an important part (重要组成部分) of the national strategic system and capabilities in his speech of 7 March 2024.",
     "sources": [
      {
-      "doc": "tellerreport-2024-03-09-emerging-fields",
+      "doc": "xinhua-2024-03-07-emerging-fields-speech",
       "locator": "First paragraph",
-      "quote": "\"Strategic capabilities in emerging fields are an important part of the national strategic system and capabilities."
+      "quote": "新兴领域战略能力是国家战略体系和能力重要组成部分"
      },
      {
       "doc": "cheung-2023-national-strategic-integration",
