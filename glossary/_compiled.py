@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:5e908fb9'
+DIGEST = '2:63685ef5'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -10147,7 +10147,7 @@ TERMS = [
   "first_use": {
    "date": "1985-12",
    "precision": "month",
-   "note": "Established in December 1985 by merging the PLA Military Academy, Political Academy and Logistics Academy; re-formed in July 2017, when Xi Jinping presented its new flag.",
+   "note": "Established in December 1985 by merging the PLA Military Academy, Political Academy and Logistics Academy; re-formed in July 2017, when Xi Jinping presented its new flag. The month is the English Wikipedia article's (a reference work, not an official source); some Chinese accounts date the formal founding to January 1986.",
    "sources": [
     {
      "doc": "wikipedia-pla-national-defense-university",
@@ -13419,7 +13419,7 @@ TERMS = [
   "first_use": {
    "date": "2002-12-27",
    "precision": "day",
-   "note": "Earliest dated use found: Jiang Zemin's speech to the enlarged meeting of the Central Military Commission on 27 December 2002, held after the 16th Party Congress and published under the title 论中国特色军事变革.",
+   "note": "Earliest dated use found: Jiang Zemin's speech to the enlarged meeting of the Central Military Commission on 27 December 2002, held after the 16th Party Congress and published under the title 论中国特色军事变革. The report to the 16th Party Congress (8 November 2002) may already use the phrase (as 中国特色的军事变革); no text of it was checked, so the date is not the certain first use.",
    "sources": [
     {
      "doc": "reformdata-2002-12-27-jiang-rma",
@@ -15060,7 +15060,7 @@ TERMS = [
   "first_use": {
    "date": "1999-09-17",
    "precision": "day",
-   "note": "The newspaper of the Central Party School, launched on 17 September 1999.",
+   "note": "The newspaper of the Central Party School, launched on 17 September 1999. The day is the English Wikipedia article's (a reference work, not an official source); the year agrees with a Central Party School leader's speech marking the paper's tenth anniversary in 2009.",
    "sources": [
     {
      "doc": "wikipedia-study-times",
@@ -15260,7 +15260,7 @@ TERMS = [
   "first_use": {
    "date": "1978-09-27",
    "precision": "day",
-   "note": "Dated by Qian Xuesen's article 组织管理的技术——系统工程 (Wenhui Bao, 27 September 1978), which gave the discipline its first systematic treatment in China and a general readership; earlier use inside the defence research establishment is not dated in the sources consulted.",
+   "note": "Earliest dated use found, not the term's first use: Qian Xuesen's article 组织管理的技术——系统工程 (Wenhui Bao, 27 September 1978), which the cited account says first set out systems engineering clearly (首次…清晰梳理) and which brought it to a general readership. The term was already in use in China's defence research before then; that earlier use is not dated in the sources consulted.",
    "sources": [
     {
      "doc": "gmw-2018-09-27-qian-xuesen-systems-engineering",
