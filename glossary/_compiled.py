@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:63685ef5'
+DIGEST = '2:ab04559f'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -15479,19 +15479,7 @@ TERMS = [
    "hans": "国防和军队现代化“三步走”战略安排",
    "hant": "國防和軍隊現代化「三步走」戰略安排",
    "pinyin": "guófáng hé jūnduì xiàndàihuà sānbùzǒu zhànlüè ānpái",
-   "variants": [
-    {
-     "text": "三步走",
-     "kind": "short-form",
-     "sources": [
-      {
-       "doc": "scio-2021-china-keywords-three-steps",
-       "locator": "Chinese headword",
-       "quote": "国防和军队现代化“三步走”战略安排"
-      }
-     ]
-    }
-   ],
+   "variants": [],
    "sources": [
     {
      "doc": "scio-2021-china-keywords-three-steps",
@@ -15629,7 +15617,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Set out in the 19th Party Congress report (2017) with steps for 2020, 2035 and mid-century. Revised after the fifth plenum of the 19th Central Committee (October 2020), which added the goal for the PLA's centenary in 2027: the 'new three steps' are 2027 (centenary goal of the PLA), 2035 (modernisation basically completed) and mid-century (world-class forces)."
+  "note": "Set out in the 19th Party Congress report (2017) with steps for 2020, 2035 and mid-century. Revised after the fifth plenum of the 19th Central Committee (October 2020), which added the goal for the PLA's centenary in 2027: the 'new three steps' are 2027 (centenary goal of the PLA), 2035 (modernisation basically completed) and mid-century (world-class forces). 三步走 on its own is not listed as a form of this plan: the cited texts use it only inside the full name, and alone it usually names Deng Xiaoping's three-step economic development strategy of 1987 (China Keywords: “三步走”发展战略)."
  },
  {
   "schema_version": 1,
@@ -25273,12 +25261,6 @@ DERIVED = [
     "国防和军队现代化三步走战略安排",
     "hant",
     "國防和軍隊現代化「三步走」戰略安排"
-   ],
-   [
-    "zh",
-    "三步走",
-    "variant",
-    "三步走"
    ],
    [
     "zh",
