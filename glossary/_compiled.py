@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:ab04559f'
+DIGEST = '2:70693f66'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -10906,8 +10906,13 @@ TERMS = [
    {
     "type": "part-of",
     "target": "medium-and-long-term-science-and-technology-plan",
-    "note": "The plan of February 2006 lists the sixteen major projects.",
+    "note": "The plan of February 2006 lists the sixteen major projects; Xinhua (2013) calls the high-resolution earth observation system one of the sixteen major projects the plan set.",
     "sources": [
+     {
+      "doc": "chinadaily-zh-2013-03-29-gaofen-1",
+      "locator": "Second paragraph",
+      "quote": "高分辨率对地观测系统工程是《国家中长期科学和技术发展规划纲要(2006—2020年)》确定的16个重大专项之一"
+     },
      {
       "doc": "sina-2006-02-10-mega-projects",
       "locator": "First paragraph",
