@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:70693f66'
+DIGEST = '2:da81642f'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1109,6 +1109,17 @@ SOURCES = {
   "language": "en",
   "note": "Delivered at the first session of the 14th National People's Congress on 5 March 2023; the reprint sets each Chinese paragraph of the report before its official English."
  },
+ "gxt-shaanxi-2023-12-28-supply-chain-resilience": {
+  "title": "Li Yan: Raising the resilience and security of China's industrial and supply chains while accelerating the new development pattern",
+  "title_original": "李燕:在加快构建新发展格局中提高我国产业链供应链韧性和安全水平",
+  "author": "李燕 (Li Yan)",
+  "publisher": "Shaanxi Provincial Department of Industry and Information Technology (reprint)",
+  "date": "2023-12-28",
+  "url": "https://gxt.shaanxi.gov.cn/cyfz/ctzc/202312/t20231228_2886439.html",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Reprint of an article whose original outlet the stored page does not show; the date is the reprint's. Quotes the report to the 20th Party Congress."
+ },
  "he-2013-junmin-terms": {
   "title": "The Differences and Relations of Military and Civilian Combination, Combining Military Efforts with Civilian Support, Military and Civilian Fusion, Civil-military Integration",
   "title_original": "军民结合、寓军于民、军民融合、军民一体化区别与联系",
@@ -1782,6 +1793,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Title descriptive. Quotes the CPC Central Committee's recommendations for the 14th Five-Year Plan (《建议》, adopted on 29 October 2020) and explains the passage in three points."
+ },
+ "sxjhsd-19th-congress-report-risk-governance": {
+  "title": "Study notes on the ideas and strategy of social risk governance in the 19th Party Congress political report",
+  "title_original": "党的十九大政治报告有关新时代中国特色社会风险治理理念与战略的学习梳理",
+  "publisher": "sxjhsd.com",
+  "url": "http://sxjhsd.com/info/1007/5264.html",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Undated study notes; quote the report to the 19th Party Congress (delivered on 18 October 2017) verbatim. The site's owner is not shown on the stored page."
  },
  "theorychina-2021-04-22-party-history-1954": {
   "title": "1954 (Highlights of Party History, Centenary of the Communist Party of China)",
@@ -4768,6 +4788,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2020-04",
+   "precision": "month",
+   "note": "Earliest use found: Xi Jinping's speech at the meeting of the Central Financial and Economic Affairs Commission in April 2020, the speech that first publicly raised dual circulation; dated by the techno-security brief (Cheung 2022), an analyst's account.",
+   "sources": [
+    {
+     "doc": "cheung-2022-techno-security-state",
+     "locator": "Strategy 5: Economic Securitization",
+     "quote": "The dual circulation approach was first publicly raised in a speech by Xi at a meeting of the Central Financial and Economic Commission in April 2020. Xi pointed out the need to establish a complete system of domestic demand"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -5140,6 +5172,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2017-10-18",
+   "precision": "day",
+   "note": "Earliest use found as a stated principle: the report to the 19th Party Congress (18 October 2017), which calls coordinating development and security a major principle of the Party's governance. Xi Jinping's speech at the first meeting of the Central National Security Commission (15 April 2014) had paired development and security in other words ('发展是安全的基础,安全是发展的条件').",
+   "sources": [
+    {
+     "doc": "sxjhsd-19th-congress-report-risk-governance",
+     "locator": "First paragraph",
+     "quote": "后面在阐述总体国家安全观中再次强调:“统筹发展和安全,增强忧患意识,做到居安思危,是我们党治国理政的一个重大原则”。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -7453,6 +7497,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2021-05-28",
+   "precision": "day",
+   "note": "Earliest use found: Xi Jinping's call, on 28 May 2021 at the conferences of the Chinese Academies of Sciences and Engineering, for sci-tech self-reliance and self-strengthening 'at higher levels' (高水平). The Fifth Plenum of the 19th Central Committee (October 2020) made 科技自立自强 without the qualifier a strategic underpinning of development; no stored page dates the first use of the qualified phrase.",
+   "sources": [
+    {
+     "doc": "govcn-2021-05-28-sci-tech-self-strengthening",
+     "locator": "First paragraph",
+     "quote": "President Xi Jinping called for accelerated efforts in building China into a leader in science and technology and achieving sci-tech self-reliance and self-strengthening at higher levels."
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -7969,6 +8025,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2022-10-16",
+   "precision": "day",
+   "note": "Earliest use found: the report to the 20th Party Congress, delivered on 16 October 2022, which calls for 'making every effort to raise the resilience and security of industrial and supply chains' (着力提升产业链供应链韧性和安全水平). A 2019 meeting of the Central Financial and Economic Affairs Commission already spoke of the resilience of industrial chains (产业链韧性) alone.",
+   "sources": [
+    {
+     "doc": "gxt-shaanxi-2023-12-28-supply-chain-resilience",
+     "locator": "Opening of the article",
+     "quote": "党的二十大报告指出,“着力提升产业链供应链韧性和安全水平”。"
+    },
+    {
+     "doc": "chinadaily-2022-10-18-supply-chains",
+     "locator": "Second paragraph",
+     "quote": "The report stated: \"We will raise total factor productivity and make China's industrial and supply chains more resilient and secure\"."
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -8792,6 +8865,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2023-03-08",
+   "precision": "day",
+   "note": "Earliest use found: Xi Jinping's speech of 8 March 2023 to the PLA and People's Armed Police delegation at the first session of the 14th NPC, which called for accelerating the building of the system; no stored page records an earlier use.",
+   "sources": [
+    {
+     "doc": "xinhua-2023-03-08-inss-speech",
+     "locator": "Xi Jinping's speech",
+     "quote": "要加快构建大国储备体系,提升国家储备维护国家安全的能力。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -13618,6 +13703,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2006-02-09",
+   "precision": "day",
+   "note": "Earliest use found: the National Medium- and Long-Term Plan for Science and Technology Development (2006-2020), released by the State Council on 9 February 2006, which aims at becoming a world science and technology power (世界科技强国) by the middle of the century.",
+   "sources": [
+    {
+     "doc": "govcn-2006-02-09-sci-tech-guidelines",
+     "locator": "Last paragraph",
+     "quote": "China plans to become an innovative nation in the next 15 years and a world power in science and technology field by the middle of the 21st century"
+    },
+    {
+     "doc": "cyol-2006-02-10-sci-tech-plan-excerpt",
+     "locator": "Overall goal",
+     "quote": "为在本世纪中叶成为世界科技强国奠定基础"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -13865,6 +13967,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2020-10",
+   "precision": "month",
+   "note": "Earliest use found: the Fifth Plenum of the 19th Central Committee (October 2020), per the techno-security brief (Cheung 2022, an analyst's account). The first meeting of the Central National Security Commission (15 April 2014) used a different formulation, 'development is the basis of security, security the condition of development' (发展是安全的基础,安全是发展的条件).",
+   "sources": [
+    {
+     "doc": "cheung-2022-techno-security-state",
+     "locator": "Strategy 5: Economic Securitization",
+     "quote": "The 5th Plenum in the run-up to the finalization of the 14th Five-Year Plan in October 2020 made clear that there was increasing awareness that “national security is the prerequisite for development and development is the guarantee of security,”"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -18421,7 +18535,11 @@ DERIVED = [
     "en-literal",
     "complete domestic-demand system"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "April 2020",
+   "zh": "2020年4月"
+  }
  },
  {
   "pinyin_numbered": "zong1he2 guo2li4",
@@ -18652,6 +18770,10 @@ DERIVED = [
     "planning development and security as a whole"
    ]
   ],
+  "first_use_display": {
+   "en": "October 18, 2017",
+   "zh": "2017年10月18日"
+  },
   "dates_display": {
    "2023-03-13": {
     "en": "March 13, 2023",
@@ -20108,6 +20230,10 @@ DERIVED = [
     "high-level self-reliance and self-strengthening in science and technology"
    ]
   ],
+  "first_use_display": {
+   "en": "May 28, 2021",
+   "zh": "2021年5月28日"
+  },
   "dates_display": {
    "2021-05-28": {
     "en": "May 28, 2021",
@@ -20458,6 +20584,10 @@ DERIVED = [
     "resilience of industrial chains and supply chains"
    ]
   ],
+  "first_use_display": {
+   "en": "October 16, 2022",
+   "zh": "2022年10月16日"
+  },
   "dates_display": {
    "2022-10-18": {
     "en": "October 18, 2022",
@@ -20991,7 +21121,11 @@ DERIVED = [
     "en-literal",
     "major-country reserve system"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "March 8, 2023",
+   "zh": "2023年3月8日"
+  }
  },
  {
   "pinyin_numbered": "zhong4da4 ji1chu3 she4shi1",
@@ -24006,6 +24140,10 @@ DERIVED = [
     "strong country in science and technology"
    ]
   ],
+  "first_use_display": {
+   "en": "February 9, 2006",
+   "zh": "2006年2月9日"
+  },
   "dates_display": {
    "2006-02-09": {
     "en": "February 9, 2006",
@@ -24182,6 +24320,10 @@ DERIVED = [
     "security is the precondition of development; development is the safeguard of security"
    ]
   ],
+  "first_use_display": {
+   "en": "October 2020",
+   "zh": "2020年10月"
+  },
   "dates_display": {
    "2025-10-30": {
     "en": "October 30, 2025",
