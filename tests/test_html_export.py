@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from termdata import SOURCES, cite, concept, glossary_of
 
 import glossary
 from glossary.formats import ExportOptions, export, get_format
-from glossary.formats.html import compact, fold_pairs, page, ruby_pairs, search_keys
+from glossary.formats.html import page, page_keys, ruby_pairs, search_tables
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -95,39 +96,29 @@ def test_the_indexes_alphabet_abbreviations_and_timeline(english: str) -> None:
     assert "2015" in years and "2017" in years
 
 
-def test_the_search_keys_are_the_normalised_forms(fixture_glossary: glossary.Glossary) -> None:
-    keys, abbreviations = search_keys(fixture_glossary, fixture_glossary.get("military-civil-fusion"))
-    for expected in ("军民融合", "junminronghe", "jun1min2rong2he2", "militarycivilfusion", "civilmilitaryintegration"):
-        assert expected in keys
-    assert abbreviations == ["mcf"]
-    keys, _ = search_keys(fixture_glossary, fixture_glossary.get("dual-circulation"))
-    assert "双循环" in keys and "双回圈" in keys  # the traditional script variant, folded like every Chinese key
+def test_the_search_keys_are_the_index_keys(fixture_glossary: glossary.Glossary) -> None:
+    keys = page_keys(fixture_glossary, fixture_glossary.get("military-civil-fusion"))
+    assert "军民融合" in keys["zh"] and keys["abbr"] == ["mcf"] and "junminronghe" in keys["pinyin"]
+    assert "jun1min2rong2he2" in keys["pinyin_tones"] and "military civil fusion" in keys["en"]
+    assert "双回圈" in page_keys(fixture_glossary, fixture_glossary.get("dual-circulation"))["zh"]  # the script variant, folded
     root = parse(page(fixture_glossary, "en"))
-    (entry,) = [article for article in articles(root) if article.get("id") == "t-military-civil-fusion"]
-    assert entry.get("data-abbr") == "mcf" and "junminronghe" in (entry.get("data-keys") or "").split()
+    (data,) = [script for script in root.iter(f"{XHTML}script") if script.get("id") == "search-data"]
+    assert json.loads(data.text or "")["keys"]["military-civil-fusion"] == keys
 
 
-@pytest.mark.parametrize(
-    ("typed", "key"),
-    [
-        ("M.C.F.", "mcf"),
-        ("ＭＣＦ", "mcf"),
-        ("Jūnmín Rónghé", "junminronghe"),
-        ("jun1 min2", "jun1min2"),
-        ("lǜsè", "lvse"),
-        ("Military–Civil  Fusion", "militarycivilfusion"),
-        ("「軍民 融合」", "軍民融合"),
-    ],
-)
-def test_queries_are_compacted_as_the_page_script_does(typed: str, key: str) -> None:
-    assert compact(typed) == key
+def test_the_page_folds_queries_with_the_tables_of_the_normalisers() -> None:
+    tables = search_tables()
+    assert tables["chinese"]["軍"] == "军" and tables["chinese"]["網"] == "网" and tables["chinese"]["「"] == ""
+    assert tables["spelling"]["defence"] == "defense" and ["isation", "ization"] in tables["suffixes"]
+    assert "lve" in tables["syllables"] and tables["aliases"]["lue"] == "lve" and tables["tone_marks"]["\u030c"] == "3"
+    assert tables["casefold"]["ß"] == "ss" and "\u3000" in tables["space"] and [0x4E00, 0x9FFF] in tables["han"]
 
 
-def test_the_page_folds_the_traditional_characters_it_uses(fixture_glossary: glossary.Glossary) -> None:
-    pairs = fold_pairs(fixture_glossary)
-    folds = dict(zip(pairs[::2], pairs[1::2]))
-    assert folds["軍"] == "军" and folds["雙"] == "双" and folds["體"] == "体"
-    assert all(len(pair) == 1 for pair in folds.values()) and "军" not in folds
+def test_the_search_data_holds_no_markup_characters() -> None:
+    root = parse(page(glossary_of(concept("nasty", "概念", "gàiniàn", "R&D </script>")), "en"))
+    (data,) = [script for script in root.iter(f"{XHTML}script") if script.get("id") == "search-data"]
+    assert not {"<", ">", "&"} & set(data.text or "")  # escaped as \\u0026 ...: the element cannot be closed early
+    assert json.loads(data.text or "")["keys"]["nasty"]["en"] == ["r&d script"]
 
 
 def test_everything_is_escaped() -> None:
@@ -150,7 +141,7 @@ def test_everything_is_escaped() -> None:
     assert '<script>alert("x")</script> & "fusion"' in text_of(entry)
     assert "A & B <i>" in text_of(entry) and 'he said "<&>"' in text_of(entry)
     assert "javascript:" not in text  # only http(s) source addresses become links
-    assert len(list(root.iter(f"{XHTML}script"))) == 1
+    assert len(list(root.iter(f"{XHTML}script"))) == 2  # the script and its search data
 
 
 def test_the_page_needs_no_network() -> None:

@@ -6,36 +6,42 @@ abbreviations, first use, variants, definition, relations as in-page links, and 
 sources with locator and quote), an alphabet bar, an index of abbreviations, a
 timeline of first-use dates drawn as inline SVG, print-friendly CSS and a search box.
 
-Search runs in the browser on keys computed here with :mod:`glossary.normalize` and
-stored on each entry (``data-keys``; abbreviations in ``data-abbr``), all reduced to
-letters and digits; the hand-written script reduces the query the same way, folds the
-traditional characters the glossary uses onto simplified ones (``data-fold``) and
-keeps the entries whose keys contain the query (abbreviations: start with it). So it
-finds 軍民融合, junmin, jun1min2, "Military–Civil Fusion" and m.c.f. alike.
+Search runs in the browser on the lookup keys ``glossary build`` computed, per family,
+as the index holds them (:func:`page_keys`), and on tables taken from
+:mod:`glossary.normalize` and :mod:`glossary.pinyin` (:func:`search_tables`); both go
+into the page as JSON. The script is a port of :meth:`Glossary.query_keys` that only
+applies those tables, so a query has the same keys in the page as in ``glossary
+lookup``: the concepts whose keys equal them are what lookup finds (marked
+``data-match="exact"``), and concepts whose keys contain the query are shown as one
+types. So it finds 軍民融合, junmin, jun1min2, "Military–Civil Fusion" and m.c.f. alike.
 
 Every text from the data is escaped; the script and style are constants, with no data
-inside them. The page is also well-formed XML (a test parses it), which keeps its
+inside them, and the JSON has its markup characters escaped. The page is also well-formed XML (a test parses it), which keeps its
 markup honest. Labels follow ``--lang`` (en or zh) and come, like the dates, from the
 compiled catalogue and babel (:mod:`glossary.ui`).
 """
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import unicodedata
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from glossary import normalize
 from glossary.formats.base import ExportOptions, Format
 from glossary.lang import check_language_tag
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from glossary.entry import Citation, Term
     from glossary.index import Glossary
     from glossary.model import GlossaryDocument
 
-__all__ = ["HtmlFormat", "compact", "page", "ruby_pairs", "search_keys"]
+__all__ = ["HtmlFormat", "page", "page_keys", "ruby_pairs", "search_data", "search_tables"]
 
 KIND_ORDER = ("official", "source", "alternative", "literal", "deprecated")
 #: The tag of the page's own language: the zh interface is written in simplified characters.
@@ -52,47 +58,69 @@ def _lang(tag: str) -> str:
     return f' lang="{_e(check_language_tag(tag))}"'
 
 
-# --- search keys ----------------------------------------------------------------
+# --- search: the index's keys and the tables of its normalisers ---------------------
 
 
-def compact(text: str) -> str:
-    """What the page's script does to a query, in Python: NFKC, lower case, no tone marks, ü as v, letters and digits only."""
-    text = unicodedata.normalize("NFD", unicodedata.normalize("NFKC", text).lower()).replace("u\u0308", "v")
-    return "".join(char for char in text if char.isalnum() and not unicodedata.combining(char))
-
-
-def search_keys(glossary: Glossary, term: Term) -> tuple[list[str], list[str]]:
-    """The compacted search keys of a term: (substring keys, abbreviation keys matched by prefix).
-
-    Built from the lookup keys ``glossary build`` computed (Chinese folded to simplified,
-    English with British and American spellings unified, toneless and numbered pinyin,
-    the id) plus each rendering as written, so that the spelling a reader types is found.
-    """
-    keys: dict[str, None] = {}
-    abbreviations: dict[str, None] = {}
+def page_keys(glossary: Glossary, term: Term) -> dict[str, list[str]]:
+    """A term's lookup keys by family, exactly as the index holds them (``glossary build`` computed them)."""
+    keys: dict[str, dict[str, None]] = {}
     for family, key, _kind, _surface in glossary.derived(term.id).get("keys", ()):
-        target = abbreviations if family == "abbr" else keys
-        target[compact(key)] = None
-    for rendering in term.en:
-        keys[compact(rendering.text)] = None
-    for abbreviation in term.abbreviations:
-        if not abbreviation.lang.startswith("zh"):
-            abbreviations[compact(normalize.abbreviation_key(abbreviation.text))] = None
-    keys.pop("", None)
-    abbreviations.pop("", None)
-    return list(keys), list(abbreviations)
+        keys.setdefault(family, {})[key] = None
+    return {family: list(values) for family, values in keys.items()}
 
 
-def fold_pairs(glossary: Glossary) -> str:
-    """Pairs of (traditional or variant character, simplified character) for the characters the glossary uses."""
-    pairs: dict[str, str] = {}
-    for term in glossary:
-        forms = [term.zh.hant, term.zh.hans, *(variant.text for variant in term.zh.variants)]
-        for char in "".join(forms):
-            folded = normalize.chinese_key(char)
-            if len(folded) == 1 and folded != char and normalize.has_han(char):
-                pairs[char] = folded
-    return "".join(f"{char}{folded}" for char, folded in sorted(pairs.items()))
+def _as_map(table: Mapping[int, int | str | None]) -> dict[str, str]:
+    """A ``str.translate`` table as characters: what each becomes ("" when it is dropped)."""
+    return {chr(code): "" if value is None else chr(value) if isinstance(value, int) else value for code, value in table.items()}
+
+
+def _ranges(test: Callable[[str], bool], stop: int) -> list[list[int]]:
+    """The code points below ``stop`` a predicate holds for, as [first, last] ranges."""
+    ranges: list[list[int]] = []
+    for code in range(stop):
+        if test(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return ranges
+
+
+@functools.lru_cache(maxsize=1)
+def search_tables() -> dict[str, Any]:
+    """The data the page's query normaliser runs on, taken from :mod:`glossary.normalize` and :mod:`glossary.pinyin`.
+
+    The script in the page is a direct port of :meth:`Glossary.query_keys` that only
+    applies these tables: the fold of traditional, Taiwan and Hong Kong characters,
+    the Latin punctuation rules, case folding and white space as Python defines them,
+    British spellings, and the pinyin syllable inventory with its tone marks, aliases
+    and separators. So a query folds in the browser as it does in ``glossary lookup``.
+    """
+    from glossary import pinyin
+
+    return {
+        "chinese": _as_map(normalize._CHINESE_TABLE),
+        "latin": _as_map(normalize._LATIN_TABLE),
+        # casefold() where it differs from the character itself (ASCII: lower case, done by the script)
+        "casefold": {chr(code): chr(code).casefold() for code in range(128, 0x10000) if chr(code).casefold() != chr(code)},
+        "space": "".join(chr(code) for code in range(0x10000) if chr(code).isspace()),
+        "han": _ranges(normalize.has_han, 0x32000),
+        "spelling": normalize._SPELLING,
+        "suffixes": [list(pair) for pair in normalize._SUFFIXES],
+        "syllables": sorted(pinyin.SYLLABLES),
+        "aliases": pinyin._ALIASES,
+        "tone_marks": pinyin._TONE_OF_MARK,
+        "diaeresis": pinyin._DIAERESIS,
+        "separators": _as_map(pinyin._SEPARATOR_TABLE),
+    }
+
+
+def search_data(glossary: Glossary) -> str:
+    """The page's search data as JSON, safe inside a script element of an HTML and an XML page."""
+    data = {"tables": search_tables(), "keys": {term.id: page_keys(glossary, term) for term in glossary}}
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    # no markup characters inside the element: escaped, JSON reads them back the same
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
 # --- ruby pinyin ------------------------------------------------------------------
@@ -218,9 +246,8 @@ class _Page:
 
     def entry(self, term: Term) -> str:
         notes = _Notes(term.id)
-        keys, abbreviation_keys = search_keys(self.glossary, term)
         parts = [
-            f'<article class="term" id="t-{_e(term.id)}" data-keys="{_e(" ".join(keys))}" data-abbr="{_e(" ".join(abbreviation_keys))}">',
+            f'<article class="term" id="t-{_e(term.id)}">',
             f'<h4 class="zh"{_lang("zh-Hans")}>{_ruby(term.zh.hans, term.zh.pinyin)}{notes.mark(term.zh.sources)}</h4>',
             '<p class="forms">'
             f'<span class="label">{self.language("zh-Hant")}</span> <span class="hant"{_lang("zh-Hant")}>{_e(term.zh.hant)}</span>'
@@ -436,6 +463,7 @@ h2 { font-size: 1.15rem; border-bottom: 2px solid var(--accent); padding-bottom:
 h3.letter { font-size: 1.5rem; color: var(--accent); margin: 1.5rem 0 .25rem; }
 article.term { border-top: 1px solid var(--line); padding: .75rem 0; scroll-margin-top: 9rem; }
 article.term:target { background: #fff4d6; }
+article.term[data-match="exact"] { border-left: 3px solid var(--accent); padding-left: .6rem; }
 h4.zh { font-size: 1.8rem; font-weight: 600; margin: .25rem 0; }
 ruby { ruby-align: center; }
 ruby rt { font-size: .42em; font-weight: 400; color: var(--muted); padding: 0 .15em; }
@@ -474,30 +502,214 @@ footer { color: var(--muted); font-size: .8rem; text-align: center; padding: 1re
 }
 """
 
-# No data inside: the script reads what it needs from the page. Written without "<" and "&"
-# so that the page stays well-formed XML.
+# No data inside: the script reads its tables and the keys from the JSON of #search-data.
+# It ports Glossary.query_keys and the normalisers it calls, and nothing else: every
+# rule is in the tables, which Python builds from the same code. Wrapped in CDATA so
+# that the page stays well-formed XML.
 _SCRIPT = """
 (function () {
   "use strict";
+  var data = JSON.parse(document.getElementById("search-data").textContent);
+  var T = data.tables;
   var input = document.getElementById("q");
   var status = document.getElementById("status");
   var terms = Array.prototype.slice.call(document.querySelectorAll("article.term"));
   var letters = Array.prototype.slice.call(document.querySelectorAll("section.letter"));
-  var fold = {};
-  var pairs = Array.from(input.getAttribute("data-fold") || "");
-  pairs.forEach(function (c, i) { if (i % 2) { fold[pairs[i - 1]] = c; } });
-  function compact(text) {
-    var plain = text.normalize("NFKC").toLowerCase().normalize("NFD").replace(/u\\u0308/g, "v").replace(/[\\u0300-\\u036f]/g, "");
-    return Array.from(plain, function (c) { return fold[c] || c; }).join("").replace(/[^\\p{L}\\p{N}]+/gu, "");
+  var SYLLABLES = new Set(T.syllables);
+  var LONGEST = Math.max.apply(null, T.syllables.map(function (s) { return s.length; }));
+  var SPACE = new Set(Array.from(T.space));
+  var ASCII = /^[\\u0000-\\u007f]*$/;
+  function own(table, key) { return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined; }
+  function translate(text, table) {
+    return Array.from(text, function (c) { var to = own(table, c); return to === undefined ? c : to; }).join("");
   }
+  // str.split() and str.strip(): white space as Python defines it
+  function words(text) {
+    return Array.from(text, function (c) { return SPACE.has(c) ? " " : c; }).join("").split(" ").filter(Boolean);
+  }
+  function strip(text) {
+    var chars = Array.from(text);
+    while (chars.length && SPACE.has(chars[0])) { chars.shift(); }
+    while (chars.length && SPACE.has(chars[chars.length - 1])) { chars.pop(); }
+    return chars.join("");
+  }
+  function hasHan(text) {
+    return Array.from(text).some(function (c) {
+      var code = c.codePointAt(0);
+      return T.han.some(function (range) { return code >= range[0] && range[1] >= code; });
+    });
+  }
+  function chineseKey(text) { return words(translate(text.normalize("NFKC"), T.chinese)).join("").normalize("NFKC"); }
+  function casefold(text) {
+    return Array.from(text, function (c) { var to = own(T.casefold, c); return to === undefined ? c.toLowerCase() : to; }).join("");
+  }
+  function latinBase(text) {
+    var folded = casefold(text.normalize("NFKC")).normalize("NFKC");
+    return words(translate(folded, T.latin)).join(" ").normalize("NFKC");
+  }
+  function englishKeyOfBase(base) {
+    while (base.indexOf("the ") === 0 && base.length > 4) { base = base.slice(4); }
+    return base.split(" ").map(function (word) {
+      var spelled = own(T.spelling, word);
+      if (spelled) { return spelled; }
+      for (var i = 0; i !== T.suffixes.length; i += 1) {
+        var british = T.suffixes[i][0];
+        if (word.length >= british.length && word.slice(word.length - british.length) === british) {
+          return word.slice(0, word.length - british.length) + T.suffixes[i][1];
+        }
+      }
+      return word;
+    }).join(" ");
+  }
+  // --- pinyin: glossary.pinyin.parse and keys ---
+  function NotPinyin() {}
+  function alias(piece) { return own(T.aliases, piece) || piece; }
+  function isDigits(text) { return /^[0-9]+$/.test(text); }
+  function segment(chars, tones) {
+    var size = chars.length, marked = [];
+    tones.forEach(function (tone, i) { if (tone !== null) { marked.push(i); } });
+    if (LONGEST >= size && 1 >= marked.length) {
+      var whole = alias(chars.join(""));
+      if (SYLLABLES.has(whole)) { return [[whole, marked.length ? tones[marked[0]] : null]]; }
+    }
+    var before = [0];
+    tones.forEach(function (tone, i) { before.push(before[i] + (tone !== null ? 1 : 0)); });
+    var best = [], step = [];
+    for (var i = 0; i !== size + 1; i += 1) { best.push(null); step.push(0); }
+    best[size] = [0, 0];
+    for (var start = size - 1; start >= 0; start -= 1) {
+      var choice = null;
+      for (var end = Math.min(size, start + LONGEST); end > start; end -= 1) {
+        var rest = best[end];
+        if (rest === null || before[end] - before[start] > 1) { continue; }
+        if (!SYLLABLES.has(alias(chars.slice(start, end).join("")))) { continue; }
+        var candidate = [rest[0] + 1, rest[1] + (size > end ? ("aoe".indexOf(chars[end]) !== -1 ? 1 : 0) : 0)];
+        if (choice === null || choice[0] > candidate[0] || (candidate[0] === choice[0] ? choice[1] > candidate[1] : false)) {
+          choice = candidate;
+          step[start] = end;
+        }
+      }
+      best[start] = choice;
+    }
+    if (best[0] === null) { return null; }
+    var syllables = [];
+    for (var from = 0; size > from; from = step[from]) {
+      var to = step[from], tone = null;
+      for (var j = from; to > j; j += 1) { if (tones[j] !== null) { tone = tones[j]; break; } }
+      syllables.push([alias(chars.slice(from, to).join("")), tone]);
+    }
+    return syllables;
+  }
+  function parse(text) {
+    var decomposed = text.normalize("NFKC").normalize("NFD").toLowerCase();
+    decomposed = decomposed.split("u:").join("v").split("u" + T.diaeresis).join("v");
+    var out = [];
+    words(translate(decomposed, T.separators)).forEach(function (chunk) {
+      var word = [], chars = [], tones = [], numeral = "";
+      function flush() {
+        var found = segment(chars, tones);
+        if (found === null) { throw new NotPinyin(); }
+        chars = []; tones = [];
+        return found;
+      }
+      Array.from(chunk).forEach(function (c) {
+        if (c >= "a" ? "z" >= c : false) {
+          if (numeral) { word.push([numeral, null]); numeral = ""; }
+          chars.push(c); tones.push(null);
+        } else if (own(T.tone_marks, c) !== undefined ? chars.length : false) {
+          tones[tones.length - 1] = T.tone_marks[c];
+        } else if ("012345".indexOf(c) !== -1 ? chars.length : false) {
+          var found = flush();
+          found[found.length - 1] = [found[found.length - 1][0], c === "0" ? "5" : c];
+          word.push.apply(word, found);
+        } else if (isDigits(c)) {
+          if (chars.length) { word.push.apply(word, flush()); }
+          numeral += c;
+        } else {
+          throw new NotPinyin();
+        }
+      });
+      if (numeral) { word.push([numeral, null]); }
+      if (chars.length) { word.push.apply(word, flush()); }
+      if (word.length) { out.push(word); }
+    });
+    if (!out.length) { throw new NotPinyin(); }
+    return out;
+  }
+  function join(tokens) {
+    var out = "";
+    tokens.forEach(function (token) {
+      if (out ? (isDigits(token.charAt(0)) ? !isDigits(out.charAt(out.length - 1)) : false) : false) { out += " "; }
+      out += token;
+    });
+    return out;
+  }
+  function flat(text) { return [].concat.apply([], parse(text)); }
+  function first(pair) { return pair[0]; }
+  function pinyinKeys(text) {
+    try {
+      var syllables = flat(text);
+      var plain = join(syllables.map(first));
+      if (plain.indexOf("lue") !== -1 || plain.indexOf("nue") !== -1) { plain = join(flat(plain).map(first)); }
+      var marked = Array.from(text.normalize("NFD")).some(function (c) { return own(T.tone_marks, c) !== undefined; });
+      if (marked || syllables.every(function (pair) { return pair[1] !== null || isDigits(pair[0]); })) {
+        return [join(syllables.map(function (pair) { return isDigits(pair[0]) ? pair[0] : pair[0] + (pair[1] || "5"); })), plain];
+      }
+      return [null, plain];
+    } catch (error) {
+      if (error instanceof NotPinyin) { return [null, null]; }
+      throw error;
+    }
+  }
+  // --- Glossary.query_keys ---
+  function queryKeys(query) {
+    var typed = strip(query);
+    var keys = [["id", typed]];
+    if (!ASCII.test(query) ? hasHan(query) : false) {
+      keys.push(["zh", chineseKey(query)]);
+      return keys;
+    }
+    var base = latinBase(query);
+    if (!base) { return keys; }
+    keys.push(["en", englishKeyOfBase(base)]);
+    var compact = base.split(" ").join("");
+    keys.push(["abbr", ASCII.test(compact) ? compact : compact.normalize("NFKC")]);
+    if (/^[a-z]+$/i.test(compact)) {
+      keys.push(["pinyin", compact.split("lue").join("lve").split("nue").join("nve")]);
+    } else {
+      var pinyin = pinyinKeys(query);
+      if (pinyin[0]) { keys.push(["pinyin_tones", pinyin[0]]); }
+      if (pinyin[1]) { keys.push(["pinyin", pinyin[1]]); }
+    }
+    var lowered = typed.toLowerCase();
+    if (lowered !== typed) { keys.push(["id", lowered]); }
+    return keys;
+  }
+  // "exact": a stored key equals a key of the query, as in glossary lookup;
+  // "partial": a stored key contains it (abbreviations: starts with it), to find as one types
+  function match(stored, query) {
+    var how = "";
+    query.forEach(function (pair) {
+      (own(stored, pair[0]) || []).forEach(function (key) {
+        if (key === pair[1]) {
+          how = "exact";
+        } else if (!how ? (pair[0] === "abbr" ? key.indexOf(pair[1]) === 0 : key.indexOf(pair[1]) !== -1) : false) {
+          how = "partial";
+        }
+      });
+    });
+    return how;
+  }
+  window.glossaryQueryKeys = queryKeys;
   function update() {
-    var query = compact(input.value);
+    var text = input.value;
+    var query = strip(text) ? queryKeys(text) : null;
     var shown = 0;
     terms.forEach(function (term) {
-      var hit = !query || term.getAttribute("data-keys").indexOf(query) !== -1 ||
-        (" " + term.getAttribute("data-abbr")).indexOf(" " + query) !== -1;
-      term.hidden = !hit;
-      if (hit) { shown += 1; }
+      var how = query ? match(data.keys[term.id.slice(2)] || {}, query) : "";
+      term.hidden = query ? !how : false;
+      if (how === "exact") { term.setAttribute("data-match", "exact"); } else { term.removeAttribute("data-match"); }
+      if (!term.hidden) { shown += 1; }
     });
     letters.forEach(function (section) {
       section.hidden = !section.querySelector("article.term:not([hidden])");
@@ -541,7 +753,7 @@ def page(glossary: Glossary, lang: str = "en") -> str:
         f'<p class="count">{count}</p>',
         '<form class="search" role="search" onsubmit="return false">',
         f'<label for="q">{view.label("page.search")}</label>',
-        f'<input id="q" type="search" autocomplete="off" spellcheck="false" placeholder="{view.label("page.search_hint")}" data-fold="{_e(fold_pairs(glossary))}" />',
+        f'<input id="q" type="search" autocomplete="off" spellcheck="false" placeholder="{view.label("page.search_hint")}" />',
         f'<p id="status" aria-live="polite" data-shown="{view.label("page.shown")}" data-none="{view.label("page.no_match")}"></p>',
         "</form>",
         view.letters(groups),
@@ -568,7 +780,8 @@ def page(glossary: Glossary, lang: str = "en") -> str:
             "</head>",
             "<body>",
             *[part for part in body if part],
-            f"<script>{_SCRIPT}</script>",
+            f'<script type="application/json" id="search-data">{search_data(glossary)}</script>',
+            f"<script>//<![CDATA[{_SCRIPT}//]]></script>",
             "</body>",
             "</html>",
             "",
