@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:da81642f'
+DIGEST = '2:892b3199'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -13918,7 +13918,7 @@ TERMS = [
   "zh": {
    "hans": "安全是发展的前提，发展是安全的保障",
    "hant": "安全是發展的前提，發展是安全的保障",
-   "pinyin": "ānquán shì fāzhǎn de qiántí fāzhǎn shì ānquán de bǎozhàng",
+   "pinyin": "ānquán shì fāzhǎn de qiántí, fāzhǎn shì ānquán de bǎozhàng",
    "variants": [],
    "sources": [
     {
@@ -24293,13 +24293,13 @@ DERIVED = [
     "pinyin_tones",
     "an1quan2shi4fa1zhan3de5qian2ti2fa1zhan3shi4an1quan2de5bao3zhang4",
     "pinyin-tones",
-    "ānquán shì fāzhǎn de qiántí fāzhǎn shì ānquán de bǎozhàng"
+    "ānquán shì fāzhǎn de qiántí, fāzhǎn shì ānquán de bǎozhàng"
    ],
    [
     "pinyin",
     "anquanshifazhandeqiantifazhanshianquandebaozhang",
     "pinyin",
-    "ānquán shì fāzhǎn de qiántí fāzhǎn shì ānquán de bǎozhàng"
+    "ānquán shì fāzhǎn de qiántí, fāzhǎn shì ānquán de bǎozhàng"
    ],
    [
     "en",
