@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:892b3199'
+DIGEST = '2:56e962d8'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -8707,6 +8707,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2016-12-07",
+   "precision": "day",
+   "note": "Earliest use found, not the first: a Xinhua report of 7 December 2016, carried by gov.cn, on the national science and technology megaprojects, which aim to end dependence on others for major key core technologies. The term is older; no earlier dated use was found in the stored pages.",
+   "sources": [
+    {
+     "doc": "xinhua-2016-12-07-mega-projects",
+     "locator": "Title",
+     "quote": "打破重大关键核心技术受制于人局面"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -14153,6 +14165,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2015-05-26",
+   "precision": "day",
+   "note": "Earliest use found, not the first: the white paper China's Military Strategy, issued by the State Council Information Office on 26 May 2015, which charges the armed forces with resolutely safeguarding the country's sovereignty, security and development interests. The formula is older; no earlier dated use was found in the stored pages.",
+   "sources": [
+    {
+     "doc": "scio-2015-chinas-military-strategy-en",
+     "locator": "Preface",
+     "quote": "resolutely safeguard China's sovereignty, security and development interests"
+    },
+    {
+     "doc": "xinhua-2015-05-26-military-strategy-zh",
+     "locator": "First paragraph",
+     "quote": "加快推进国防和军队现代化,坚决维护国家主权、安全、发展利益。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -21010,6 +21039,10 @@ DERIVED = [
     "key core technologies"
    ]
   ],
+  "first_use_display": {
+   "en": "December 7, 2016",
+   "zh": "2016年12月7日"
+  },
   "dates_display": {
    "2022-10-16": {
     "en": "October 16, 2022",
@@ -24442,6 +24475,10 @@ DERIVED = [
     "national sovereignty, security and development interests"
    ]
   ],
+  "first_use_display": {
+   "en": "May 26, 2015",
+   "zh": "2015年5月26日"
+  },
   "dates_display": {
    "2015-05-26": {
     "en": "May 26, 2015",
