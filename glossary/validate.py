@@ -10,6 +10,13 @@ folder (:mod:`glossary.termsdir`). The checks here look across fields and files:
   other in ``shares_keys_with``, or the key is an English rendering marked
   ``ambiguous`` (which every concept carrying it must mark, and which at least two
   concepts must carry).
+- ``quotes``: an official, source or alternative English rendering appears in every
+  quote it cites; a Chinese form (simplified or traditional, with the forms' sources;
+  a variant, with its own) appears in every quote it cites, in either script. Both
+  sides are compared folded (:func:`quoted_in`).
+- ``dates``: no dated use (a rendering's or relation's date) before the first use,
+  and no successor dated before its predecessor's first use; dates of different
+  precision are compared at the coarser one (2017 is not before 2017-06).
 - ``pinyin``: one pinyin syllable per Han character, tone-marked, and each syllable a
   reading pypinyin knows for its character (or one of :data:`EXTRA_READINGS`).
 - ``traditional``: the curated traditional form converts back to the simplified form
@@ -26,9 +33,10 @@ from pathlib import Path
 
 from glossary import normalize, pinyin
 from glossary.errors import DataError, PinyinError
+from glossary.model import Concept, FirstUse
 from glossary.termsdir import TermsFolder, _display, line_of, read_terms_folder
 
-__all__ = ["EXTRA_READINGS", "Problem", "raise_for_problems", "validate_folder", "validate_path"]
+__all__ = ["EXTRA_READINGS", "Problem", "earlier", "quoted_in", "raise_for_problems", "validate_folder", "validate_path"]
 
 #: Standard readings pypinyin's dictionary lacks, per character (tone-numbered).
 #: Each entry needs a comment naming the authority for the reading.
@@ -100,6 +108,101 @@ def check_traditional(hans: str, hant: str) -> str | None:
     return f"{hant!r} converts back to {' / '.join(sorted(results))!r}, not to {hans!r}"
 
 
+#: Rendering kinds whose quotes must hold the English itself (a literal gloss cites the
+#: Chinese it glosses; a deprecated wording may be cited as described, not as written).
+QUOTED_KINDS = ("official", "source", "alternative")
+
+
+def quoted_in(form: str, quote: str, *, chinese: bool = False) -> bool:
+    """Whether a quote holds a form, both folded as lookup keys fold them.
+
+    English (:func:`glossary.normalize.latin_base`): NFKC, case, hyphens, dashes and
+    slashes as spaces, quote marks (straight and curly) and periods dropped, other
+    punctuation and Markdown asterisks as spaces, white space collapsed; the form must
+    stand as whole words.
+    Chinese (:func:`glossary.normalize.chinese_key`): NFKC, white space and quote and
+    title marks dropped, traditional characters folded onto simplified, so either
+    script of the form is found in either script of the quote.
+    """
+    if chinese:
+        key = normalize.chinese_key(form)
+        return bool(key) and key in normalize.chinese_key(quote)
+    base = normalize.latin_base(form)
+    # asterisks are Markdown emphasis in quotes from the briefs (*People's Daily*)
+    return bool(base) and f" {base} " in f" {normalize.latin_base(quote.replace('*', ' '))} "
+
+
+def earlier(date: str, than: str, *, decade: bool = False) -> bool:
+    """Whether a partial date is surely before another, compared at the coarser precision.
+
+    ``earlier("2016", "2017-06")`` is true; ``earlier("2017", "2017-06")`` is not (2017
+    may be June or later). ``decade`` reads ``than`` as a decade (2010 for the 2010s).
+    """
+    length = min(len(date), 3 if decade else len(than))
+    return date[:length] < than[:length]
+
+
+def _quote_problems(concept: Concept) -> list[tuple[str, str, tuple[int | str, ...]]]:
+    """Forms missing from the quotes they cite: (field, message, location)."""
+    found: list[tuple[str, str, tuple[int | str, ...]]] = []
+    forms = " or ".join(dict.fromkeys((repr(concept.zh.hans), repr(concept.zh.hant))))
+    for index, citation in enumerate(concept.zh.sources):
+        if not (quoted_in(concept.zh.hans, citation.quote, chinese=True) or quoted_in(concept.zh.hant, citation.quote, chinese=True)):
+            found.append((f"zh.sources[{index}].quote", f"does not contain the Chinese form {forms}", ("zh", "sources", index, "quote")))
+    for number, variant in enumerate(concept.zh.variants):
+        for index, citation in enumerate(variant.sources):
+            if not quoted_in(variant.text, citation.quote, chinese=True):
+                found.append(
+                    (f"zh.variants[{number}].sources[{index}].quote", f"does not contain the variant {variant.text!r}", ("zh", "variants", number, "sources", index, "quote"))
+                )
+    for number, rendering in enumerate(concept.en):
+        if rendering.kind not in QUOTED_KINDS:
+            continue
+        for index, citation in enumerate(rendering.sources):
+            if not quoted_in(rendering.text, citation.quote):
+                found.append(
+                    (
+                        f"en[{number}].sources[{index}].quote",
+                        f"does not contain the {rendering.kind} rendering {rendering.text!r} (cite a quote that holds it, or make it literal or deprecated)",
+                        ("en", number, "sources", index, "quote"),
+                    )
+                )
+    return found
+
+
+def _date_problems(concept: Concept, first_uses: dict[str, FirstUse]) -> list[tuple[str, str, tuple[int | str, ...]]]:
+    """Dates that contradict a first use: (field, message, location)."""
+    found: list[tuple[str, str, tuple[int | str, ...]]] = []
+    first_use = concept.first_use
+    if first_use is not None:
+        decade = first_use.precision == "decade"
+        dated: list[tuple[str, str, tuple[int | str, ...], str]] = [
+            (f"en[{index}].date", item.date, ("en", index, "date"), f"the rendering {item.text!r} is dated")
+            for index, item in enumerate(concept.en)
+            if item.date
+        ]
+        dated += [
+            (f"relations[{index}].date", item.date, ("relations", index, "date"), f"the {item.type} relation to {item.target} is dated")
+            for index, item in enumerate(concept.relations)
+            if item.date
+        ]
+        for field, date, loc, what in dated:
+            if earlier(date, first_use.date, decade=decade):
+                found.append((field, f"{what} {date}, before the first use {first_use.date}: correct the first use or the date", loc))
+    for index, relation in enumerate(concept.relations):
+        target = first_uses.get(relation.target)
+        if relation.type == "successor-of" and relation.date and target is not None:
+            if earlier(relation.date, target.date, decade=target.precision == "decade"):
+                found.append(
+                    (
+                        f"relations[{index}].date",
+                        f"the succession is dated {relation.date}, before {relation.target} (its predecessor) was first used ({target.date})",
+                        ("relations", index, "date"),
+                    )
+                )
+    return found
+
+
 def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Problem]:
     """Run the cross-field checks over a read folder; ``slow_checks`` adds pinyin and script checks."""
     from glossary.build import term_keys
@@ -107,6 +210,7 @@ def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Pr
     problems: list[Problem] = []
     ids = {concept.id for concept in folder.concepts}
     folder_concepts = {concept.id: concept for concept in folder.concepts}
+    first_uses = {concept.id: concept.first_use for concept in folder.concepts if concept.first_use is not None}
 
     def report(concept_id: str, field: str, check: str, message: str, loc: tuple[int | str, ...] = ()) -> None:
         path = folder.files[concept_id]
@@ -131,6 +235,10 @@ def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Pr
                     f"the official rendering {rendering.text!r} cites no official document (kind = \"official\" in {sources_path.name})",
                     ("en", index, "kind"),
                 )
+        for field, message, loc in _quote_problems(concept):
+            report(concept.id, field, "quotes", message, loc)
+        for field, message, loc in _date_problems(concept, first_uses):
+            report(concept.id, field, "dates", message, loc)
         for index, relation in enumerate(concept.relations):
             if relation.target not in ids:
                 report(concept.id, f"relations[{index}].target", "relations", f"no concept has the id {relation.target!r}", ("relations", index, "target"))
