@@ -119,7 +119,7 @@ def quoted_in(form: str, quote: str, *, chinese: bool = False) -> bool:
     English (:func:`glossary.normalize.latin_base`): NFKC, case, hyphens, dashes and
     slashes as spaces, quote marks (straight and curly) and periods dropped, other
     punctuation and Markdown asterisks as spaces, white space collapsed; the form must
-    stand as whole words.
+    stand as whole words, its last word perhaps in the plural (-s, -es).
     Chinese (:func:`glossary.normalize.chinese_key`): NFKC, white space and quote and
     title marks dropped, traditional characters folded onto simplified, so either
     script of the form is found in either script of the quote.
@@ -128,8 +128,12 @@ def quoted_in(form: str, quote: str, *, chinese: bool = False) -> bool:
         key = normalize.chinese_key(form)
         return bool(key) and key in normalize.chinese_key(quote)
     base = normalize.latin_base(form)
+    if not base:
+        return False
     # asterisks are Markdown emphasis in quotes from the briefs (*People's Daily*)
-    return bool(base) and f" {base} " in f" {normalize.latin_base(quote.replace('*', ' '))} "
+    text = f" {normalize.latin_base(quote.replace('*', ' '))} "
+    # a plural attests its singular: "winning informationized wars" holds "informationized war"
+    return any(f" {base}{ending} " in text for ending in ("", "s", "es"))
 
 
 def earlier(date: str, than: str, *, decade: bool = False) -> bool:

@@ -175,7 +175,10 @@ def test_quoted_in_folds_what_the_docs_say_and_nothing_more() -> None:
     assert quoted_in("whole-of-nation system", "a WHOLE OF NATION\u00a0system")
     assert quoted_in("U.S.", "the US said")
     assert not quoted_in("defence", "national defense")  # spelling is not folded: quotes are verbatim
-    assert not quoted_in("IT application", "IT applications")  # nor inflection
+    assert quoted_in("IT application", "with IT applications coming a long way")  # a plural holds its singular
+    assert quoted_in("informationized war", "winning informationized wars")
+    assert not quoted_in("informationized wars", "an informationized war")
+    assert not quoted_in("war", "a warship")
     assert not quoted_in("", "anything")
     assert quoted_in("國家安全", "维护国家安全", chinese=True)
     assert not quoted_in("国家安全", "国家的安全", chinese=True)
