@@ -10,10 +10,11 @@ folder (:mod:`glossary.termsdir`). The checks here look across fields and files:
   other in ``shares_keys_with``, or the key is an English rendering marked
   ``ambiguous`` (which every concept carrying it must mark, and which at least two
   concepts must carry).
-- ``quotes``: an official, source or alternative English rendering appears in every
-  quote it cites; a Chinese form (simplified or traditional, with the forms' sources;
-  a variant, with its own) appears in every quote it cites, in either script. Both
-  sides are compared folded (:func:`quoted_in`).
+- ``quotes``: an official, source or alternative English rendering appears in a quote
+  it cites (an official one, in the quote of an official document); the Chinese form
+  (simplified or traditional) appears in a quote of ``zh.sources``, and a cited
+  variant in one of its own quotes, in either script. Both sides are compared folded
+  (:func:`quoted_in`).
 - ``dates``: no dated use (a rendering's or relation's date) before the first use,
   and no successor dated before its predecessor's first use; dates of different
   precision are compared at the coarser one (2017 is not before 2017-06).
@@ -146,31 +147,36 @@ def earlier(date: str, than: str, *, decade: bool = False) -> bool:
     return date[:length] < than[:length]
 
 
-def _quote_problems(concept: Concept) -> list[tuple[str, str, tuple[int | str, ...]]]:
-    """Forms missing from the quotes they cite: (field, message, location)."""
+def _quote_problems(concept: Concept, official_docs: set[str]) -> list[tuple[str, str, tuple[int | str, ...]]]:
+    """Forms that no quote they cite holds: (field, message, location).
+
+    One quote holding the form attests it (others may cite context); an official
+    rendering must be held by the quote of an official document, which is what makes
+    it official.
+    """
     found: list[tuple[str, str, tuple[int | str, ...]]] = []
-    forms = " or ".join(dict.fromkeys((repr(concept.zh.hans), repr(concept.zh.hant))))
-    for index, citation in enumerate(concept.zh.sources):
-        if not (quoted_in(concept.zh.hans, citation.quote, chinese=True) or quoted_in(concept.zh.hant, citation.quote, chinese=True)):
-            found.append((f"zh.sources[{index}].quote", f"does not contain the Chinese form {forms}", ("zh", "sources", index, "quote")))
-    for number, variant in enumerate(concept.zh.variants):
-        for index, citation in enumerate(variant.sources):
-            if not quoted_in(variant.text, citation.quote, chinese=True):
-                found.append(
-                    (f"zh.variants[{number}].sources[{index}].quote", f"does not contain the variant {variant.text!r}", ("zh", "variants", number, "sources", index, "quote"))
-                )
+    zh = concept.zh
+    if not any(quoted_in(zh.hans, citation.quote, chinese=True) or quoted_in(zh.hant, citation.quote, chinese=True) for citation in zh.sources):
+        forms = " or ".join(dict.fromkeys((repr(zh.hans), repr(zh.hant))))
+        found.append(("zh.sources", f"no quote contains the Chinese form {forms}", ("zh", "sources", 0, "quote")))
+    for number, variant in enumerate(zh.variants):
+        if variant.sources and not any(quoted_in(variant.text, citation.quote, chinese=True) for citation in variant.sources):
+            found.append((f"zh.variants[{number}].sources", f"no quote contains the variant {variant.text!r}", ("zh", "variants", number, "text")))
     for number, rendering in enumerate(concept.en):
         if rendering.kind not in QUOTED_KINDS:
             continue
-        for index, citation in enumerate(rendering.sources):
-            if not quoted_in(rendering.text, citation.quote):
-                found.append(
-                    (
-                        f"en[{number}].sources[{index}].quote",
-                        f"does not contain the {rendering.kind} rendering {rendering.text!r} (cite a quote that holds it, or make it literal or deprecated)",
-                        ("en", number, "sources", index, "quote"),
-                    )
+        citations = [citation for citation in rendering.sources if rendering.kind != "official" or citation.doc in official_docs]
+        if not citations:
+            continue  # an official rendering citing no official document: the citations check says so
+        if not any(quoted_in(rendering.text, citation.quote) for citation in citations):
+            where = "no quote of an official document it cites" if rendering.kind == "official" else "no quote it cites"
+            found.append(
+                (
+                    f"en[{number}].sources",
+                    f"{where} contains the {rendering.kind} rendering {rendering.text!r} (cite a quote that holds it, or make it literal or deprecated)",
+                    ("en", number, "text"),
                 )
+            )
     return found
 
 
@@ -215,6 +221,7 @@ def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Pr
     ids = {concept.id for concept in folder.concepts}
     folder_concepts = {concept.id: concept for concept in folder.concepts}
     first_uses = {concept.id: concept.first_use for concept in folder.concepts if concept.first_use is not None}
+    official_docs = {key for key, document in folder.sources.items() if document.kind == "official"}
 
     def report(concept_id: str, field: str, check: str, message: str, loc: tuple[int | str, ...] = ()) -> None:
         path = folder.files[concept_id]
@@ -239,7 +246,7 @@ def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Pr
                     f"the official rendering {rendering.text!r} cites no official document (kind = \"official\" in {sources_path.name})",
                     ("en", index, "kind"),
                 )
-        for field, message, loc in _quote_problems(concept):
+        for field, message, loc in _quote_problems(concept, official_docs):
             report(concept.id, field, "quotes", message, loc)
         for field, message, loc in _date_problems(concept, first_uses):
             report(concept.id, field, "dates", message, loc)
