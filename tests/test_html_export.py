@@ -246,3 +246,22 @@ def test_the_format_is_registered_and_writes_a_folder(fixture_glossary: glossary
     assert fmt.writes_folder and not fmt.can_read
     data = export(fixture_glossary, "html", tmp_path / "out", ExportOptions(lang="zh"))
     assert (tmp_path / "out" / "index.html").read_bytes() == data == page(fixture_glossary, "zh").encode("utf-8")
+
+
+def test_the_timeline_gives_each_year_room_and_keeps_labels_inside() -> None:
+    from glossary.formats.html import _SVG_WIDTH, _text_width
+
+    terms = [concept("early", "旧概念", "jiù gàiniàn", "old concept", first_use="1952-10-01")]
+    terms += [concept(f"late-{n}", f"新概念{n}", f"xīn gàiniàn {n}", f"new concept {n}", first_use=f"20{15 + n}-12-20") for n in range(4)]
+    svg = parse(page(glossary_of(*terms), "en")).find(".//{http://www.w3.org/2000/svg}svg")
+    assert svg is not None
+    dots = sorted(float(circle.get("cx") or 0) for circle in svg.iter("{http://www.w3.org/2000/svg}circle"))
+    # one early concept does not squeeze the others into the right edge: each year has a slot
+    assert dots[-1] - dots[1] > (_SVG_WIDTH / 2)
+    assert [path.get("class") for path in svg.iter("{http://www.w3.org/2000/svg}path")] == ["break"]  # 1953-2014 left out
+    for text in svg.iter("{http://www.w3.org/2000/svg}text"):
+        if text.get("class") == "year":
+            continue
+        x, width = float(text.get("x") or 0), _text_width(text.text or "")
+        left, right = (x - width, x) if text.get("text-anchor") == "end" else (x, x + width)
+        assert 0 <= left and right <= _SVG_WIDTH, text.text

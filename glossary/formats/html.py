@@ -359,7 +359,7 @@ def _initial(term: Term) -> str:
 
 _SVG_WIDTH = 960
 _MARGIN = 48
-_ROW = 30
+_ROW = 22
 _FONT = 13
 
 
@@ -379,6 +379,35 @@ def _text_width(text: str) -> float:
     return sum(_FONT + 1 if unicodedata.east_asian_width(char) in "WF" else _FONT * 0.6 for char in text)
 
 
+class _YearAxis:
+    """An ordinal time axis: each year that has an event gets an equal slot, empty years
+    between them are left out and marked by a break on the axis.
+
+    First uses run from the 1920s to now, most of them recent: on a linear axis one early
+    date squeezes the rest into a sliver. Within its slot an event sits by month and day.
+    """
+
+    def __init__(self, spans: list[tuple[float, float]]) -> None:
+        years: set[int] = set()
+        for start, end in spans:
+            years.add(int(start))
+            if end > start:  # a decade: its first and last year
+                years.add(int(end) - 1)
+        self.years = sorted(years)
+        self.slot = {year: index for index, year in enumerate(self.years)}
+        self.width = (_SVG_WIDTH - 2 * _MARGIN) / len(self.years)
+
+    def x(self, value: float) -> float:
+        year = int(value)
+        if year not in self.slot:  # the end of a decade: the end of its last year's slot
+            return round(_MARGIN + (self.slot[year - 1] + 1) * self.width, 1)
+        return round(_MARGIN + (self.slot[year] + value - year) * self.width, 1)
+
+    def breaks(self) -> list[int]:
+        """The years after which the axis skips empty years."""
+        return [year for year, following in zip(self.years, self.years[1:]) if following - year > 1]
+
+
 def _timeline_svg(terms: list[Term], page: _Page) -> str:
     spans = []
     for term in terms:
@@ -386,53 +415,59 @@ def _timeline_svg(terms: list[Term], page: _Page) -> str:
         start, end = _position(term.first_use.date, term.first_use.precision)
         spans.append((start, end, term))
     spans.sort(key=lambda item: (item[0], item[2].id))
-    first = int(min(start for start, _, _ in spans))
-    last = int(max(end for _, end, _ in spans)) + 1
-    if last - first < 4:
-        first, last = first - 1, last + 1
-    scale = (_SVG_WIDTH - 2 * _MARGIN) / (last - first)
+    axis_x = _YearAxis([(start, end) for start, end, _ in spans])
+    x = axis_x.x
+    right_edge = _SVG_WIDTH - 4
 
-    def x(value: float) -> float:
-        return round(_MARGIN + (value - first) * scale, 1)
-
-    # greedy rows: a label goes on the first row where it does not overlap the previous one
+    # greedy rows: a label goes on the first row where it does not overlap the previous one;
+    # a label that would run past the right edge is written to the left of its mark
     row_ends: list[float] = []
     placed = []
     for start, end, term in spans:
         label = f"{_e(term.zh.hans)} {page.first_use(term)}"
+        width = _text_width(html.unescape(label))
         left = x(start)
-        right = max(x(end), left + 10 + _text_width(html.unescape(label)))
-        for row, row_end in enumerate(row_ends):
-            if row_end + 12 <= left:
-                row_ends[row] = right
-                break
-        else:
-            row = len(row_ends)
+        after = x(end)  # a decade's label follows its span
+        flipped = after + 9 + width > right_edge
+        extent_left = left - 9 - width if flipped else left
+        right = max(after, left) if flipped else after + 10 + width
+        row = next((index for index, row_end in enumerate(row_ends) if row_end + 12 <= extent_left), len(row_ends))
+        if row == len(row_ends):
             row_ends.append(right)
-        placed.append((row, start, end, term, label))
+        else:
+            row_ends[row] = right
+        placed.append((row, start, end, term, label, flipped))
     height = 24 + len(row_ends) * _ROW + 40
     axis = height - 32
-    step = 1 if last - first <= 12 else 2 if last - first <= 24 else 5
+    # year labels: every slot when they fit, else every second, fifth ...
+    step = next(every for every in (1, 2, 5, 10, 20, 50) if axis_x.width * every >= 40)
     items = [
         f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_SVG_WIDTH} {height}" role="img" aria-labelledby="timeline-title" font-size="{_FONT}">',
         f'<line class="axis" x1="{_MARGIN}" y1="{axis}" x2="{_SVG_WIDTH - _MARGIN}" y2="{axis}" />',
     ]
-    for year in range(first, last + 1):
-        if (year - first) % step == 0:
-            items.append(f'<line class="tick" x1="{x(year)}" y1="{axis}" x2="{x(year)}" y2="{axis + 6}" />')
+    for index, year in enumerate(axis_x.years):
+        items.append(f'<line class="tick" x1="{x(year)}" y1="{axis}" x2="{x(year)}" y2="{axis + 4}" />')
+        if index % step == 0:
             items.append(f'<text class="year" x="{x(year)}" y="{axis + 20}" text-anchor="middle">{year}</text>')
-    for row, start, end, term, label in placed:
+    for year in axis_x.breaks():
+        gap = round(x(year) + axis_x.width, 1)
+        items.append(f'<path class="break" d="M{gap - 4} {axis + 5} L{gap} {axis - 5} M{gap} {axis + 5} L{gap + 4} {axis - 5}" />')
+    for row, start, end, term, label, flipped in placed:
         y = 24 + row * _ROW
         mark = (
             f'<rect class="span" x="{x(start)}" y="{y - 5}" width="{round(x(end) - x(start), 1)}" height="10" rx="5" />'
             if end > start
             else f'<circle class="dot" cx="{x(start)}" cy="{y}" r="5" />'
         )
+        text = (
+            f'<text x="{round(x(start) - 9, 1)}" y="{y + 4}" text-anchor="end">{label}</text>'
+            if flipped
+            else f'<text x="{round(x(end) + 9, 1)}" y="{y + 4}">{label}</text>'
+        )
         items.append(
             f'<a href="#t-{_e(term.id)}" class="event">'
             f"<title>{_e(term.zh.hans)} {_e(term.preferred)} \u2014 {page.first_use(term)}</title>"
-            f'<line class="stem" x1="{x(start)}" y1="{y}" x2="{x(start)}" y2="{axis}" />{mark}'
-            f'<text x="{round(x(start) + 9, 1)}" y="{y + 4}">{label}</text></a>'
+            f'<line class="stem" x1="{x(start)}" y1="{y}" x2="{x(start)}" y2="{axis}" />{mark}{text}</a>'
         )
     items.append("</svg>")
     return "\n".join(items)
@@ -484,6 +519,7 @@ details.sources ol { margin: .25rem 0; padding-left: 1.5rem; }
 q { font-style: italic; }
 svg.timeline { width: 100%; height: auto; }
 svg.timeline .axis, svg.timeline .tick { stroke: var(--ink); stroke-width: 1; }
+svg.timeline .break { stroke: var(--muted); stroke-width: 1.5; fill: none; }
 svg.timeline .stem { stroke: var(--line); stroke-width: 1; }
 svg.timeline .dot, svg.timeline .span { fill: var(--accent); }
 svg.timeline text { fill: var(--ink); }
