@@ -47,19 +47,19 @@ from glossary.loading import digest_for
 _EXCLUDED_SYLLABLES = {"hm", "hng", "m", "n", "ng", "ê", "ê̄", "ế", "ê̌", "ề"}
 
 
-def write_atomically(path: Path, text: str | bytes) -> None:
-    """Write a file through a temporary file in the same folder, renamed into place.
+def output_target(path: Path | str) -> tuple[Path, bool]:
+    """Where to write an output file, and whether to write it directly instead of replacing it.
 
     A target that exists and is not a regular file (``/dev/null``, ``/dev/stdout``, a
-    FIFO) is written to directly, never replaced; a symbolic link to a file keeps the
-    link and replaces the file it points to.
+    FIFO) is written to directly, never replaced by a regular file; a symbolic link to
+    a file gives the file it points to, so the link stays. OutputError for a folder or
+    a path that cannot be looked at.
     """
     import stat
 
     from glossary.errors import OutputError
     from glossary.files import reason
 
-    data = text.encode("utf-8") if isinstance(text, str) else text
     try:
         mode: int | None = os.stat(path).st_mode
     except FileNotFoundError:
@@ -69,13 +69,24 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     if mode is not None and stat.S_ISDIR(mode):
         raise OutputError(str(path), "it is a folder")
     if mode is not None and not stat.S_ISREG(mode):
+        return Path(path), True
+    return (Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)), False
+
+
+def write_atomically(path: Path, text: str | bytes) -> None:
+    """Write a file through a temporary file in the same folder, renamed into place (see :func:`output_target`)."""
+    from glossary.errors import OutputError
+    from glossary.files import reason
+
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    path, direct = output_target(path)
+    if direct:
         try:
             with open(path, "wb") as stream:
                 stream.write(data)
         except OSError as error:
             raise OutputError(str(path), reason(error, writing=True)) from None
         return
-    path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as error:

@@ -25,6 +25,26 @@ def fixture_json(tmp_path: Path) -> dict[str, object]:
     return data
 
 
+class FifoReader:
+    """Reads a FIFO in a daemon thread; ``close()`` releases a reader no writer came to, so a test never hangs."""
+
+    def __init__(self, fifo: Path) -> None:
+        import threading
+
+        self.fifo = fifo
+        self.received: list[bytes] = []
+        self.thread = threading.Thread(target=lambda: self.received.append(fifo.read_bytes()), daemon=True)
+        self.thread.start()
+
+    def close(self) -> bytes:
+        self.thread.join(timeout=10)
+        if self.thread.is_alive():  # nothing was written: open it once for writing to let the reader go
+            os.close(os.open(self.fifo, os.O_WRONLY | os.O_NONBLOCK))
+            self.thread.join(timeout=10)
+        return self.received[0] if self.received else b""
+
+
+
 # --- reading: special files, missing paths, names too long ------------------------------
 
 
@@ -224,17 +244,13 @@ def test_invalid_pinyin_is_located_with_the_other_problems(terms_copy: Path, cli
 
 
 def test_an_export_to_a_fifo_writes_to_it_and_leaves_it_a_fifo(cli, tmp_path: Path, no_hang: None) -> None:
-    import threading
-
     fifo = tmp_path / "pipe.csv"
     os.mkfifo(fifo)
-    received: list[bytes] = []
-    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
-    reader.start()
+    reader = FifoReader(fifo)
     result = cli("export", "--format", "csv", "-o", str(fifo))
-    reader.join()
+    received = reader.close()
     assert result.code == 0, result.err
-    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and received[0].startswith(b"\xef\xbb\xbfid,")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and received.startswith(b"\xef\xbb\xbfid,")
     assert sorted(path.name for path in tmp_path.iterdir()) == ["pipe.csv"]
 
 
@@ -377,3 +393,27 @@ def test_an_import_that_loses_the_race_for_its_folder_leaves_the_winners_files_a
     expected = {f"{term.id}.toml" for term in winner.terms} | {"_sources.toml"} | ({"README.txt"} if existing == "with-other-files" else set())
     assert {path.name for path in folder.iterdir()} == expected
     assert sorted(path.name for path in tmp_path.iterdir()) == ["first.tsv", "out", "second.tsv"]  # no staging folder left
+
+
+@pytest.mark.parametrize("to", ["json", "tbx"])
+def test_an_import_converted_to_a_fifo_writes_to_it_and_leaves_it_a_fifo(cli, tmp_path: Path, to: str, no_hang: None) -> None:
+    source = tmp_path / "mine.tsv"
+    source.write_text("数据安全法样例\tsample law\n", encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    reader = FifoReader(fifo)
+    result = cli("import", str(source), "-o", str(fifo), "--to", to)
+    received = reader.close()
+    assert result.code == 0, result.err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode) and "sample law".encode() in received
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["mine.tsv", "pipe"]
+
+
+def test_a_compiled_glossary_is_not_written_over_a_fifo(cli, tmp_path: Path) -> None:
+    source = tmp_path / "mine.tsv"
+    source.write_text("数据安全法样例\tsample law\n", encoding="utf-8")
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = cli("import", str(source), "--compile", "-o", str(fifo))
+    assert result.code == 2 and "not a regular file" in result.err
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)

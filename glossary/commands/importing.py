@@ -100,9 +100,11 @@ def _compile(options: argparse.Namespace) -> int:
     if options.output is None:
         print("glossary import: --compile needs -o FILE, the compiled file to write", file=sys.stderr)
         return 2
-    output = Path(options.output)
-    if output.is_dir():
-        raise OutputError(str(output), "it is a folder; --compile writes one file")
+    from glossary.build import output_target
+
+    output, direct = output_target(options.output)
+    if direct:
+        raise OutputError(str(output), "not a regular file: a compiled glossary is an SQLite file, give a file name")
     document = read_document(options.file, options.format)
     compiled = compile_concepts(document.terms, document.sources)
     try:

@@ -105,8 +105,15 @@ class _replacing:
         self.temporary = ""
 
     def __enter__(self) -> IO[str]:
-        if self.path.is_dir():
-            raise OutputError(str(self.path), "it is a folder")
+        from glossary.build import output_target
+
+        self.path, direct = output_target(self.path)
+        if direct:  # a device or a FIFO: written to, never replaced
+            try:
+                self.stream = open(self.path, "w", encoding="utf-8", newline="\n")
+            except OSError as error:
+                raise OutputError(str(self.path), error.strerror or str(error)) from None
+            return self.stream
         try:
             handle, self.temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent or ".")
         except OSError as error:
@@ -116,6 +123,8 @@ class _replacing:
 
     def __exit__(self, kind: object, error: object, traceback: object) -> None:
         self.stream.close()
+        if not self.temporary:  # written directly
+            return
         if kind is not None:
             Path(self.temporary).unlink(missing_ok=True)
             return
