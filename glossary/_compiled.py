@@ -3,7 +3,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:56e962d8'
+DIGEST = '2:b9bbfd99'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -10169,6 +10169,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2005-12-21",
+   "precision": "day",
+   "note": "Earliest use found, not the first: Hu Jintao's remarks of 21 December 2005 on building the modernization of national defense and the armed forces according to its 'three-step' strategic vision, quoted in an article on the Party history and literature institute's website. The three-step vision it refers to, and so the term, are older; no earlier dated use was found in the stored pages.",
+   "sources": [
+    {
+     "doc": "dswxyjy-2014-rma-scientific-outlook",
+     "locator": "Section 1 (opening)",
+     "quote": "推進國防和軍隊現代化建設.要從我國的國情和軍情出發,按照國防和軍隊現代化建設‘三步走’的戰略構想"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -21951,6 +21963,10 @@ DERIVED = [
     "national defense and army modernization"
    ]
   ],
+  "first_use_display": {
+   "en": "December 21, 2005",
+   "zh": "2005年12月21日"
+  },
   "dates_display": {
    "2017-10": {
     "en": "October 2017",
