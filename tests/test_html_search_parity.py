@@ -15,6 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import LATIN, SIMPLIFIED, SPECIAL, SYLLABLES, TRADITIONAL
 from test_html_browser import CHROMIUM_FLAGS, _skip_reason
 
 import glossary
@@ -160,3 +163,23 @@ def test_the_script_folds_any_text_like_python(browser: Any, bundled_site: Path)
            "n", "ng", "hm", "ü", "u:", "e\u0301", "\u0301a", "军 ", "〇", "𠀀", "\u00a0mcf\u2003", "zhōng-guó", "中国 china", "‘the’ defence", "the", "the the"]
     got = browser.execute_script("return arguments[0].map(q => window.glossaryQueryKeys(q))", odd)
     assert [[tuple(pair) for pair in keys] for keys in got] == [bundled.query_keys(query) for query in odd]
+
+
+# what a query is made of: letters, digits, tone marks and numbers, pinyin syllables,
+# separators, punctuation, full-width and odd-case characters, simplified and traditional Han
+_PIECES = st.one_of(
+    st.text(LATIN + SPECIAL + SIMPLIFIED + TRADITIONAL + "\u0304\u0301\u030c\u0300\u0308ü:·\u3000ＡＢｃ１ßİ\t", min_size=1, max_size=4),
+    st.sampled_from(SYLLABLES),
+    st.sampled_from(["lue", "lve", "lv", "nue", "u:", "'", "the ", "defence", "isation", "2035", "0", "5"]),
+)
+_QUERY_TEXTS = st.lists(_PIECES, max_size=6).map("".join)
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_QUERY_TEXTS, min_size=40, max_size=40))
+def test_the_script_gives_any_text_the_keys_python_gives_it(browser: Any, bundled_site: Path, queries: list[str]) -> None:
+    if browser.current_url != bundled_site.as_uri():
+        browser.get(bundled_site.as_uri())
+    got = browser.execute_script("return arguments[0].map(q => window.glossaryQueryKeys(q))", queries)
+    assert {query: [tuple(pair) for pair in keys] for query, keys in zip(queries, got)} == {query: glossary.Glossary.query_keys(query) for query in queries}
