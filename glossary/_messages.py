@@ -2,6 +2,7 @@
 
 Do not edit: translate in the catalogue and rebuild.
 """
+# Built with: pypinyin 0.55.0, opencc-python-reimplemented 0.1.7, babel 2.19.0
 
 #: UI language -> label key (glossary.labels) -> text
 LABELS = {

@@ -27,10 +27,12 @@ from typing import Any
 
 from glossary import normalize, pinyin
 from glossary.errors import DataError
+from glossary.generated import with_versions
 
 __all__ = [
     "COMPILER_VERSION",
     "build_bundled",
+    "stale_generated",
     "digest_for",
     "compile_concepts",
     "compiled_module_source",
@@ -179,7 +181,7 @@ def tables_module_source() -> str:
         "PINYIN_SYLLABLES = " + repr(" ".join(syllables)),
         "",
     ]
-    return "\n".join(lines)
+    return with_versions("\n".join(lines))
 
 
 # --- compiling terms ----------------------------------------------------------
@@ -308,7 +310,7 @@ def compiled_module_source(compiled: dict[str, Any], digest: str) -> str:
     text = "\n".join(lines)
     if any(token in text for token in (": false", ": null")):
         raise ValueError("compiled data holds a JSON literal that is not Python")
-    return text
+    return with_versions(text)
 
 
 def source_root() -> Path | None:
@@ -317,38 +319,75 @@ def source_root() -> Path | None:
     return root if (root / "terms").is_dir() and (root / "pyproject.toml").is_file() else None
 
 
+def generated_sources(root: Path, *, tables: bool = True) -> dict[Path, str]:
+    """What ``glossary build`` writes into the checkout at ``root``: path -> text."""
+    from glossary.catalogue import messages_module_source
+    from glossary.termsdir import read_terms_folder
+    from glossary.validate import raise_for_problems
+
+    package = root / "glossary"
+    sources = {}
+    if tables:
+        sources[package / "_tables.py"] = tables_module_source()
+    sources[package / "_messages.py"] = messages_module_source(package)
+    folder = read_terms_folder(root / "terms")
+    raise_for_problems(folder)
+    compiled = compile_concepts(folder.concepts, folder.sources)
+    sources[package / "_compiled.py"] = compiled_module_source(compiled, digest_for(root / "terms"))
+    if (root / "docs").is_dir():
+        from glossary.docpage import render_glossary_page
+        from glossary.index import Glossary
+
+        sources[root / "docs" / "glossary.md"] = render_glossary_page(Glossary(compiled))
+    return sources
+
+
+def _checkout(root: Path | None) -> Path:
+    root = root or source_root()
+    if root is None:
+        raise DataError([("glossary build", "runs in a source checkout (terms/ beside glossary/), not an installed package")])
+    return root
+
+
 def build_bundled(root: Path | None = None, *, tables: bool = True, update_catalogue: bool = False) -> list[Path]:
     """Regenerate ``glossary/_tables.py``, ``glossary/_messages.py``, ``glossary/_compiled.py`` and ``docs/glossary.md`` of a checkout.
 
     ``update_catalogue`` first extracts the labels into ``glossary/locale/glossary.pot``
     and merges them into each language's ``glossary.po`` (for translators).
     """
-    from glossary.catalogue import messages_module_source, update_catalogues
+    from glossary.catalogue import update_catalogues
 
-    from glossary.termsdir import read_terms_folder
-    from glossary.validate import raise_for_problems
-
-    root = root or source_root()
-    if root is None:
-        raise DataError([("glossary build", "runs in a source checkout (terms/ beside glossary/), not an installed package")])
-    package = root / "glossary"
-    written = []
-    if tables:
-        write_atomically(package / "_tables.py", tables_module_source())
-        written.append(package / "_tables.py")
-    if update_catalogue:
-        written += update_catalogues(package)
-    write_atomically(package / "_messages.py", messages_module_source(package))
-    written.append(package / "_messages.py")
-    folder = read_terms_folder(root / "terms")
-    raise_for_problems(folder)
-    compiled = compile_concepts(folder.concepts, folder.sources)
-    write_atomically(package / "_compiled.py", compiled_module_source(compiled, digest_for(root / "terms")))
-    written.append(package / "_compiled.py")
-    if (root / "docs").is_dir():
-        from glossary.docpage import render_glossary_page
-        from glossary.index import Glossary
-
-        write_atomically(root / "docs" / "glossary.md", render_glossary_page(Glossary(compiled)))
-        written.append(root / "docs" / "glossary.md")
+    root = _checkout(root)
+    written = update_catalogues(root / "glossary") if update_catalogue else []
+    for path, text in generated_sources(root, tables=tables).items():
+        write_atomically(path, text)
+        written.append(path)
     return written
+
+
+def stale_generated(root: Path | None = None) -> list[tuple[Path, str]]:
+    """The generated files of a checkout that ``glossary build`` would change, each with the reason.
+
+    A file built with other versions of pypinyin, OpenCC or babel than the installed
+    ones may differ for that reason alone; the reason then says so.
+    """
+    from glossary.generated import generator_versions, recorded_versions
+
+    root = _checkout(root)
+    installed = generator_versions()
+    stale = []
+    for path, expected in generated_sources(root).items():
+        try:
+            current = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            stale.append((path, "missing"))
+            continue
+        if current == expected:
+            continue
+        recorded = recorded_versions(current)
+        reason = "differs from what terms/ and the catalogue produce"
+        if recorded and recorded != installed:
+            built = ", ".join(f"{name} {number}" for name, number in recorded.items())
+            reason += f" (it was built with {built}; the installed versions may account for the difference)"
+        stale.append((path, reason))
+    return stale

@@ -214,7 +214,9 @@ def messages_module_source(package: Path | None = None) -> str:
         "LANGUAGE_NAMES = " + _literal(names),
         "",
     ]
-    return "\n".join(lines)
+    from glossary.generated import with_versions
+
+    return with_versions("\n".join(lines))
 
 
 def _literal(value: dict[str, dict[str, str]]) -> str:

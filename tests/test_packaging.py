@@ -5,10 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, CliResult, skip_unless_built_with_installed_versions
 
 import glossary
 from glossary import _compiled, _tables
@@ -93,6 +94,7 @@ def test_the_sdist_keeps_the_terms(tmp_path: Path) -> None:
 
 def test_the_compiled_terms_are_current() -> None:
     assert _compiled.DIGEST == digest_for(ROOT / "terms"), "terms/ changed: run `glossary build` and commit glossary/_compiled.py"
+    skip_unless_built_with_installed_versions(ROOT / "glossary" / "_compiled.py")
     from glossary.build import compile_concepts, compiled_module_source
     from glossary.termsdir import read_terms_folder
 
@@ -104,8 +106,53 @@ def test_the_compiled_terms_are_current() -> None:
 def test_the_generated_tables_are_current() -> None:
     from glossary.build import tables_module_source
 
-    assert (ROOT / "glossary" / "_tables.py").read_text(encoding="utf-8") == tables_module_source(), "run `glossary build`"
     assert len(_tables.FOLD_FROM) == len(_tables.FOLD_TO) > 3000
+    skip_unless_built_with_installed_versions(ROOT / "glossary" / "_tables.py")
+    assert (ROOT / "glossary" / "_tables.py").read_text(encoding="utf-8") == tables_module_source(), "run `glossary build`"
+
+
+def test_every_generated_module_records_the_versions_that_built_it() -> None:
+    from glossary.generated import GENERATORS, recorded_versions
+
+    for name in ("_tables.py", "_messages.py", "_compiled.py"):
+        recorded = recorded_versions((ROOT / "glossary" / name).read_text(encoding="utf-8"))
+        assert tuple(recorded) == GENERATORS, name
+        assert all(number[0].isdigit() for number in recorded.values()), recorded
+
+
+def _checkout_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """terms/, the catalogue and the generated files of this checkout, copied: `glossary build` runs there."""
+    import shutil
+
+    import glossary.build
+
+    shutil.copytree(ROOT / "terms", tmp_path / "terms")
+    shutil.copytree(ROOT / "glossary" / "locale", tmp_path / "glossary" / "locale")
+    for name in ("_tables.py", "_messages.py", "_compiled.py"):
+        shutil.copy(ROOT / "glossary" / name, tmp_path / "glossary" / name)
+    (tmp_path / "docs").mkdir()
+    shutil.copy(ROOT / "docs" / "glossary.md", tmp_path / "docs" / "glossary.md")
+    monkeypatch.setattr(glossary.build, "source_root", lambda: tmp_path)
+    return tmp_path
+
+
+def test_build_check_passes_when_current_and_names_the_stale_file_after_a_term_edit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Callable[..., CliResult]
+) -> None:
+    for name in ("_tables.py", "_messages.py", "_compiled.py"):
+        skip_unless_built_with_installed_versions(ROOT / "glossary" / name)
+    root = _checkout_copy(tmp_path, monkeypatch)
+    current = cli("build", "--check")
+    assert (current.code, current.err) == (0, "")
+
+    term = root / "terms" / "military-civil-fusion.toml"
+    term.write_text(term.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    before = (root / "glossary" / "_compiled.py").read_bytes()
+    stale = cli("build", "--check")
+    assert stale.code == 1
+    assert "stale: glossary/_compiled.py" in stale.err and "run `glossary build`" in stale.err
+    assert "_tables.py" not in stale.err and "_messages.py" not in stale.err
+    assert (root / "glossary" / "_compiled.py").read_bytes() == before, "--check writes nothing"
 
 
 def test_the_version_has_one_source() -> None:
