@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:b9bbfd99'
+DIGEST = '2:177ceae6'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -809,6 +809,16 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Commentary quoting the report to the 20th CPC National Congress."
+ },
+ "cqn-2006-02-14-independent-innovation": {
+  "title": "Independent innovation is not a basket",
+  "title_original": "自主創新不是“筐”",
+  "publisher": "China Quality News Network (中國質量新聞網), read in a reprint",
+  "date": "2006-02-14",
+  "url": "http://whmsebhyy.com/xiaofei/consume/20060214/0855548693.shtml",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Reprint in traditional characters of a commentary credited to China Quality News Network, dated 14 February 2006 on the page."
  },
  "crntt-2010-12-28-liang-guanglie": {
   "title": "Liang Guanglie: peace does not fall from the sky",
@@ -12159,6 +12169,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2006-02-14",
+   "precision": "day",
+   "note": "Earliest use found, not the first: a China Quality News Network commentary of 14 February 2006 which, in the year independent innovation became national strategy, defines it as strengthening original innovation, integrated innovation and re-innovation on imported technology. The term is older; no earlier dated use was found in the stored pages.",
+   "sources": [
+    {
+     "doc": "cqn-2006-02-14-independent-innovation",
+     "locator": "Third paragraph",
+     "quote": "自主創新,是要從增強國家創新能力出發,加強原始創新、集成創新和引進消化吸收再創新。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -23194,6 +23216,10 @@ DERIVED = [
     "original innovation"
    ]
   ],
+  "first_use_display": {
+   "en": "February 14, 2006",
+   "zh": "2006年2月14日"
+  },
   "dates_display": {
    "2022-10-16": {
     "en": "October 16, 2022",
