@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:177ceae6'
+DIGEST = '2:f0f80eba'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -12994,6 +12994,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2014-04",
+   "precision": "month",
+   "note": "Earliest dated use found, not the first: Xi Jinping's Holistic National Security Outlook, put forward at the first meeting of the Central National Security Commission in April 2014, which makes political security the foundation of national security. The term is older; no earlier dated use was found in the stored pages.",
+   "sources": [
+    {
+     "doc": "scio-2020-china-keywords-holistic-view",
+     "locator": "Chinese text",
+     "quote": "2014年4月,在中央国家安全委员会第一次会议上,习近平总书记提出,必须坚持总体国家安全观"
+    },
+    {
+     "doc": "scio-2020-china-keywords-holistic-view",
+     "locator": "Chinese text",
+     "quote": "必须坚持总体国家安全观,以人民安全为宗旨,以政治安全为根本,以经济安全为基础"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "part-of",
@@ -23716,6 +23733,10 @@ DERIVED = [
     "political security"
    ]
   ],
+  "first_use_display": {
+   "en": "April 2014",
+   "zh": "2014年4月"
+  },
   "dates_display": {
    "2020-01": {
     "en": "January 2020",
