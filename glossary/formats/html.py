@@ -572,7 +572,7 @@ _SCRIPT = """
   function hasHan(text) {
     return Array.from(text).some(function (c) {
       var code = c.codePointAt(0);
-      return T.han.some(function (range) { return code >= range[0] && range[1] >= code; });
+      return T.han.some(function (range) { return range[0] <= code && code <= range[1]; });
     });
   }
   function chineseKey(text) { return words(translate(text.normalize("NFKC"), T.chinese)).join("").normalize("NFKC"); }
@@ -604,14 +604,14 @@ _SCRIPT = """
   function segment(chars, tones) {
     var size = chars.length, marked = [];
     tones.forEach(function (tone, i) { if (tone !== null) { marked.push(i); } });
-    if (LONGEST >= size && 1 >= marked.length) {
+    if (size <= LONGEST && marked.length <= 1) {
       var whole = alias(chars.join(""));
       if (SYLLABLES.has(whole)) { return [[whole, marked.length ? tones[marked[0]] : null]]; }
     }
     var before = [0];
     tones.forEach(function (tone, i) { before.push(before[i] + (tone !== null ? 1 : 0)); });
     var best = [], step = [];
-    for (var i = 0; i !== size + 1; i += 1) { best.push(null); step.push(0); }
+    for (var i = 0; i <= size; i += 1) { best.push(null); step.push(0); }
     best[size] = [0, 0];
     for (var start = size - 1; start >= 0; start -= 1) {
       var choice = null;
@@ -619,8 +619,8 @@ _SCRIPT = """
         var rest = best[end];
         if (rest === null || before[end] - before[start] > 1) { continue; }
         if (!SYLLABLES.has(alias(chars.slice(start, end).join("")))) { continue; }
-        var candidate = [rest[0] + 1, rest[1] + (size > end ? ("aoe".indexOf(chars[end]) !== -1 ? 1 : 0) : 0)];
-        if (choice === null || choice[0] > candidate[0] || (candidate[0] === choice[0] ? choice[1] > candidate[1] : false)) {
+        var candidate = [rest[0] + 1, rest[1] + (end < size && "aoe".indexOf(chars[end]) !== -1 ? 1 : 0)];
+        if (choice === null || candidate[0] < choice[0] || (candidate[0] === choice[0] && candidate[1] < choice[1])) {
           choice = candidate;
           step[start] = end;
         }
@@ -629,9 +629,9 @@ _SCRIPT = """
     }
     if (best[0] === null) { return null; }
     var syllables = [];
-    for (var from = 0; size > from; from = step[from]) {
+    for (var from = 0; from < size; from = step[from]) {
       var to = step[from], tone = null;
-      for (var j = from; to > j; j += 1) { if (tones[j] !== null) { tone = tones[j]; break; } }
+      for (var j = from; j < to; j += 1) { if (tones[j] !== null) { tone = tones[j]; break; } }
       syllables.push([alias(chars.slice(from, to).join("")), tone]);
     }
     return syllables;
@@ -649,12 +649,12 @@ _SCRIPT = """
         return found;
       }
       Array.from(chunk).forEach(function (c) {
-        if (c >= "a" ? "z" >= c : false) {
+        if (c >= "a" && c <= "z") {
           if (numeral) { word.push([numeral, null]); numeral = ""; }
           chars.push(c); tones.push(null);
-        } else if (own(T.tone_marks, c) !== undefined ? chars.length : false) {
+        } else if (own(T.tone_marks, c) !== undefined && chars.length) {
           tones[tones.length - 1] = T.tone_marks[c];
-        } else if ("012345".indexOf(c) !== -1 ? chars.length : false) {
+        } else if ("012345".indexOf(c) !== -1 && chars.length) {
           var found = flush();
           found[found.length - 1] = [found[found.length - 1][0], c === "0" ? "5" : c];
           word.push.apply(word, found);
@@ -675,7 +675,7 @@ _SCRIPT = """
   function join(tokens) {
     var out = "";
     tokens.forEach(function (token) {
-      if (out ? (isDigits(token.charAt(0)) ? !isDigits(out.charAt(out.length - 1)) : false) : false) { out += " "; }
+      if (out && isDigits(token.charAt(0)) && !isDigits(out.charAt(out.length - 1))) { out += " "; }
       out += token;
     });
     return out;
@@ -701,7 +701,7 @@ _SCRIPT = """
   function queryKeys(query) {
     var typed = strip(query);
     var keys = [["id", typed]];
-    if (!ASCII.test(query) ? hasHan(query) : false) {
+    if (!ASCII.test(query) && hasHan(query)) {
       keys.push(["zh", chineseKey(query)]);
       return keys;
     }
@@ -729,7 +729,7 @@ _SCRIPT = """
       (own(stored, pair[0]) || []).forEach(function (key) {
         if (key === pair[1]) {
           how = "exact";
-        } else if (!how ? (pair[0] === "abbr" ? key.indexOf(pair[1]) === 0 : key.indexOf(pair[1]) !== -1) : false) {
+        } else if (!how && (pair[0] === "abbr" ? key.indexOf(pair[1]) === 0 : key.indexOf(pair[1]) !== -1)) {
           how = "partial";
         }
       });
@@ -743,7 +743,7 @@ _SCRIPT = """
     var shown = 0;
     terms.forEach(function (term) {
       var how = query ? match(data.keys[term.id.slice(2)] || {}, query) : "";
-      term.hidden = query ? !how : false;
+      term.hidden = Boolean(query) && !how;
       if (how === "exact") { term.setAttribute("data-match", "exact"); } else { term.removeAttribute("data-match"); }
       if (!term.hidden) { shown += 1; }
     });
@@ -757,7 +757,7 @@ _SCRIPT = """
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a[href^='#t-']") : null;
     var target = link ? document.getElementById(link.getAttribute("href").slice(1)) : null;
-    if (target ? target.hidden : false) { input.value = ""; update(); }
+    if (target && target.hidden) { input.value = ""; update(); }
   });
   update();
 })();
