@@ -16,6 +16,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from glossary.normalize import has_han
+
 __all__ = [
     "CATEGORIES",
     "RENDERING_KINDS",
@@ -75,7 +77,8 @@ VARIANT_KINDS: tuple[str, ...] = VariantKind.__args__  # type: ignore[attr-defin
 Precision = Literal["day", "month", "year", "decade"]
 SourceKind = Literal["official", "analysis", "media", "scholarly", "reference"]
 
-_ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+#: A concept id: lower-case ASCII words joined by hyphens (the one id pattern of the package).
+ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _DATE_RE = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
@@ -95,7 +98,7 @@ def _clean_text(value: str) -> str:
 
 
 def _has_han(value: str) -> str:
-    if not any(unicodedata.name(c, "").startswith("CJK UNIFIED IDEOGRAPH") for c in value):
+    if not has_han(value):
         raise ValueError(f"has no Chinese characters: {value!r}")
     return value
 
@@ -107,7 +110,7 @@ MAX_ID_LENGTH = 120
 def _is_id(value: str) -> str:
     if len(value) > MAX_ID_LENGTH:
         raise ValueError(f"the id is {len(value)} characters long: at most {MAX_ID_LENGTH} (it names the term's file)")
-    if not _ID_RE.match(value):
+    if not ID_RE.match(value):
         raise ValueError(
             f"{value!r} is not a term id: use lowercase ASCII words joined by hyphens, "
             "starting with a letter (for example 'military-civil-fusion')"

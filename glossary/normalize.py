@@ -28,6 +28,9 @@ from glossary._tables import FOLD_FROM, FOLD_TO
 from glossary.errors import PinyinError
 
 __all__ = [
+    "BRITISH_TO_AMERICAN",
+    "BRITISH_TO_AMERICAN_SUFFIXES",
+    "DASHES",
     "QUERY_KINDS",
     "abbreviation_key",
     "chinese_key",
@@ -35,6 +38,7 @@ __all__ = [
     "english_key",
     "fold_chinese",
     "has_han",
+    "is_han",
     "latin_base",
     "pinyin_keys",
 ]
@@ -45,7 +49,9 @@ QUERY_KINDS = ("chinese", "abbreviation", "english", "pinyin", "id")
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Quote and bracket marks users paste around terms; they are never part of a key.
 _QUOTES = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u300c\u300d\u300e\u300f\u300a\u300b\u3008\u3009\u301d\u301e\u301f\uff02\uff07\u00ab\u00bb\u2039\u203a"
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d_/"
+#: Hyphens and dashes: each separates words like a space (``military–civil`` = ``military civil``).
+DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASHES = DASHES + "_/"
 
 _CHINESE_TABLE: dict[int, int | None] = {ord(c): None for c in _ZERO_WIDTH + _QUOTES}
 _CHINESE_TABLE.update(str.maketrans(FOLD_FROM, FOLD_TO))
@@ -55,8 +61,9 @@ _CHINESE_TABLE.update(str.maketrans(FOLD_FROM, FOLD_TO))
 _LATIN_TABLE: dict[int, int | str | None] = {ord(c): None for c in _ZERO_WIDTH + _QUOTES + "."}
 _LATIN_TABLE.update({ord(c): " " for c in _DASHES + ",;:!?()[]{}<>|\\\u3001\u3002\uff0c\uff1b\uff1a"})
 
-# British → American spellings, folded on both sides so either spelling finds the term.
-_SPELLING = {
+#: British → American spellings, folded on both sides so either spelling finds the term
+#: (public: the scanner and the HTML page match both spellings from these same words).
+BRITISH_TO_AMERICAN = {
     "defence": "defense",
     "offence": "offense",
     "licence": "license",
@@ -96,29 +103,38 @@ _SPELLING = {
 }
 # -isation/-ise families fold onto -ization/-ize; only inflected endings that are
 # unambiguous (-isation, -ised after a consonant cluster is too risky: "advised").
-_SUFFIXES = (
+BRITISH_TO_AMERICAN_SUFFIXES = (
     ("isations", "izations"),
     ("isation", "ization"),
     ("isational", "izational"),
     ("ysation", "yzation"),
 )
-_BRITISH_ENDINGS = tuple(british for british, _ in _SUFFIXES)
-_SPELLING_WORDS = frozenset(_SPELLING)
+_BRITISH_ENDINGS = tuple(british for british, _ in BRITISH_TO_AMERICAN_SUFFIXES)
+_SPELLING_WORDS = frozenset(BRITISH_TO_AMERICAN)
+
+
+def is_han(char: str) -> bool:
+    """True for a Han character: a CJK unified or compatibility ideograph, or 〇.
+
+    〇 (U+3007) sits in CJK Symbols and Punctuation but is written as a numeral in
+    Chinese terms (二〇三五年), so it counts. The one Han test of the package.
+    """
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x20000 <= code <= 0x2A6DF
+        or 0x2A700 <= code <= 0x2EE5F  # extensions C to F and I
+        or 0x30000 <= code <= 0x323AF  # extensions G and H
+        or 0xF900 <= code <= 0xFAFF
+        or 0x2F800 <= code <= 0x2FA1F  # compatibility ideographs supplement
+        or code == 0x3007  # 〇, the ideographic zero of 二〇三五年
+    )
 
 
 def has_han(text: str) -> bool:
-    """True when the text holds at least one CJK ideograph (〇 included)."""
-    for char in text:
-        code = ord(char)
-        if (
-            0x4E00 <= code <= 0x9FFF
-            or 0x3400 <= code <= 0x4DBF
-            or 0x20000 <= code <= 0x3134F
-            or 0xF900 <= code <= 0xFAFF
-            or code == 0x3007  # 〇, the ideographic zero of 二〇三五年
-        ):
-            return True
-    return False
+    """True when the text holds at least one Han character (see :func:`is_han`)."""
+    return any(is_han(char) for char in text)
 
 
 def fold_chinese(text: str) -> str:
@@ -160,11 +176,11 @@ def english_key_of_base(base: str) -> str:
         base = base[4:]
     if "isation" not in base and "ysation" not in base and _SPELLING_WORDS.isdisjoint(base.split(" ")):
         return base  # the common case: no word has another spelling
-    return " ".join([_SPELLING.get(word) or (_fold_suffix(word) if word.endswith(_BRITISH_ENDINGS) else word) for word in base.split(" ")])
+    return " ".join([BRITISH_TO_AMERICAN.get(word) or (_fold_suffix(word) if word.endswith(_BRITISH_ENDINGS) else word) for word in base.split(" ")])
 
 
 def _fold_suffix(word: str) -> str:
-    for british, american in _SUFFIXES:
+    for british, american in BRITISH_TO_AMERICAN_SUFFIXES:
         if word.endswith(british):
             return word[: -len(british)] + american
     return word

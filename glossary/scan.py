@@ -53,6 +53,7 @@ import threading
 import unicodedata
 
 from glossary import normalize
+from glossary.normalize import BRITISH_TO_AMERICAN, BRITISH_TO_AMERICAN_SUFFIXES
 from glossary._tables import FOLD_FROM, FOLD_TO
 from glossary.index import KIND_SCORES
 
@@ -71,7 +72,7 @@ ENGINES = ("auto", "ahocorasick", "python")
 
 # Hyphens and dashes join or separate words the same way: all become a space, as in
 # glossary.normalize.english_key ("military–civil fusion" = "military civil fusion").
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASHES = normalize.DASHES
 _SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\uff07"
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u2033\uff02"
 _BREAKS = "\t\n\x0b\x0c\r\x85\u2028\u2029"
@@ -268,15 +269,14 @@ def is_word_char(char: str) -> bool:
 
 
 _word_choices: dict[str, tuple[str, ...]] = {}
-_SPELLING_WORDS = frozenset(getattr(normalize, "_SPELLING", {})) | frozenset(getattr(normalize, "_SPELLING", {}).values())
+_SPELLING_WORDS = frozenset(BRITISH_TO_AMERICAN) | frozenset(BRITISH_TO_AMERICAN.values())
 
 
 def _spellings_of(word: str) -> tuple[str, ...]:
     """A word and its other spellings: ``defence`` → (defence, defense), ``organisation`` → (…, organization)."""
     choices = _word_choices.get(word)
     if choices is None:
-        spelling: dict[str, str] = getattr(normalize, "_SPELLING", {})
-        suffixes: tuple[tuple[str, str], ...] = getattr(normalize, "_SUFFIXES", ())
+        spelling, suffixes = BRITISH_TO_AMERICAN, BRITISH_TO_AMERICAN_SUFFIXES
         found = [word]
         american = spelling.get(word)
         if american:

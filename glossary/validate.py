@@ -75,10 +75,6 @@ PENDING: frozenset[tuple[str, str]] = frozenset(
 )
 
 
-def _is_han(char: str) -> bool:
-    return normalize.has_han(char)
-
-
 @functools.cache
 def _readings(char: str) -> frozenset[str]:
     from pypinyin import Style, pinyin as to_pinyin
@@ -98,7 +94,7 @@ def check_pinyin(hans: str, spelled: str) -> list[str]:
     if not any(mark in decomposed for mark in "\u0304\u0301\u030c\u0300"):
         return [f"{spelled!r} has no tone marks: write GB/T 16159 pinyin with marks (jūnmín rónghé)"]
     syllables = [(syllable, tone) for word in words for syllable, tone in word if not syllable.isdigit()]
-    characters = [char for char in hans if _is_han(char)]
+    characters = [char for char in hans if normalize.is_han(char)]
     if len(syllables) != len(characters):
         return [f"{len(syllables)} syllables in {spelled!r} for {len(characters)} characters in {hans!r}"]
     problems = []

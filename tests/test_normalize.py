@@ -171,3 +171,34 @@ def test_the_ideographic_zero_counts_as_a_character() -> None:
     assert has_han("〇")
     assert check_pinyin("二〇三五年", "èrlíngsānwǔ nián") == []
     assert check_pinyin("二〇三五年", "èrsānwǔ nián") != []
+
+
+@pytest.mark.parametrize("char", ["军", "軍", "〇", "㐀", "\U00020000", "\U00031350", "\uf900", "\U0002f800"])
+def test_is_han_counts_ideographs_and_the_ideographic_zero(char: str) -> None:
+    from glossary.normalize import has_han, is_han
+
+    assert is_han(char) and has_han(f"a{char}b")
+
+
+@pytest.mark.parametrize("char", ["a", "1", "、", "。", "ア", "ㄅ", "⺀", "—", " "])
+def test_is_han_rejects_punctuation_kana_bopomofo_radicals_and_latin(char: str) -> None:
+    from glossary.normalize import is_han
+
+    assert not is_han(char)
+
+
+def test_one_han_test_everywhere_a_year_in_ideographic_numerals_is_chinese_text() -> None:
+    from glossary.formats._tabular import has_han as tabular_has_han
+    from pydantic import TypeAdapter
+
+    from glossary.model import ChineseText
+
+    assert tabular_has_han("〇") is True
+    assert TypeAdapter(ChineseText).validate_python("〇〇") == "〇〇"
+
+
+def test_scan_and_the_html_page_use_normalize_spellings_and_dashes() -> None:
+    from glossary import normalize, scan
+
+    assert scan._spellings_of("defence") == ("defence", "defense")
+    assert set(normalize.DASHES) <= set(scan._SIMPLE_FOLDS)

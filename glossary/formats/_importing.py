@@ -22,6 +22,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from glossary.errors import DataError, FormatError
+from glossary.normalize import is_han
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -38,7 +39,6 @@ __all__ = [
     "slug",
 ]
 
-_ID_RE = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 def decode(data: bytes, path: str) -> str:
@@ -117,7 +117,9 @@ def slug(text: str) -> str:
 
 
 def is_id(value: str) -> bool:
-    return bool(_ID_RE.match(value))
+    from glossary.model import ID_RE  # pydantic: off the import of this module
+
+    return bool(ID_RE.match(value))
 
 
 def is_traditional(text: str) -> bool:
@@ -154,7 +156,7 @@ def generated_pinyin(hans: str) -> tuple[str, list[str]]:
                 syllables[-1] += char
             else:
                 syllables.append(char)
-        elif unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH") and char not in unreadable:
+        elif is_han(char) and char not in unreadable:
             unreadable.append(char)
     if unreadable:
         return "", unreadable

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from glossary.errors import FormatError
+from glossary.normalize import has_han
 from glossary.formats._importing import Draft, DocumentBuilder, Item, clean_cell, decode, is_id, is_traditional
 from glossary.formats.base import ConceptStream, ExportOptions, Format
 
@@ -214,10 +215,6 @@ def _is_header(roles: list[tuple[str, str, bool] | None]) -> bool:
     return "zh" in kinds and "en" in kinds
 
 
-def _has_han(text: str) -> bool:
-    return any(unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH") for char in text)
-
-
 @dataclass
 class _Meta:
     id: str | None = None
@@ -360,7 +357,7 @@ class TableImport(ConceptStream):
         if self.roles is None:
             votes = 0
             for row in rows:
-                han = [_has_han(cell) for cell in row.cells[:2]]
+                han = [has_han(cell) for cell in row.cells[:2]]
                 votes += (han == [True, False]) - (han == [False, True])
             self.chinese_first = votes >= 0
         from glossary import normalize
@@ -413,10 +410,10 @@ class TableImport(ConceptStream):
         else:
             if len(cells) < 2 or not cells[0] or not cells[1]:
                 return "a row needs a Chinese and an English term in its first two columns"
-            han = [_has_han(cell) for cell in cells[:2]]
+            han = [has_han(cell) for cell in cells[:2]]
             first_is_chinese = han[0] if han[0] != han[1] else self.chinese_first
             zh_text, en_text = (cells[0], cells[1]) if first_is_chinese else (cells[1], cells[0])
-            if not _has_han(zh_text):
+            if not has_han(zh_text):
                 return f"no Chinese term in this row (neither {cells[0]!r} nor {cells[1]!r} has Chinese characters)"
             chinese.append((zh_text, "hant" if is_traditional(zh_text) else "hans", False))
             english.append((en_text, False, None))

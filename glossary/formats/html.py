@@ -105,8 +105,8 @@ def search_tables() -> dict[str, Any]:
         "casefold": {chr(code): chr(code).casefold() for code in range(128, 0x10000) if chr(code).casefold() != chr(code)},
         "space": "".join(chr(code) for code in range(0x10000) if chr(code).isspace()),
         "han": _ranges(normalize.has_han, 0x32000),
-        "spelling": normalize._SPELLING,
-        "suffixes": [list(pair) for pair in normalize._SUFFIXES],
+        "spelling": normalize.BRITISH_TO_AMERICAN,
+        "suffixes": [list(pair) for pair in normalize.BRITISH_TO_AMERICAN_SUFFIXES],
         "syllables": sorted(pinyin.SYLLABLES),
         "aliases": pinyin._ALIASES,
         "tone_marks": pinyin._TONE_OF_MARK,
@@ -124,10 +124,6 @@ def search_data(glossary: Glossary) -> str:
 
 
 # --- ruby pinyin ------------------------------------------------------------------
-
-
-def _is_han(char: str) -> bool:
-    return unicodedata.name(char, "").startswith("CJK UNIFIED IDEOGRAPH") or unicodedata.name(char, "").startswith("CJK COMPATIBILITY IDEOGRAPH")
 
 
 def _written_syllables(spelled: str) -> list[str] | None:
@@ -164,7 +160,7 @@ def _written_syllables(spelled: str) -> list[str] | None:
 def ruby_pairs(hans: str, spelled: str) -> list[tuple[str, str]] | None:
     """Each Han character with its syllable (``军`` / ``jūn``), or None when they do not pair up one to one."""
     syllables = _written_syllables(spelled)
-    if syllables is None or len(hans) != len(syllables) or not all(_is_han(char) for char in hans):
+    if syllables is None or len(hans) != len(syllables) or not all(normalize.is_han(char) for char in hans):
         return None
     return list(zip(hans, syllables))
 
