@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:f0f80eba'
+DIGEST = '2:dba551bf'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1211,7 +1211,7 @@ SOURCES = {
   "url": "https://jxxfw.com/periodical/b31c72310199379f05fbc47ecc1a6aa5.html",
   "kind": "scholarly",
   "language": "zh-Hans",
-  "note": "Title descriptive: the stored excerpt shows the abstract and opening (article number 1008-5831(2021)04-0026-11) but neither title nor author. Quotes Xi Jinping's speech of 5 January 2013."
+  "note": "Title descriptive: the stored excerpt shows the abstract and opening (article number 1008-5831(2021)04-0026-11, the ISSN of 重庆大学学报(社会科学版), Journal of Chongqing University (Social Science Edition), 2021 no. 4) but neither title nor author. Quotes Xi Jinping's speech of 5 January 2013."
  },
  "liaowang-2023-09-25-cognitive-warfare": {
   "title": "The colonial war of 'contesting cognition'",
@@ -1523,6 +1523,14 @@ SOURCES = {
   "url": "http://english.pladaily.com.cn/view/2022-10/24/content_10194640.htm",
   "kind": "official",
   "language": "en"
+ },
+ "ppdoc-socialist-system-superiority-abstract": {
+  "title": "Periodical article on the superiority of the socialist system in its competition with capitalism (abstract)",
+  "publisher": "ppdoc.com (periodical article excerpts)",
+  "url": "https://www.ppdoc.com/periodical/ca49fca1d6ec73b709bf0d56bf97085b.html",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Title descriptive: the stored excerpt shows a Chinese abstract and its English version but neither title, author, journal nor date. Cited only for the form 社会主义制度优越性."
  },
  "prc-consulate-chicago-2009-01-20-defense-white-paper": {
   "title": "China would never seek hegemony",
@@ -15280,7 +15288,20 @@ TERMS = [
    "hans": "社会主义制度的优越性",
    "hant": "社會主義制度的優越性",
    "pinyin": "shèhuì zhǔyì zhìdù de yōuyuèxìng",
-   "variants": [],
+   "variants": [
+    {
+     "text": "社会主义制度优越性",
+     "kind": "short-form",
+     "note": "Without 的.",
+     "sources": [
+      {
+       "doc": "ppdoc-socialist-system-superiority-abstract",
+       "locator": "Abstract",
+       "quote": "这种状况,不能不这样或那样地影响着人们对社会主义制度优越性的认识。"
+      }
+     ]
+    }
+   ],
    "sources": [
     {
      "doc": "jxxfw-2021-institutional-confidence",
@@ -15319,6 +15340,24 @@ TERMS = [
    {
     "type": "see-also",
     "target": "concentrating-resources-on-major-undertakings",
+    "note": "Cheung (2022) calls the selective authoritarian mobilization model what Xi calls the superiority of the socialist system; in Xi's own words the system's ability to concentrate resources on major undertakings is one of its advantages (优势).",
+    "sources": [
+     {
+      "doc": "cheung-2022-techno-security-state",
+      "locator": "Strategy 2: Innovation-Driven Development Strategy (IDDS)",
+      "quote": "The IDDS represents a whole-of-nation effort in the pursuit of technological innovation. This allows the authorities access to enormous institutional and material resources that can be applied to critical objectives. This selective authoritarian mobilization model is what Xi calls the superiority of the socialist system"
+     },
+     {
+      "doc": "chinataiwan-2020-11-09-major-projects",
+      "locator": "First paragraph",
+      "quote": "要充分發揮我國社會主義制度能夠集中力量辦大事的優勢,把這一光榮而艱巨的歷史任務完成好。"
+     }
+    ]
+   },
+   {
+    "type": "see-also",
+    "target": "new-whole-of-nation-system",
+    "note": "Cheung (2022) calls the innovation-driven development strategy a whole-of-nation effort and its selective authoritarian mobilization model what Xi calls the superiority of the socialist system; the glossary files the brief's 'whole-of-nation effort' under 新型举国体制.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -15329,7 +15368,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The Party's standing claim that China's socialist system is superior, which Xi Jinping repeats (in January 2013: 我国社会主义制度的优越性必将进一步显现, 'the superiority of our socialist system will become more evident'). The techno-security brief uses the phrase for the selective authoritarian mobilization model of the innovation-driven development strategy; in that context Xi usually speaks of the system's advantage (优势) of concentrating resources on major undertakings, which has its own entry. The form without 的 (社会主义制度优越性) is common too but no cited text attests it yet. No official English rendering was found."
+  "note": "The Party's standing claim that China's socialist system is superior, which Xi Jinping repeats (in January 2013: 我国社会主义制度的优越性必将进一步显现, 'the superiority of our socialist system will become more evident'). The techno-security brief uses the phrase for the selective authoritarian mobilization model of the innovation-driven development strategy; Xi's own words for that capacity are the system's advantage (优势) of being able to concentrate resources on major undertakings (社会主义制度能够集中力量办大事的优势), which has its own entry. The form without 的 (社会主义制度优越性) is also used. No official English paired with the Chinese was found: Xinhua's English profile of Xi (China Daily, 18 March 2013) quotes him saying 'the superiority of our socialist system will be fully demonstrated', but without the Chinese, so it is not given as a rendering."
  },
  {
   "schema_version": 1,
@@ -25237,6 +25276,12 @@ DERIVED = [
     "社会主义制度的优越性",
     "hant",
     "社會主義制度的優越性"
+   ],
+   [
+    "zh",
+    "社会主义制度优越性",
+    "variant",
+    "社会主义制度优越性"
    ],
    [
     "pinyin_tones",
