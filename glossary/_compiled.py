@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:dba551bf'
+DIGEST = '2:1e70f8ea'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -13981,7 +13981,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The goal that key areas (important industries, infrastructure, strategic resources, major science and technology) be secure and under control. The recommendations for the 14th Five-Year Plan (October 2020) ask for it as part of economic security; the techno-security brief quotes the same passage among the aims of economic securitization (footnote 13 cites Naughton 2020). Related to 自主可控 (independently controllable), which stresses domestic control over supply. No official English rendering was found."
+  "note": "The goal that key areas (important industries, infrastructure, strategic resources, major science and technology) be secure and under control. The CPC Central Committee's recommendations for the 14th Five-Year Plan (adopted on 29 October 2020) ask for it as part of economic security; the Chinese is cited from a study page quoting them, as the recommendations' own text was not found in the pages searched. The techno-security brief gives the same list in English among the aims of economic securitization, citing Naughton (2020) for it (footnote 13), not the recommendations. Related to 自主可控 (independently controllable), which stresses domestic control over supply. No official English rendering and no first-use date were found (the 2020 recommendations are not taken for the first use)."
  },
  {
   "schema_version": 1,
