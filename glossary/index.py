@@ -15,7 +15,7 @@ from glossary.errors import TermNotFoundError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Iterator, Mapping, Sequence
     from typing import Any
 
     from glossary.entry import Rendering
@@ -202,6 +202,28 @@ class Glossary:
         if term is None:
             term = self._terms[position] = Term.from_compiled(self._data[position], self._derived[position])
         return term
+
+    # The read API of the analysis modules (search, scan): they work with positions
+    # (0 <= position < len) and compiled data, building a Term only for what they return.
+
+    def term_at(self, position: int) -> Term:
+        """The term at a position, built once."""
+        return self._term(position)
+
+    @property
+    def compiled_terms(self) -> Sequence[dict[str, Any]]:
+        """Each term's compiled dict, by position: read it, never change it."""
+        return self._data
+
+    @property
+    def compiled_derived(self) -> Sequence[dict[str, Any]]:
+        """Each term's derived data (keys, localised dates), by position: read it, never change it."""
+        return self._derived
+
+    def postings(self, family: str) -> Mapping[str, Any]:
+        """One key family (``zh``, ``en``, ...; see FAMILIES): key -> [(position, kind, surface)]."""
+        postings: Mapping[str, Any] = self._families[family]
+        return postings
 
     def __len__(self) -> int:
         return len(self._data)

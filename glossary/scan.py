@@ -349,7 +349,7 @@ class Form(tuple):  # type: ignore[type-arg]
     @property
     def term(self) -> Term:
         terms: tuple[Term, ...] | None = self[0]
-        return terms[0] if terms is not None else self[5]._term(self[6][0])
+        return terms[0] if terms is not None else self[5].term_at(self[6][0])
 
     @property
     def size(self) -> int:
@@ -378,7 +378,7 @@ class Form(tuple):  # type: ignore[type-arg]
         if terms is not None:
             return terms
         glossary = self[5]
-        return tuple(glossary._term(position) for position in self[6])
+        return tuple(glossary.term_at(position) for position in self[6])
 
 
 class Hit(tuple):  # type: ignore[type-arg]
@@ -621,8 +621,9 @@ class Scanner:
     @staticmethod
     def _collect_keys(glossary: Glossary) -> list[_Key]:
         wanted = []
-        for position, derived in enumerate(glossary._derived):
-            if glossary._data[position].get("generic"):
+        data = glossary.compiled_terms
+        for position, derived in enumerate(glossary.compiled_derived):
+            if data[position].get("generic"):
                 continue  # a generic word (能力, 体系) is a term only in context: never recognised on its own
             for family, key, kind, surface in derived["keys"]:
                 if family in ("zh", "en", "abbr"):
@@ -653,7 +654,7 @@ class Scanner:
                 if text:
                     forms.setdefault(text, {}).setdefault(position, []).append((kind, surface, lang))
         keys = []
-        data = glossary._data
+        data = glossary.compiled_terms
         scores = KIND_SCORES
         for text in sorted(forms):
             by_term = forms[text]
@@ -711,7 +712,7 @@ class Scanner:
         """How often each concept occurs in ``text``: ``{term id: count}`` (plain data, cheap to send between processes)."""
         counts: dict[str, int] = {}
         matches = self._matches(text)
-        data = self.glossary._data
+        data = self.glossary.compiled_terms
         keys = self._keys  # built by _matches on an unpickled scanner's first use
         for number, _, _ in matches:
             term_id = data[keys[number].entries[0][0]]["id"]

@@ -131,8 +131,7 @@ class SearchIndex:
 
     def __init__(self, glossary: Glossary) -> None:
         self._glossary = glossary
-        families = glossary._families
-        self._families = {name: _Family(list(families[name])) for name in _SEARCHED_FAMILIES}
+        self._families = {name: _Family(list(glossary.postings(name))) for name in _SEARCHED_FAMILIES}
 
     def search(self, query: str, limit: int = 10) -> list[Match]:
         """Ranked matches for ``query``: exact, then prefix, substring and fuzzy; one per concept."""
@@ -142,11 +141,12 @@ class SearchIndex:
         from glossary.normalize import detect
 
         glossary = self._glossary
+        data = glossary.compiled_terms
         best: dict[str, Match] = {}
 
         def identity(match: Match) -> str:
             # the term id without building the Term: search offers hundreds of candidates
-            return glossary._data[match[7]]["id"] if match[0] is None else match.term.id
+            return data[match[7]]["id"] if match[0] is None else match.term.id
 
         def offer(match: Match) -> None:
             term_id = identity(match)
@@ -156,15 +156,15 @@ class SearchIndex:
 
         for match in glossary.lookup(query):
             offer(match)
-        postings = glossary._families
         multiword_english = " " in query.strip() and "pinyin" not in detect(query)
         for family, key in glossary.query_keys(query):
             if family not in self._families or not key:
                 continue
             arranged = self._families[family]
+            postings = glossary.postings(family)
 
             def add(found: str, how: str, score: float) -> None:
-                for position, kind, surface in postings[family].get(found, ()):
+                for position, kind, surface in postings.get(found, ()):
                     # a near miss on an accepted form beats one on an erroneous or deprecated form
                     weighted = score * (0.9 + 0.1 * KIND_SCORES.get(kind, 50) / 100)
                     offer(Match._at(glossary, position, surface, kind, found, round(weighted, 1), how))

@@ -113,3 +113,14 @@ def test_lookup_refuses_what_is_not_text(bundled: glossary.Glossary, value: obje
         bundled.lookup(value)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="str"):
         bundled.lookup_one(value)  # type: ignore[arg-type]
+
+
+def test_the_glossary_read_api_gives_positions_postings_and_compiled_data(fixture_glossary: glossary.Glossary) -> None:
+    for family in ("zh", "en"):
+        postings = fixture_glossary.postings(family)
+        assert postings
+        for key, entries in postings.items():
+            for position, kind, surface in entries:
+                term = fixture_glossary.term_at(position)
+                assert fixture_glossary.compiled_terms[position]["id"] == term.id
+                assert [family, key, kind, surface] in [list(k) for k in fixture_glossary.compiled_derived[position]["keys"]]

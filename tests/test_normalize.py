@@ -202,3 +202,4 @@ def test_scan_and_the_html_page_use_normalize_spellings_and_dashes() -> None:
 
     assert scan._spellings_of("defence") == ("defence", "defense")
     assert set(normalize.DASHES) <= set(scan._SIMPLE_FOLDS)
+
