@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:1e70f8ea'
+DIGEST = '2:3639fe9e'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1822,6 +1822,16 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Undated study notes; quote the report to the 19th Party Congress (delivered on 18 October 2017) verbatim. The site's owner is not shown on the stored page."
  },
+ "taiwancn-2013-11-10-cpc-congratulates-kmt": {
+  "title": "The CPC Central Committee congratulates the KMT on its 19th National Congress",
+  "title_original": "中共中央電賀中國國民黨第十九次代表大會召開",
+  "publisher": "China Taiwan Net (taiwan.cn), reporting Xinhua",
+  "date": "2013-11-10",
+  "url": "http://ischool.net.cn/local/yaowen/201311/t20131111_5183920.htm",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Read in a traditional-character reprint of the China Taiwan Net report (reporter He Jianfeng), which quotes Xinhua; the Central Committee's full name appears as the sender of the message."
+ },
  "theorychina-2021-04-22-party-history-1954": {
   "title": "1954 (Highlights of Party History, Centenary of the Communist Party of China)",
   "publisher": "Theory China (en.theorychina.org.cn)",
@@ -2940,6 +2950,11 @@ TERMS = [
     }
    ],
    "sources": [
+    {
+     "doc": "taiwancn-2013-11-10-cpc-congratulates-kmt",
+     "locator": "First paragraph",
+     "quote": "中國共產黨中央委員會10日致電中國國民黨中央委員會"
+    },
     {
      "doc": "peoplesdaily-overseas-2020-11-04-fifth-plenum",
      "locator": "Body text",
@@ -6827,8 +6842,7 @@ TERMS = [
    {
     "text": "14th Five-Year Plan (2021-2025) for National Economic and Social Development and the Long-Range Objectives Through the Year 2035",
     "kind": "official",
-    "date": "2021-01-20",
-    "note": "Xinhua's wording for the draft plan, which the State Council discussed in January 2021.",
+    "note": "Xinhua's wording for the draft plan, which the State Council discussed on 20 January 2021, before the plan was adopted (the first-use date of a plan is its adoption); the rendering is therefore not dated here.",
     "sources": [
      {
       "doc": "chinadailyhk-2021-01-20-draft-plan",
@@ -19939,10 +19953,6 @@ DERIVED = [
    "zh": "2021年3月11日"
   },
   "dates_display": {
-   "2021-01-20": {
-    "en": "January 20, 2021",
-    "zh": "2021年1月20日"
-   },
    "2021-03-13": {
     "en": "March 13, 2021",
     "zh": "2021年3月13日"

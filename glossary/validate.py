@@ -37,7 +37,7 @@ from glossary.errors import DataError, PinyinError
 from glossary.model import Concept, FirstUse
 from glossary.termsdir import TermsFolder, _display, line_of, read_terms_folder
 
-__all__ = ["EXTRA_READINGS", "PENDING", "Problem", "earlier", "quoted_in", "raise_for_problems", "validate_folder", "validate_path"]
+__all__ = ["EXTRA_READINGS", "Problem", "earlier", "quoted_in", "raise_for_problems", "validate_folder", "validate_path"]
 
 #: Standard readings pypinyin's dictionary lacks, per character (tone-numbered).
 #: Each entry needs a comment naming the authority for the reading.
@@ -53,26 +53,11 @@ class Problem:
     check: str
     message: str
     line: int | None = None
-    #: a known problem of an entry listed in :data:`PENDING`: reported, but not an error
-    pending: bool = False
 
     def __str__(self) -> str:
         where = _display(self.path) + (f":{self.line}" if self.line else "")
         return f"{where}: {self.field}: {self.message} [{self.check}]"
 
-
-#: TEMPORARY. Entries of the bundled terms that failed the ``quotes`` and ``dates``
-#: checks when those were added, while their term editors correct them: (concept id,
-#: check). Their problems are still reported (``glossary validate`` prints them as
-#: pending, on stderr) but are not errors, so that the checks hold for every other
-#: entry now. Remove an entry as soon as it is fixed (validate says when it is); the
-#: set is to be empty, and then removed, before the next release.
-PENDING: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("ccp-central-committee", "quotes"),
-        ("fourteenth-five-year-plan", "dates"),
-    }
-)
 
 
 @functools.cache
@@ -238,7 +223,7 @@ def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Pr
     def report(concept_id: str, field: str, check: str, message: str, loc: tuple[int | str, ...] = ()) -> None:
         path = folder.files[concept_id]
         line = line_of(folder.texts.get(path, ""), loc) if loc else None
-        problems.append(Problem(path, field, check, message, line, pending=(concept_id, check) in PENDING))
+        problems.append(Problem(path, field, check, message, line))
 
     sources_path = folder.path / "_sources.toml"
     for concept in folder.concepts:
@@ -370,6 +355,6 @@ def _problem_from_location(where: str, message: str) -> Problem:
 
 def raise_for_problems(folder: TermsFolder) -> None:
     """Raise DataError when the folder has any problem (used before building or merging)."""
-    problems = [problem for problem in validate_folder(folder) if not problem.pending]
+    problems = validate_folder(folder)
     if problems:
         raise DataError([(f"{_display(p.path)}{':' + str(p.line) if p.line else ''}: {p.field}", f"{p.message} [{p.check}]") for p in problems])

@@ -211,25 +211,3 @@ def test_earlier_never_holds_both_ways_and_agrees_with_full_dates(one, two, firs
         assert one < two
     if first == second == 10:
         assert earlier(a, b) == (one < two)
-
-
-# --- the temporary list of entries being fixed ------------------------------------------
-
-
-def test_a_pending_entry_is_reported_but_is_not_an_error(terms_copy: Path, monkeypatch: pytest.MonkeyPatch, cli) -> None:  # noqa: ANN001
-    from glossary.termsdir import read_terms_folder
-    from glossary.validate import raise_for_problems
-
-    monkeypatch.setattr("glossary.validate.PENDING", frozenset({("dual-circulation", "quotes"), ("military-civil-fusion", "dates")}))
-    edit(terms_copy, DUAL, "“dual circulation” (双循环)", "“dual circulation” (循环)", count=2)
-    (problem,) = validate_path(terms_copy, slow_checks=False)
-    assert problem.pending and problem.check == "quotes"
-    raise_for_problems(read_terms_folder(terms_copy))  # building is not blocked
-    result = cli("validate", "--quick", str(terms_copy))
-    assert result.code == 0 and result.out == ""
-    assert "pending (a known problem being fixed, not an error): " in result.err and "dual-circulation.toml:18: zh.sources" in result.err
-    # an entry that passes again is named, so that it leaves the list
-    assert "military-civil-fusion now passes the dates check: remove it from PENDING" in result.err
-    # other entries are checked as before
-    edit(terms_copy, INSS, 'kind = "source"', 'kind = "source"\ndate = "2016"')
-    assert cli("validate", "--quick", str(terms_copy)).code == 1

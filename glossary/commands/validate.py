@@ -18,8 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(options: argparse.Namespace) -> int:
     from glossary.errors import DataError
     from glossary.loading import bundled_terms_folder
-    from glossary.termsdir import term_files
-    from glossary.validate import PENDING, validate_path
+    from glossary.validate import validate_path
 
     from glossary.files import is_folder
 
@@ -28,17 +27,9 @@ def run(options: argparse.Namespace) -> int:
         raise DataError([(str(folder), "not a folder of term files")])
     from glossary.errors import printable
 
-    found = validate_path(folder, slow_checks=not options.quick)
-    problems = [problem for problem in found if not problem.pending]
+    problems = validate_path(folder, slow_checks=not options.quick)
     for problem in problems:
         print(printable(str(problem)))  # a file name may hold terminal escapes
-    pending = [problem for problem in found if problem.pending]
-    for problem in pending:
-        print(f"pending (a known problem being fixed, not an error): {printable(str(problem))}", file=sys.stderr)
-    fixed = {(path.stem, check) for path in term_files(folder) for check in ("quotes", "dates")} & PENDING
-    fixed -= {(problem.path.stem, problem.check) for problem in pending}
-    for concept_id, check in sorted(fixed):
-        print(f"glossary validate: {concept_id} now passes the {check} check: remove it from PENDING in glossary/validate.py", file=sys.stderr)
     count = len(list(folder.glob("*.toml")))
     if problems:
         print(f"glossary validate: {len(problems)} problem(s) in {folder}", file=sys.stderr)
