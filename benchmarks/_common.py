@@ -18,13 +18,13 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
-def time_commands(commands: dict[str, Sequence[str]], rounds: int = 30) -> dict[str, float]:
-    """Median wall time in ms of each command, the commands run round-robin ``rounds`` times."""
+def time_commands(commands: dict[str, Sequence[str]], rounds: int = 30, cwd: str | None = None) -> dict[str, float]:
+    """Median wall time in ms of each command, the commands run round-robin ``rounds`` times in ``cwd``."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(rounds):
         for name, command in commands.items():
             start = time.perf_counter()
-            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, cwd=cwd)
             samples[name].append((time.perf_counter() - start) * 1000)
     return {name: statistics.median(values) for name, values in samples.items()}
 

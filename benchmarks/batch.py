@@ -33,7 +33,6 @@ def main(rounds: int = 15) -> bool:
     lines = queries()
     with tempfile.TemporaryDirectory() as folder:
         python, script = installed_copy(folder)
-        os.chdir(folder)
         listing = os.path.join(folder, "queries.txt")
         with open(listing, "w", encoding="utf-8") as stream:
             stream.write("\n".join(lines) + "\n")

@@ -43,12 +43,12 @@ def installed_copy(folder: str) -> tuple[str, str]:
 def main(rounds: int = 30) -> bool:
     with tempfile.TemporaryDirectory() as folder:
         python, script = installed_copy(folder)
-        # run from an empty folder, so that the checkout is not on sys.path
-        os.chdir(folder)
-        return measure(python, script, rounds)
+        # run from an empty folder, so that the checkout is not on sys.path (the process's own
+        # folder is left alone: it must outlive this temporary one for the benchmarks after it)
+        return measure(python, script, rounds, cwd=folder)
 
 
-def measure(python: str, script: str | None, rounds: int) -> bool:
+def measure(python: str, script: str | None, rounds: int, cwd: str | None = None) -> bool:
     commands = {
         "python -c pass": [python, "-c", "pass"],
         "python -m glossary lookup": [python, "-m", "glossary", "lookup", "军民融合"],
@@ -56,7 +56,7 @@ def measure(python: str, script: str | None, rounds: int) -> bool:
     }
     if script:
         commands["glossary lookup (script)"] = [script, "lookup", "军民融合"]
-    medians = time_commands(commands, rounds)
+    medians = time_commands(commands, rounds, cwd=cwd)
     base = medians["python -c pass"]
     rows: list[tuple[str, str, str, bool | None]] = [("python3 -c pass (reference)", f"{base:.1f} ms", "", None)]
     if script:
@@ -69,7 +69,7 @@ def measure(python: str, script: str | None, rounds: int) -> bool:
     probe = subprocess.run(
         [python, "-c", "import sys, glossary; glossary.load().lookup('军民融合'); "
          "print(' '.join(m for m in ('pydantic', 'pypinyin', 'opencc', 'babel', 'rapidfuzz') if m in sys.modules))"],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True, check=True, cwd=cwd,
     )
     heavy = probe.stdout.strip()
     rows.append(("heavy imports on the lookup path", heavy or "none", "none", not heavy))
