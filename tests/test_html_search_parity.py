@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from strategies import LATIN, SIMPLIFIED, SPECIAL, SYLLABLES, TRADITIONAL
-from test_html_browser import CHROMIUM_FLAGS, _skip_reason
+from test_html_browser import browser  # noqa: F401  (the same headless Chromium fixture, one per module)
 
 import glossary
 from glossary.formats import export
@@ -67,28 +66,6 @@ def test_the_queries_cover_every_kind_of_key() -> None:
     kinds = {match.kind for query in QUERIES for match in bundled.lookup(query)}
     assert {"hans", "hant", "script", "pinyin", "pinyin-tones", "abbreviation", "en-official", "id"} <= kinds
     assert len(QUERIES) >= 60
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    reason = _skip_reason()
-    if reason:
-        pytest.skip(reason)
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (it is in the test extra: pip install -e '.[test]')")
-    from selenium.webdriver.chrome.service import Service
-    from setup_browser import CHROMEDRIVER, CHROMIUM
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
 
 
 @pytest.fixture(scope="module")
