@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:3639fe9e'
+DIGEST = '2:bb368141'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -809,16 +809,6 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Commentary quoting the report to the 20th CPC National Congress."
- },
- "cqn-2006-02-14-independent-innovation": {
-  "title": "Independent innovation is not a basket",
-  "title_original": "自主創新不是“筐”",
-  "publisher": "China Quality News Network (中國質量新聞網), read in a reprint",
-  "date": "2006-02-14",
-  "url": "http://whmsebhyy.com/xiaofei/consume/20060214/0855548693.shtml",
-  "kind": "media",
-  "language": "zh-Hant",
-  "note": "Reprint in traditional characters of a commentary credited to China Quality News Network, dated 14 February 2006 on the page."
  },
  "crntt-2010-12-28-liang-guanglie": {
   "title": "Liang Guanglie: peace does not fall from the sky",
@@ -8740,18 +8730,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2016-12-07",
-   "precision": "day",
-   "note": "Earliest use found, not the first: a Xinhua report of 7 December 2016, carried by gov.cn, on the national science and technology megaprojects, which aim to end dependence on others for major key core technologies. The term is older; no earlier dated use was found in the stored pages.",
-   "sources": [
-    {
-     "doc": "xinhua-2016-12-07-mega-projects",
-     "locator": "Title",
-     "quote": "打破重大关键核心技术受制于人局面"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -10202,18 +10180,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2005-12-21",
-   "precision": "day",
-   "note": "Earliest use found, not the first: Hu Jintao's remarks of 21 December 2005 on building the modernization of national defense and the armed forces according to its 'three-step' strategic vision, quoted in an article on the Party history and literature institute's website. The three-step vision it refers to, and so the term, are older; no earlier dated use was found in the stored pages.",
-   "sources": [
-    {
-     "doc": "dswxyjy-2014-rma-scientific-outlook",
-     "locator": "Section 1 (opening)",
-     "quote": "推進國防和軍隊現代化建設.要從我國的國情和軍情出發,按照國防和軍隊現代化建設‘三步走’的戰略構想"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -12191,18 +12157,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2006-02-14",
-   "precision": "day",
-   "note": "Earliest use found, not the first: a China Quality News Network commentary of 14 February 2006 which, in the year independent innovation became national strategy, defines it as strengthening original innovation, integrated innovation and re-innovation on imported technology. The term is older; no earlier dated use was found in the stored pages.",
-   "sources": [
-    {
-     "doc": "cqn-2006-02-14-independent-innovation",
-     "locator": "Third paragraph",
-     "quote": "自主創新,是要從增強國家創新能力出發,加強原始創新、集成創新和引進消化吸收再創新。"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -13016,23 +12970,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2014-04",
-   "precision": "month",
-   "note": "Earliest dated use found, not the first: Xi Jinping's Holistic National Security Outlook, put forward at the first meeting of the Central National Security Commission in April 2014, which makes political security the foundation of national security. The term is older; no earlier dated use was found in the stored pages.",
-   "sources": [
-    {
-     "doc": "scio-2020-china-keywords-holistic-view",
-     "locator": "Chinese text",
-     "quote": "2014年4月,在中央国家安全委员会第一次会议上,习近平总书记提出,必须坚持总体国家安全观"
-    },
-    {
-     "doc": "scio-2020-china-keywords-holistic-view",
-     "locator": "Chinese text",
-     "quote": "必须坚持总体国家安全观,以人民安全为宗旨,以政治安全为根本,以经济安全为基础"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "part-of",
@@ -14239,23 +14176,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2015-05-26",
-   "precision": "day",
-   "note": "Earliest use found, not the first: the white paper China's Military Strategy, issued by the State Council Information Office on 26 May 2015, which charges the armed forces with resolutely safeguarding the country's sovereignty, security and development interests. The formula is older; no earlier dated use was found in the stored pages.",
-   "sources": [
-    {
-     "doc": "scio-2015-chinas-military-strategy-en",
-     "locator": "Preface",
-     "quote": "resolutely safeguard China's sovereignty, security and development interests"
-    },
-    {
-     "doc": "xinhua-2015-05-26-military-strategy-zh",
-     "locator": "First paragraph",
-     "quote": "加快推进国防和军队现代化,坚决维护国家主权、安全、发展利益。"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -21140,10 +21060,6 @@ DERIVED = [
     "key core technologies"
    ]
   ],
-  "first_use_display": {
-   "en": "December 7, 2016",
-   "zh": "2016年12月7日"
-  },
   "dates_display": {
    "2022-10-16": {
     "en": "October 16, 2022",
@@ -22052,10 +21968,6 @@ DERIVED = [
     "national defense and army modernization"
    ]
   ],
-  "first_use_display": {
-   "en": "December 21, 2005",
-   "zh": "2005年12月21日"
-  },
   "dates_display": {
    "2017-10": {
     "en": "October 2017",
@@ -23282,10 +23194,6 @@ DERIVED = [
     "original innovation"
    ]
   ],
-  "first_use_display": {
-   "en": "February 14, 2006",
-   "zh": "2006年2月14日"
-  },
   "dates_display": {
    "2022-10-16": {
     "en": "October 16, 2022",
@@ -23782,10 +23690,6 @@ DERIVED = [
     "political security"
    ]
   ],
-  "first_use_display": {
-   "en": "April 2014",
-   "zh": "2014年4月"
-  },
   "dates_display": {
    "2020-01": {
     "en": "January 2020",
@@ -24588,10 +24492,6 @@ DERIVED = [
     "national sovereignty, security and development interests"
    ]
   ],
-  "first_use_display": {
-   "en": "May 26, 2015",
-   "zh": "2015年5月26日"
-  },
   "dates_display": {
    "2015-05-26": {
     "en": "May 26, 2015",
