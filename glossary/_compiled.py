@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:bb368141'
+DIGEST = '2:4e9bad14'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -720,6 +720,15 @@ SOURCES = {
   "kind": "analysis",
   "language": "en",
   "note": "Summarises a Xinhua report of 6 November 2011."
+ },
+ "chinataiwan-2016-09-21-cybersecurity-commentary": {
+  "title": "Commentary on cybersecurity and development after the opening of the 2016 National Cybersecurity Awareness Week",
+  "publisher": "China Taiwan Net (中国台湾网, chinataiwan.cn)",
+  "date": "2016-09-21",
+  "url": "http://big5.chinataiwan.cn/plzhx/dlgc/201609/t20160921_11575141.htm",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Read in the site's traditional-character gateway; the page reports Liu Yunshan's speech of 19 September 2016 (citing People's Daily Online of 20 September) and comments on it. Title descriptive; the date is the one in the address."
  },
  "chinataiwan-2020-11-09-major-projects": {
   "title": "How are major national projects achieved? Xi Jinping names the key (Lianbo+)",
@@ -13991,14 +14000,14 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2020-10",
-   "precision": "month",
-   "note": "Earliest use found: the Fifth Plenum of the 19th Central Committee (October 2020), per the techno-security brief (Cheung 2022, an analyst's account). The first meeting of the Central National Security Commission (15 April 2014) used a different formulation, 'development is the basis of security, security the condition of development' (发展是安全的基础,安全是发展的条件).",
+   "date": "2016-09-21",
+   "precision": "day",
+   "note": "Earliest use found: a commentary on the 2016 National Cybersecurity Awareness Week, dated 21 September 2016, which says of cybersecurity and the development of the internet that security is the prerequisite of development and development the guarantee of security. The techno-security brief (Cheung 2022) dates the formula to the Fifth Plenum of the 19th Central Committee (October 2020); it may first have been Xi Jinping's, in his 2016 remarks on cybersecurity, but no stored page showed that. The first meeting of the Central National Security Commission (15 April 2014) used a different formulation, 'development is the basis of security, security the condition of development' (发展是安全的基础,安全是发展的条件).",
    "sources": [
     {
-     "doc": "cheung-2022-techno-security-state",
-     "locator": "Strategy 5: Economic Securitization",
-     "quote": "The 5th Plenum in the run-up to the finalization of the 14th Five-Year Plan in October 2020 made clear that there was increasing awareness that “national security is the prerequisite for development and development is the guarantee of security,”"
+     "doc": "chinataiwan-2016-09-21-cybersecurity-commentary",
+     "locator": "Second paragraph",
+     "quote": "網路安全和網路發展相輔相成,安全是發展的前提,發展是安全的保障。"
     }
    ]
   },
@@ -24371,8 +24380,8 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "October 2020",
-   "zh": "2020年10月"
+   "en": "September 21, 2016",
+   "zh": "2016年9月21日"
   },
   "dates_display": {
    "2025-10-30": {
