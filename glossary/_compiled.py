@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:8825ca3c'
+DIGEST = '2:69673b3c'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -13693,7 +13693,7 @@ TERMS = [
     "sources": [
      {
       "doc": "govcn-2006-02-09-sci-tech-guidelines",
-      "locator": "Last paragraph",
+      "locator": "First paragraph",
       "quote": "China plans to become an innovative nation in the next 15 years and a world power in science and technology field by the middle of the 21st century"
      }
     ]
