@@ -220,6 +220,11 @@ class Glossary:
         """Each term's derived data (keys, localised dates), by position: read it, never change it."""
         return self._derived
 
+    @property
+    def file_backed(self) -> bool:
+        """True when the terms are read on demand from a compiled file (which holds an open connection)."""
+        return self._store is not None
+
     def postings(self, family: str) -> Mapping[str, Any]:
         """One key family (``zh``, ``en``, ...; see FAMILIES): key -> [(position, kind, surface)]."""
         postings: Mapping[str, Any] = self._families[family]

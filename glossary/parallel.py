@@ -52,9 +52,9 @@ def _pool(jobs: int, scanner: Scanner) -> Any:
     # fork (Linux) hands the built scanner to the workers at no cost; spawn pickles it and
     # each worker rebuilds its automaton (a second or more for large glossaries). A glossary
     # read from a compiled file holds an SQLite connection, which must not cross a fork.
-    fork = sys.platform == "linux" and scanner.glossary._store is None
+    fork = sys.platform == "linux" and not scanner.glossary.file_backed
     context = multiprocessing.get_context("fork" if fork else "spawn")
-    scanner._ready()  # built once here, before the workers start
+    scanner.key_texts()  # built once here, before the workers start
     return ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_start_worker, initargs=(scanner,))
 
 
@@ -95,7 +95,7 @@ def count_files(scanner: Scanner, files: Sequence[Path], jobs: int) -> Iterator[
 def _safe_characters(scanner: Scanner) -> Callable[[str], bool]:
     from glossary.scan import fold, is_word_char
 
-    in_keys = set("".join(key.text for key in scanner._ready()))
+    in_keys = set("".join(scanner.key_texts()))
     safe: dict[str, bool] = {}
 
     def is_safe(char: str) -> bool:

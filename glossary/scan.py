@@ -616,6 +616,10 @@ class Scanner:
         """The number of distinct keys."""
         return len(self._ready())
 
+    def key_texts(self) -> list[str]:
+        """The folded text of every key, building the automaton first if it is not built yet."""
+        return [key.text for key in self._ready()]
+
     # --- building --------------------------------------------------------------
 
     @staticmethod

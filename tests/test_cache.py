@@ -80,6 +80,17 @@ def test_an_unwritable_cache_folder_falls_back_to_no_cache(tmp_path: Path, monke
     assert "Traceback" not in result.err and "cannot write the compile cache" in result.err
 
 
+def test_only_a_large_cached_glossary_is_file_backed(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compile_cache, "SMALL", 0)  # as if the three rows were many: read on demand
+    path = _file(tmp_path)
+    assert not glossary.load(path, bundled=False, cache=False).file_backed
+    glossary.load(path, bundled=False)  # compiles, and writes the cache entry
+    assert glossary.load(path, bundled=False).file_backed  # read from the entry
+    assert not glossary.load().file_backed
+    # a pickled copy carries plain data, not the connection to the file
+    assert not pickle.loads(pickle.dumps(glossary.load(path, bundled=False))).file_backed
+
+
 def test_no_cache_writes_nothing(tmp_path: Path, cache_dir: Path, cli) -> None:
     path = _file(tmp_path)
     assert glossary.load(path, bundled=False, cache=False).lookup_one("bank").zh.hans == "银行"

@@ -275,3 +275,9 @@ def test_the_scanner_refuses_what_is_not_text(value: object) -> None:
     for method in (scanner.scan, scanner.count, scanner.spans):
         with pytest.raises(TypeError, match="str"):
             method(value)  # type: ignore[arg-type]
+
+
+def test_key_texts_are_the_folded_forms_the_scanner_looks_for(bundled: glossary.Glossary) -> None:
+    texts = bundled.scanner().key_texts()
+    assert "军民融合" in texts and len(texts) == len(bundled.scanner())
+
