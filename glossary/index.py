@@ -158,42 +158,49 @@ class Glossary:
     """
 
     def __init__(self, compiled: dict[str, Any], *, origin: str = "bundled") -> None:
-        self._data: Sequence[dict[str, Any]] = compiled["terms"]
-        self._derived: Sequence[dict[str, Any]] = compiled["derived"]
-        self.sources: dict[str, dict[str, Any]] = compiled["sources"]
-        #: Where the data came from: ``bundled``, a folder or a file path.
-        self.origin = origin
-        self._terms: list[Term | None] = [None] * len(self._data)
-        self._position: Any = {term["id"]: position for position, term in enumerate(self._data)}
+        data, derived_data = compiled["terms"], compiled["derived"]
         families: dict[str, Any] = {name: {} for name in FAMILIES}
-        for position, derived in enumerate(self._derived):
+        for position, derived in enumerate(derived_data):
             for family, key, kind, surface in derived["keys"]:
                 families[family].setdefault(key, []).append((position, kind, surface))
-        self._families: dict[str, Any] = families
-        self._memo: dict[str, tuple[Match, ...]] = {}
-        # answers already given: for stored keys (as many as the index holds) and for other queries (bounded)
-        self._answers: dict[str, tuple[Match, ...]] = {}
-        self._inverse: Any = None
-        self._search_index: Any = None
-        self._store: Any = None
+        positions = {term["id"]: position for position, term in enumerate(data)}
+        self._attach(data, derived_data, compiled["sources"], origin, positions, families, inverse=None, store=None)
 
     @classmethod
     def from_store(cls, store: Store, *, origin: str) -> Glossary:
         """A glossary read on demand from a compiled file (see :mod:`glossary.store`): same API, little memory."""
         glossary = cls.__new__(cls)
-        glossary._store = store
-        glossary._data = store.data()
-        glossary._derived = store.derived()
-        glossary.sources = store.sources
-        glossary.origin = origin
-        glossary._terms = [None] * store.count
-        glossary._position = store.positions()
-        glossary._families = {name: store.family(name) for name in FAMILIES}
-        glossary._memo = {}
-        glossary._answers = {}
-        glossary._inverse = store.inverse()
-        glossary._search_index = None
+        families = {name: store.family(name) for name in FAMILIES}
+        glossary._attach(store.data(), store.derived(), store.sources, origin, store.positions(), families, inverse=store.inverse(), store=store)
         return glossary
+
+    def _attach(
+        self,
+        data: Sequence[dict[str, Any]],
+        derived: Sequence[dict[str, Any]],
+        sources: dict[str, dict[str, Any]],
+        origin: str,
+        positions: Any,
+        families: dict[str, Any],
+        *,
+        inverse: Any,
+        store: Any,
+    ) -> None:
+        """Set the data and indexes, in memory or read from a file, and empty caches: one place for both constructors."""
+        self._data: Sequence[dict[str, Any]] = data
+        self._derived: Sequence[dict[str, Any]] = derived
+        self.sources: dict[str, dict[str, Any]] = sources
+        #: Where the data came from: ``bundled``, a folder or a file path.
+        self.origin = origin
+        self._terms: list[Term | None] = [None] * len(data)
+        self._position: Any = positions
+        self._families: dict[str, Any] = families
+        self._memo: dict[str, tuple[Match, ...]] = {}
+        # answers already given: for stored keys (as many as the index holds) and for other queries (bounded)
+        self._answers: dict[str, tuple[Match, ...]] = {}
+        self._inverse: Any = inverse
+        self._search_index: Any = None
+        self._store: Any = store
 
     # --- terms ----------------------------------------------------------------
 
