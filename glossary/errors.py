@@ -117,25 +117,28 @@ class PinyinError(GlossaryError, ValueError):
     """Text that was expected to be pinyin and is not (for example ``xq3``)."""
 
 
-class OutputError(GlossaryError, OSError):
+class _FileError(GlossaryError, OSError):
+    """A path that could not be read or written, and why; the message escapes the path for terminals."""
+
+    #: what was attempted: "read" or "write"
+    verb = ""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"cannot {self.verb} {path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"cannot {self.verb} {printable(self.path)}: {self.reason}"
+
+
+class OutputError(_FileError):
     """A file could not be written (missing folder, no permission); nothing was left behind."""
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"cannot write {path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"cannot write {printable(self.path)}: {self.reason}"
+    verb = "write"
 
 
-class InputError(GlossaryError, OSError):
+class InputError(_FileError):
     """A file or folder cannot be read: missing, no permission, a name too long, not a regular file, too large."""
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"cannot read {path}: {reason}")
-        self.path = path
-        self.reason = reason
-
-    def __str__(self) -> str:
-        return f"cannot read {printable(self.path)}: {self.reason}"
+    verb = "read"
