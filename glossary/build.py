@@ -18,12 +18,13 @@ formats dates: all of that happens here, once, when the glossary is built.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from glossary import normalize, pinyin
 from glossary.errors import DataError
@@ -77,15 +78,28 @@ def output_target(path: Path | str) -> tuple[Path, bool]:
 
 def write_atomically(path: Path, text: str | bytes) -> None:
     """Write a file through a temporary file in the same folder, renamed into place (see :func:`output_target`)."""
-    from glossary.errors import OutputError
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    with replacing(path, binary=True) as stream:
+        stream.write(data)
+
+
+@contextlib.contextmanager
+def replacing(path: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A stream to write ``path`` through: a temporary file beside it, renamed onto it when the
+    block ends without error and removed otherwise, so ``path`` is never half-written. A device or
+    a FIFO (see :func:`output_target`) is written to directly. OSError becomes OutputError."""
+    from glossary.errors import GlossaryError, OutputError
     from glossary.files import reason
 
-    data = text.encode("utf-8") if isinstance(text, str) else text
     path, direct = output_target(path)
+    mode = "wb" if binary else "w"
+    text_options: dict[str, Any] = {} if binary else {"encoding": "utf-8", "newline": "\n"}
     if direct:
         try:
-            with open(path, "wb") as stream:
-                stream.write(data)
+            with open(path, mode, **text_options) as stream:
+                yield stream
+        except GlossaryError:  # the writer's own (an unreadable input is an OSError too): not a write failure
+            raise
         except OSError as error:
             raise OutputError(str(path), reason(error, writing=True)) from None
         return
@@ -94,10 +108,13 @@ def write_atomically(path: Path, text: str | bytes) -> None:
     except OSError as error:
         raise OutputError(str(path), reason(error, writing=True)) from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        with os.fdopen(handle, mode, **text_options) as stream:
+            yield stream
         os.chmod(temporary, _mode_for(path))  # mkstemp makes 0600; give the file the usual mode
         os.replace(temporary, path)
+    except GlossaryError:
+        Path(temporary).unlink(missing_ok=True)
+        raise
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise OutputError(str(path), reason(error, writing=True)) from None

@@ -417,3 +417,24 @@ def test_a_compiled_glossary_is_not_written_over_a_fifo(cli, tmp_path: Path) -> 
     result = cli("import", str(source), "--compile", "-o", str(fifo))
     assert result.code == 2 and "not a regular file" in result.err
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+def test_a_replaced_file_is_kept_whole_when_its_writer_fails(tmp_path: Path) -> None:
+    from glossary.build import replacing
+    from glossary.errors import InputError, OutputError
+
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    # an input the writer reads fails: that error, not a write failure, and nothing replaced or left behind
+    with pytest.raises(InputError), replacing(target) as stream:
+        stream.write("half")
+        raise InputError("in.tsv", "no such file")
+    # a failure of the writing itself is an OutputError naming the target
+    with pytest.raises(OutputError, match="out.json"), replacing(target, binary=True) as stream:
+        stream.write(b"half")
+        raise OSError(28, "No space left on device")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["out.json"]
+    with replacing(target) as stream:
+        stream.write("new")
+    assert target.read_text(encoding="utf-8") == "new"

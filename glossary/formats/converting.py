@@ -16,11 +16,7 @@ glossary as exports do.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
-
-from glossary.errors import OutputError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -60,7 +56,9 @@ def convert(stream: ConceptStream, format_name: str, output: Path, progress: Pro
             written += 1
             yield dumped(concept)
 
-    with _replacing(output) as handle:
+    from glossary.build import replacing
+
+    with replacing(output) as handle:
         if format_name == "json":
             _write_json(handle, concepts(), stream)
         elif format_name == "tbx":
@@ -95,45 +93,4 @@ def _write_json(handle: IO[str], terms: Iterator[dict[str, Any]], stream: Concep
     handle.write("\n  ]" if not first else "]")
     sources = {key: value.model_dump(mode="json", exclude_none=True) for key, value in stream.finish().items()}
     handle.write(',\n  "sources": ' + json.dumps(sources, ensure_ascii=False, indent=2).replace("\n", "\n  ") + "\n}\n")
-
-
-class _replacing:
-    """A text file written beside ``path`` and renamed onto it on success; removed on any failure."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.temporary = ""
-
-    def __enter__(self) -> IO[str]:
-        from glossary.build import output_target
-
-        self.path, direct = output_target(self.path)
-        if direct:  # a device or a FIFO: written to, never replaced
-            try:
-                self.stream = open(self.path, "w", encoding="utf-8", newline="\n")
-            except OSError as error:
-                raise OutputError(str(self.path), error.strerror or str(error)) from None
-            return self.stream
-        try:
-            handle, self.temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent or ".")
-        except OSError as error:
-            raise OutputError(str(self.path), error.strerror or str(error)) from None
-        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="\n")
-        return self.stream
-
-    def __exit__(self, kind: object, error: object, traceback: object) -> None:
-        self.stream.close()
-        if not self.temporary:  # written directly
-            return
-        if kind is not None:
-            Path(self.temporary).unlink(missing_ok=True)
-            return
-        from glossary.build import _mode_for
-
-        try:
-            os.chmod(self.temporary, _mode_for(self.path))
-            os.replace(self.temporary, self.path)
-        except OSError as failure:
-            Path(self.temporary).unlink(missing_ok=True)
-            raise OutputError(str(self.path), failure.strerror or str(failure)) from None
 
