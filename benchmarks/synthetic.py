@@ -23,9 +23,9 @@ if str(ROOT) not in sys.path:  # benchmark this checkout, whatever is installed
     sys.path.insert(0, str(ROOT))
 
 import glossary  # noqa: E402
-from glossary import normalize  # noqa: E402
-from glossary._tables import FOLD_FROM, FOLD_TO, PINYIN_SYLLABLES  # noqa: E402
-from glossary.loading import COMPILER_VERSION  # noqa: E402
+from glossary.core import normalize  # noqa: E402
+from glossary.core._tables import FOLD_FROM, FOLD_TO, PINYIN_SYLLABLES  # noqa: E402
+from glossary.core.constants import COMPILER_VERSION  # noqa: E402
 
 __all__ = ["synthetic_corpus", "synthetic_glossary", "synthetic_table"]
 

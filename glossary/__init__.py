@@ -13,20 +13,22 @@ terms; heavy libraries are imported only to build, validate or convert data.
 from __future__ import annotations
 
 from glossary._version import __version__
-from glossary.entry import Term
+from glossary.analysis.glossary import Glossary
+from glossary.core.entry import Term
+from glossary.core.index import Match
 from glossary.errors import (
     AmbiguousTermError,
     DataError,
     FormatError,
     GlossaryError,
+    GlossaryWarning,
     InputError,
     OutputError,
     PinyinError,
     TermNotFoundError,
     UnknownFormatError,
 )
-from glossary.index import Glossary, Match
-from glossary.loading import GlossaryWarning, load
+from glossary.loading.loader import load
 
 __all__ = [
     "AmbiguousTermError",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 __all__ = [
     "GlossaryError",
+    "GlossaryWarning",
     "TermNotFoundError",
     "AmbiguousTermError",
     "DataError",
@@ -50,6 +51,10 @@ def printable(text: str) -> str:
 
 class GlossaryError(Exception):
     """Base class of every error this library raises on purpose."""
+
+
+class GlossaryWarning(UserWarning):
+    """Something the user should fix that did not stop the work (stale compiled data, fields left empty)."""
 
 
 class TermNotFoundError(GlossaryError, KeyError):

@@ -33,7 +33,7 @@ def skip_unless_built_with_installed_versions(path: Path) -> None:
     Another version of those libraries may give other tables, readings or names, so the
     comparison says nothing about terms/ then; CI installs the versions the header records.
     """
-    from glossary.generated import generator_versions, recorded_versions
+    from glossary.authoring.generated import generator_versions, recorded_versions
 
     recorded, installed = recorded_versions(path.read_text(encoding="utf-8")), generator_versions()
     if recorded != installed:

@@ -1,7 +1,7 @@
 """Hypothesis strategies for valid concepts and whole glossaries, for round-trip and property tests.
 
-``concepts()`` draws one valid :class:`glossary.model.Concept`, ``documents()`` a
-:class:`glossary.model.GlossaryDocument` whose concepts have distinct ids and whose
+``concepts()`` draws one valid :class:`glossary.core.model.Concept`, ``documents()`` a
+:class:`glossary.core.model.GlossaryDocument` whose concepts have distinct ids and whose
 registry holds every document they cite. Texts are NFC, mix Latin letters, digits,
 spreadsheet formula characters (``= + - @``), XML and CSV specials (``& < > " ' , ;``),
 CJK characters, and never carry outer white space or control characters (the model
@@ -15,7 +15,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from glossary.model import CATEGORIES, RELATION_TYPES, Concept, GlossaryDocument, SourceDocument
+from glossary.core.model import CATEGORIES, RELATION_TYPES, Concept, GlossaryDocument, SourceDocument
 
 DOCS = ("doc-brief", "doc-official", "doc-paper")
 SOURCE_KINDS = {"doc-brief": "analysis", "doc-official": "official", "doc-paper": "scholarly"}
@@ -176,7 +176,7 @@ def documents(draw: st.DrawFn, max_terms: int = 4) -> GlossaryDocument:
 
 def glossary(document: GlossaryDocument) -> Any:
     """The compiled Glossary of a document."""
-    from glossary.build import compile_concepts
-    from glossary.index import Glossary
+    from glossary.authoring.build import compile_concepts
+    from glossary.analysis.glossary import Glossary
 
     return Glossary(compile_concepts(document.terms, document.sources, script_variants=False, localise=False), origin="generated")

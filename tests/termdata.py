@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import glossary
-from glossary.build import compile_concepts
+from glossary.authoring.build import compile_concepts
 
 SOURCES: dict[str, Any] = {"doc": {"title": "A test document", "author": "Test Author", "date": "2024", "kind": "analysis"}}
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 import glossary
-from glossary import cache as compile_cache
-from glossary import loading
-from glossary.loading import GlossaryWarning
+from glossary.loading import cache as compile_cache
+from glossary.loading import loader as loading
+from glossary.errors import GlossaryWarning
 
 ROWS = "银行\tbank\n重庆\tChongqing\n长江\tYangtze\n"
 

@@ -12,9 +12,9 @@ import pytest
 from conftest import FIXTURE_TERMS, ROOT, CliResult
 
 import glossary
-from glossary.corpus import date_of, find_date
-from glossary.index import Glossary
-from glossary.progress import Progress
+from glossary.analysis.corpus import date_of, find_date
+from glossary.analysis.glossary import Glossary
+from glossary.core.progress import Progress
 
 EXTRA_TERMS = ROOT / "tests" / "data" / "extra-terms"
 

@@ -17,7 +17,7 @@ MODULES = sorted(
 
 
 def test_the_walk_finds_the_package() -> None:
-    assert {"glossary.normalize", "glossary.scan", "glossary.formats.tbx"} <= set(MODULES)
+    assert {"glossary.core.normalize", "glossary.analysis.scanner", "glossary.formats.tbx"} <= set(MODULES)
 
 
 @pytest.mark.parametrize("name", MODULES)
@@ -28,5 +28,5 @@ def test_the_docstring_examples_hold(name: str) -> None:
 
 
 def test_the_package_has_examples() -> None:
-    attempted = sum(doctest.testmod(importlib.import_module(name), report=False).attempted for name in ("glossary", "glossary.normalize", "glossary.pinyin"))
+    attempted = sum(doctest.testmod(importlib.import_module(name), report=False).attempted for name in ("glossary", "glossary.core.normalize", "glossary.core.pinyin"))
     assert attempted >= 5

@@ -10,7 +10,7 @@ import pytest
 import strategies
 from glossary.errors import DataError, FormatError, InputError, UnknownFormatError
 from glossary.formats import ExportOptions, export, format_for_path, get_format, names, read_document
-from glossary.model import Concept, GlossaryDocument, SourceDocument
+from glossary.core.model import Concept, GlossaryDocument, SourceDocument
 
 FILE_NAMES = {
     "json": "g.json",

@@ -52,7 +52,7 @@ def test_omegat_traditional_and_reverse_direction(fixture_glossary) -> None:
 
 
 def _deprecated_glossary():  # noqa: ANN202
-    from glossary.model import Concept, GlossaryDocument, SourceDocument
+    from glossary.core.model import Concept, GlossaryDocument, SourceDocument
 
     cite = [{"doc": "d", "locator": "p. 1", "quote": "q"}]
     concept = Concept.model_validate(

@@ -88,7 +88,7 @@ def test_export_import_export_is_identical_and_keeps_every_field(fixture_glossar
 
 
 def test_an_empty_glossary_is_a_valid_tbx_file_that_reads_back_empty(tmp_path: Path) -> None:
-    from glossary.model import GlossaryDocument
+    from glossary.core.model import GlossaryDocument
 
     empty = strategies.glossary(GlossaryDocument())
     data = export(empty, "tbx")
@@ -264,9 +264,9 @@ def test_xml_unsafe_characters_are_refused_on_export() -> None:
 def _one_concept_document():  # noqa: ANN202
     from conftest import FIXTURE_TERMS
 
-    from glossary.termsdir import read_terms_folder
+    from glossary.authoring.termsdir import read_terms_folder
 
     folder = read_terms_folder(FIXTURE_TERMS)
-    from glossary.model import GlossaryDocument
+    from glossary.core.model import GlossaryDocument
 
     return GlossaryDocument(sources=folder.sources, terms=folder.concepts[:1])

@@ -1,7 +1,7 @@
 """The HTML page's search box finds what ``glossary lookup`` finds.
 
 The page's keys are the index's keys and its script folds a query with tables built
-from glossary.normalize and glossary.pinyin; here the bundled glossary's page runs in
+from glossary.core.normalize and glossary.core.pinyin; here the bundled glossary's page runs in
 headless Chromium (see tests/test_html_browser.py) and queries typed as people type
 them are compared with :meth:`Glossary.lookup` and :meth:`Glossary.query_keys`.
 """

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 import glossary
 import strategies
 from conftest import FIXTURE_TERMS
-from glossary.termsdir import read_terms_folder
-from glossary.termswriter import concept_toml, toml_string, write_terms_folder
+from glossary.authoring.termsdir import read_terms_folder
+from glossary.authoring.termswriter import concept_toml, toml_string, write_terms_folder
 
 TRANSLATOR_FILE = "军民融合\tmilitary-civil fusion\n總體國家安全觀\tholistic approach to national security\tSCIO wording\n"
 

@@ -10,7 +10,7 @@ import pytest
 
 import glossary
 from glossary.formats._importing import generated_pinyin, quote_of
-from glossary.loading import GlossaryWarning
+from glossary.errors import GlossaryWarning
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 import strategies
 from glossary.formats import export
 from glossary.formats.jiebadict import jieba_word
-from glossary.model import Concept, GlossaryDocument, SourceDocument
+from glossary.core.model import Concept, GlossaryDocument, SourceDocument
 
 jieba = pytest.importorskip("jieba")
 jieba.setLogLevel(logging.WARNING)

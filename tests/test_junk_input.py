@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 import glossary
 from glossary.errors import DataError
 from glossary.formats import export, get_format, names
-from glossary.model import GlossaryDocument
+from glossary.core.model import GlossaryDocument
 
 READERS = [name for name in names() if get_format(name).can_read]
 JUNK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -153,7 +153,7 @@ def test_a_terms_folder_with_junk_files_gives_a_data_error_or_loads(tmp_path_fac
             loaded = glossary.load(folder, bundled=False, cache=False)
         except DataError as error:
             assert str(error)
-            from glossary.validate import validate_path
+            from glossary.authoring.validate import validate_path
 
             assert validate_path(folder)  # validate reports what load refuses
         else:

@@ -12,11 +12,11 @@ import pytest
 from conftest import FIXTURE_TERMS, ROOT, skip_unless_built_with_installed_versions
 
 import glossary
-from glossary import _messages
-from glossary.l10n import format_partial_date, language_name
-from glossary.lang import check_language_tag, normalise_language_tag
-from glossary.render import render_card
-from glossary.ui import display_width, language_from_environment, ui_language
+from glossary.core import _messages
+from glossary.authoring.l10n import format_partial_date, language_name
+from glossary.core.lang import check_language_tag, normalise_language_tag
+from glossary.cli.render import render_card
+from glossary.core.ui import display_width, language_from_environment, ui_language
 
 # --- dates and language names come from babel ---------------------------------------------
 
@@ -49,8 +49,8 @@ def test_language_names_are_babels_display_names() -> None:
 
 
 def test_the_catalogue_template_holds_exactly_the_labels() -> None:
-    from glossary.catalogue import extract_template, read_catalogue, template_path
-    from glossary.labels import LABELS
+    from glossary.authoring.catalogue import extract_template, read_catalogue, template_path
+    from glossary.authoring.labels import LABELS
 
     extracted = {message.id for message in extract_template() if message.id}
     assert extracted == set(LABELS.values())
@@ -59,21 +59,21 @@ def test_the_catalogue_template_holds_exactly_the_labels() -> None:
 
 
 def test_every_label_is_translated_in_the_chinese_catalogue() -> None:
-    from glossary.catalogue import catalogue_problems
+    from glossary.authoring.catalogue import catalogue_problems
 
     assert catalogue_problems() == []
 
 
 def test_the_compiled_messages_are_current() -> None:
-    from glossary.catalogue import messages_module_source
+    from glossary.authoring.catalogue import messages_module_source
 
-    skip_unless_built_with_installed_versions(ROOT / "glossary" / "_messages.py")
-    assert (ROOT / "glossary" / "_messages.py").read_text(encoding="utf-8") == messages_module_source(), "run `glossary build`"
+    skip_unless_built_with_installed_versions(ROOT / "glossary" / "core" / "_messages.py")
+    assert (ROOT / "glossary" / "core" / "_messages.py").read_text(encoding="utf-8") == messages_module_source(), "run `glossary build`"
 
 
 def test_labels_come_from_the_catalogue() -> None:
-    from glossary.catalogue import catalogue_path, read_catalogue
-    from glossary.labels import LABELS
+    from glossary.authoring.catalogue import catalogue_path, read_catalogue
+    from glossary.authoring.labels import LABELS
 
     catalogue = read_catalogue(catalogue_path("zh"))
     for key, msgid in LABELS.items():
@@ -82,7 +82,7 @@ def test_labels_come_from_the_catalogue() -> None:
 
 
 def test_an_untranslated_message_falls_back_to_english_and_is_reported(tmp_path: Path) -> None:
-    from glossary.catalogue import catalogue_path, catalogue_problems, compile_labels
+    from glossary.authoring.catalogue import catalogue_path, catalogue_problems, compile_labels
 
     package = tmp_path / "glossary"
     target = catalogue_path("zh", package)
@@ -94,7 +94,7 @@ def test_an_untranslated_message_falls_back_to_english_and_is_reported(tmp_path:
 
 
 def test_updating_the_catalogue_keeps_the_translations(tmp_path: Path) -> None:
-    from glossary.catalogue import catalogue_path, read_catalogue, update_catalogues
+    from glossary.authoring.catalogue import catalogue_path, read_catalogue, update_catalogues
 
     package = tmp_path / "glossary"
     target = catalogue_path("zh", package)
@@ -149,7 +149,7 @@ def test_rendering_a_card_imports_no_babel_gettext_re_or_typing() -> None:
     # -S: no site packages, so nothing is imported behind our back (and babel could not be)
     code = (
         "import sys, glossary\n"
-        "from glossary.render import render_card\n"
+        "from glossary.cli.render import render_card\n"
         "g = glossary.load()\n"
         "for lang in ('en', 'zh'):\n"
         "    for term in g: render_card(term, g, lang=lang, match=g.lookup(term.zh.hant)[0])\n"
@@ -273,7 +273,7 @@ def test_the_html_export_checks_its_language() -> None:
 
 
 def test_a_value_without_a_label_is_shown_as_it_is() -> None:
-    from glossary.ui import label, word
+    from glossary.core.ui import label, word
 
     assert word("zh", "category", "strategy") == "战略"
     assert word("zh", "category", "new-category") == "new-category"  # data may run ahead of the catalogue

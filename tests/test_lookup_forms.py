@@ -109,7 +109,7 @@ def test_query_form_finds_its_concept(bundled: glossary.Glossary, query: str, te
 
 
 def test_british_and_american_spellings_meet() -> None:
-    from glossary.normalize import english_key
+    from glossary.core.normalize import english_key
 
     assert english_key("national defence mobilisation") == english_key("National Defense Mobilization")
     assert english_key("Western Theatre Command") == english_key("western theater command")

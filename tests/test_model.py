@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from glossary.model import Concept, FirstUse, GlossaryDocument, SourceDocument
+from glossary.core.model import Concept, FirstUse, GlossaryDocument, SourceDocument
 
 CITATION = {"doc": "fixture-brief", "locator": "p. 1", "quote": "military-civil fusion (MCF; 军民融合)"}
 GOOD: dict[str, Any] = {

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary import pinyin
+from glossary.core import pinyin
 from glossary.errors import PinyinError
-from glossary.normalize import abbreviation_key, chinese_key, detect, english_key, latin_base, pinyin_keys
+from glossary.core.normalize import abbreviation_key, chinese_key, detect, english_key, latin_base, pinyin_keys
 
 
 @pytest.mark.parametrize(
@@ -157,7 +157,7 @@ def test_non_strings_give_empty_keys() -> None:
 
 
 def test_slogans_in_pinyin_may_carry_punctuation() -> None:
-    from glossary.validate import check_pinyin
+    from glossary.authoring.validate import check_pinyin
 
     spelled = "ānquán shì fāzhǎn de qiántí, fāzhǎn shì ānquán de bǎozhàng"
     assert pinyin.toneless(spelled).startswith("anquan shi fazhan de qianti fazhan")
@@ -165,8 +165,8 @@ def test_slogans_in_pinyin_may_carry_punctuation() -> None:
 
 
 def test_the_ideographic_zero_counts_as_a_character() -> None:
-    from glossary.normalize import has_han
-    from glossary.validate import check_pinyin
+    from glossary.core.normalize import has_han
+    from glossary.authoring.validate import check_pinyin
 
     assert has_han("〇")
     assert check_pinyin("二〇三五年", "èrlíngsānwǔ nián") == []
@@ -175,14 +175,14 @@ def test_the_ideographic_zero_counts_as_a_character() -> None:
 
 @pytest.mark.parametrize("char", ["军", "軍", "〇", "㐀", "\U00020000", "\U00031350", "\uf900", "\U0002f800"])
 def test_is_han_counts_ideographs_and_the_ideographic_zero(char: str) -> None:
-    from glossary.normalize import has_han, is_han
+    from glossary.core.normalize import has_han, is_han
 
     assert is_han(char) and has_han(f"a{char}b")
 
 
 @pytest.mark.parametrize("char", ["a", "1", "、", "。", "ア", "ㄅ", "⺀", "—", " "])
 def test_is_han_rejects_punctuation_kana_bopomofo_radicals_and_latin(char: str) -> None:
-    from glossary.normalize import is_han
+    from glossary.core.normalize import is_han
 
     assert not is_han(char)
 
@@ -191,15 +191,16 @@ def test_one_han_test_everywhere_a_year_in_ideographic_numerals_is_chinese_text(
     from glossary.formats._tabular import has_han as tabular_has_han
     from pydantic import TypeAdapter
 
-    from glossary.model import ChineseText
+    from glossary.core.model import ChineseText
 
     assert tabular_has_han("〇") is True
     assert TypeAdapter(ChineseText).validate_python("〇〇") == "〇〇"
 
 
 def test_scan_and_the_html_page_use_normalize_spellings_and_dashes() -> None:
-    from glossary import normalize, scan
+    from glossary.analysis import fold, spelling
+    from glossary.core import normalize
 
-    assert scan._spellings_of("defence") == ("defence", "defense")
-    assert set(normalize.DASHES) <= set(scan._SIMPLE_FOLDS)
+    assert spelling._spellings_of("defence") == ("defence", "defense")
+    assert set(normalize.DASHES) <= set(fold._SIMPLE_FOLDS)
 

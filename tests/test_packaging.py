@@ -12,10 +12,14 @@ import pytest
 from conftest import ROOT, CliResult, skip_unless_built_with_installed_versions
 
 import glossary
-from glossary import _compiled, _tables
-from glossary.loading import digest_for
+from glossary.authoring.digest import digest_for
+from glossary.core import _tables
+from glossary.loading import _compiled
 
 pytestmark = pytest.mark.slow
+
+#: The modules `glossary build` writes, under glossary/.
+GENERATED = ("core/_tables.py", "core/_messages.py", "loading/_compiled.py")
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +37,7 @@ def test_the_wheel_holds_the_package_its_terms_and_type_marker(wheel: Path) -> N
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {name.removeprefix("glossary/_terms/") for name in names if name.startswith("glossary/_terms/")}
     assert shipped == {path.name for path in (ROOT / "terms").iterdir() if path.is_file()}
-    for required in ("glossary/__init__.py", "glossary/_compiled.py", "glossary/_tables.py", "glossary/_messages.py", "glossary/py.typed"):
+    for required in ("glossary/__init__.py", "glossary/loading/_compiled.py", "glossary/core/_tables.py", "glossary/core/_messages.py", "glossary/py.typed"):
         assert required in names
     assert not any(name.startswith(("tests/", "terms/")) for name in names)
 
@@ -95,28 +99,28 @@ def test_the_sdist_keeps_the_terms(tmp_path: Path) -> None:
 
 
 def test_the_compiled_terms_are_current() -> None:
-    assert _compiled.DIGEST == digest_for(ROOT / "terms"), "terms/ changed: run `glossary build` and commit glossary/_compiled.py"
-    skip_unless_built_with_installed_versions(ROOT / "glossary" / "_compiled.py")
-    from glossary.build import compile_concepts, compiled_module_source
-    from glossary.termsdir import read_terms_folder
+    assert _compiled.DIGEST == digest_for(ROOT / "terms"), "terms/ changed: run `glossary build` and commit glossary/loading/_compiled.py"
+    skip_unless_built_with_installed_versions(ROOT / "glossary" / "loading" / "_compiled.py")
+    from glossary.authoring.build import compile_concepts, compiled_module_source
+    from glossary.authoring.termsdir import read_terms_folder
 
     folder = read_terms_folder(ROOT / "terms")
     expected = compiled_module_source(compile_concepts(folder.concepts, folder.sources), _compiled.DIGEST)
-    assert (ROOT / "glossary" / "_compiled.py").read_text(encoding="utf-8") == expected, "run `glossary build`"
+    assert (ROOT / "glossary" / "loading" / "_compiled.py").read_text(encoding="utf-8") == expected, "run `glossary build`"
 
 
 def test_the_generated_tables_are_current() -> None:
-    from glossary.build import tables_module_source
+    from glossary.authoring.build import tables_module_source
 
     assert len(_tables.FOLD_FROM) == len(_tables.FOLD_TO) > 3000
-    skip_unless_built_with_installed_versions(ROOT / "glossary" / "_tables.py")
-    assert (ROOT / "glossary" / "_tables.py").read_text(encoding="utf-8") == tables_module_source(), "run `glossary build`"
+    skip_unless_built_with_installed_versions(ROOT / "glossary" / "core" / "_tables.py")
+    assert (ROOT / "glossary" / "core" / "_tables.py").read_text(encoding="utf-8") == tables_module_source(), "run `glossary build`"
 
 
 def test_every_generated_module_records_the_versions_that_built_it() -> None:
-    from glossary.generated import GENERATORS, recorded_versions
+    from glossary.authoring.generated import GENERATORS, recorded_versions
 
-    for name in ("_tables.py", "_messages.py", "_compiled.py"):
+    for name in GENERATED:
         recorded = recorded_versions((ROOT / "glossary" / name).read_text(encoding="utf-8"))
         assert tuple(recorded) == GENERATORS, name
         assert all(number[0].isdigit() for number in recorded.values()), recorded
@@ -126,22 +130,23 @@ def _checkout_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """terms/, the catalogue and the generated files of this checkout, copied: `glossary build` runs there."""
     import shutil
 
-    import glossary.build
+    import glossary.authoring.build
 
     shutil.copytree(ROOT / "terms", tmp_path / "terms")
-    shutil.copytree(ROOT / "glossary" / "locale", tmp_path / "glossary" / "locale")
-    for name in ("_tables.py", "_messages.py", "_compiled.py"):
+    shutil.copytree(ROOT / "glossary" / "authoring" / "locale", tmp_path / "glossary" / "authoring" / "locale")
+    for name in GENERATED:
+        (tmp_path / "glossary" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "glossary" / name, tmp_path / "glossary" / name)
     (tmp_path / "docs").mkdir()
     shutil.copy(ROOT / "docs" / "glossary.md", tmp_path / "docs" / "glossary.md")
-    monkeypatch.setattr(glossary.build, "source_root", lambda: tmp_path)
+    monkeypatch.setattr(glossary.authoring.build, "source_root", lambda: tmp_path)
     return tmp_path
 
 
 def test_build_check_passes_when_current_and_names_the_stale_file_after_a_term_edit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Callable[..., CliResult]
 ) -> None:
-    for name in ("_tables.py", "_messages.py", "_compiled.py"):
+    for name in GENERATED:
         skip_unless_built_with_installed_versions(ROOT / "glossary" / name)
     root = _checkout_copy(tmp_path, monkeypatch)
     current = cli("build", "--check")
@@ -149,12 +154,12 @@ def test_build_check_passes_when_current_and_names_the_stale_file_after_a_term_e
 
     term = root / "terms" / "military-civil-fusion.toml"
     term.write_text(term.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
-    before = (root / "glossary" / "_compiled.py").read_bytes()
+    before = (root / "glossary" / "loading" / "_compiled.py").read_bytes()
     stale = cli("build", "--check")
     assert stale.code == 1
-    assert "stale: glossary/_compiled.py" in stale.err and "run `glossary build`" in stale.err
+    assert "stale: glossary/loading/_compiled.py" in stale.err and "run `glossary build`" in stale.err
     assert "_tables.py" not in stale.err and "_messages.py" not in stale.err
-    assert (root / "glossary" / "_compiled.py").read_bytes() == before, "--check writes nothing"
+    assert (root / "glossary" / "loading" / "_compiled.py").read_bytes() == before, "--check writes nothing"
 
 
 def test_the_version_has_one_source() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import glossary
-from glossary.parallel import cut_points, scan_text
+from glossary.analysis.parallel import cut_points, scan_text
 
 
 def _text(bundled: glossary.Glossary, size: int, seed: int = 3) -> str:

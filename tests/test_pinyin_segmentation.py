@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary import pinyin
+from glossary.core import pinyin
 
 
 @pytest.mark.parametrize(

@@ -91,7 +91,7 @@ def test_a_glossary_file_that_is_not_a_regular_file_is_refused(tmp_path: Path, c
 
 
 def test_a_file_over_the_size_bound_is_refused(tmp_path: Path) -> None:
-    from glossary.files import read_file
+    from glossary.core.files import read_file
 
     path = tmp_path / "big.txt"
     path.write_bytes(b"x" * 2000)
@@ -283,7 +283,7 @@ def test_an_export_through_a_link_keeps_the_link(cli, tmp_path: Path) -> None:
 
 
 def test_an_output_error_is_an_os_error_with_a_printable_message(tmp_path: Path) -> None:
-    from glossary.build import write_atomically
+    from glossary.core.files import write_atomically
 
     with pytest.raises(OutputError, match="too long") as info:
         write_atomically(tmp_path / LONG_NAME, "x")
@@ -368,7 +368,7 @@ def test_rows_of_one_id_with_one_chinese_term_still_make_one_concept(tmp_path: P
 
 @pytest.mark.parametrize("existing", ["new", "empty", "with-other-files"])
 def test_an_import_that_loses_the_race_for_its_folder_leaves_the_winners_files_alone(tmp_path: Path, existing: str) -> None:
-    from glossary.termswriter import write_terms_folder
+    from glossary.authoring.termswriter import write_terms_folder
 
     first = tmp_path / "first.tsv"
     first.write_text("中文一词\tterm one\n中文二词\tterm two\n", encoding="utf-8")
@@ -381,7 +381,7 @@ def test_an_import_that_loses_the_race_for_its_folder_leaves_the_winners_files_a
         (folder / "README.txt").write_text("mine")
     winner = read_document(second)
 
-    def concepts_racing() -> Iterator[glossary.model.Concept]:
+    def concepts_racing() -> Iterator[glossary.core.model.Concept]:
         document = read_document(first)
         yield document.terms[0]
         # another import runs to its end while this one is half way
@@ -420,7 +420,7 @@ def test_a_compiled_glossary_is_not_written_over_a_fifo(cli, tmp_path: Path) -> 
 
 
 def test_a_replaced_file_is_kept_whole_when_its_writer_fails(tmp_path: Path) -> None:
-    from glossary.build import replacing
+    from glossary.core.files import replacing
     from glossary.errors import InputError, OutputError
 
     target = tmp_path / "out.json"

@@ -13,8 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import glossary
-from glossary.index import Glossary
-from glossary.scan import Hit, Scanner, fold, is_word_char
+from glossary.analysis.glossary import Glossary
+from glossary.analysis.fold import fold, is_word_char
+from glossary.analysis.hits import Hit
+from glossary.analysis.scanner import Scanner
 
 
 def make_glossary(forms: list[tuple[str, str, str]]) -> Glossary:

@@ -10,10 +10,10 @@ import pytest
 from termdata import cite, concept, glossary_of
 
 import glossary
-from glossary.build import compile_concepts, compiled_module_source
+from glossary.authoring.build import compile_concepts, compiled_module_source
 from glossary.formats import export, get_format, read_document
-from glossary.model import Concept, Rendering
-from glossary.validate import validate_path
+from glossary.core.model import Concept, Rendering
+from glossary.authoring.validate import validate_path
 
 # 军民一体化: a second concept that PRC English also calls "civil-military integration"
 SECOND = '''schema_version = 1
@@ -58,7 +58,7 @@ def shared(terms_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     The CLI merges a --glossary over the bundled terms; here over nothing, so that the
     bundled data (which editors change) cannot add cards.
     """
-    monkeypatch.setattr("glossary.loading.load_bundled", glossary_of)
+    monkeypatch.setattr("glossary.loading.loader.load_bundled", glossary_of)
     (terms_copy / "civil-military-integration.toml").write_text(SECOND)
     _mark_mcf_ambiguous(terms_copy)
     return terms_copy
@@ -237,7 +237,7 @@ def test_tbx2_keeps_the_flags_a_translator_needs(tmp_path: Path) -> None:
 
 
 def test_the_glossary_page_shows_both_flags() -> None:
-    from glossary.docpage import render_glossary_page
+    from glossary.authoring.docpage import render_glossary_page
 
     page = render_glossary_page(glossary_of(*_flagged()))
     assert "- source: civil-military integration — ambiguous: also used for [军民一体化](#b-concept)" in page

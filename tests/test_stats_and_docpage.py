@@ -7,8 +7,8 @@ import json
 from conftest import FIXTURE_TERMS, ROOT
 
 import glossary
-from glossary.docpage import render_glossary_page
-from glossary.stats import glossary_stats
+from glossary.authoring.docpage import render_glossary_page
+from glossary.analysis.stats import glossary_stats
 
 
 def test_stats_of_the_fixture(fixture_glossary: glossary.Glossary) -> None:
@@ -45,7 +45,7 @@ def test_the_committed_glossary_page_is_current(bundled: glossary.Glossary) -> N
 
 
 def test_stats_show_how_full_each_field_is_in_text(fixture_glossary: glossary.Glossary) -> None:
-    from glossary.stats import render_stats
+    from glossary.analysis.stats import render_stats
 
     text = render_stats(glossary_stats(fixture_glossary))
     assert text.endswith(

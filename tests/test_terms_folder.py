@@ -8,8 +8,8 @@ import pytest
 
 import glossary
 from glossary.errors import DataError, InputError
-from glossary.termsdir import read_terms_folder
-from glossary.validate import validate_path
+from glossary.authoring.termsdir import read_terms_folder
+from glossary.authoring.validate import validate_path
 
 
 def problems_of(folder: Path) -> list[str]:
@@ -114,7 +114,7 @@ def test_wrong_pinyin_and_traditional_forms_are_problems(terms_copy: Path) -> No
 
 
 def test_taiwan_corner_quotes_match_mainland_curly_quotes_in_the_traditional_check() -> None:
-    from glossary.validate import check_traditional
+    from glossary.authoring.validate import check_traditional
 
     assert check_traditional("国防和军队现代化“三步走”战略安排", "國防和軍隊現代化「三步走」戰略安排") is None
     # nested quotes: 『』 in the traditional form match ‘’ in the simplified one
@@ -134,7 +134,7 @@ def test_a_missing_folder_is_an_input_error_and_a_file_a_data_error(tmp_path: Pa
 
 
 def test_a_reading_pypinyin_lacks_can_be_allowed_explicitly(monkeypatch) -> None:
-    from glossary import validate
+    from glossary.authoring import validate
 
     assert any("循 is not read xun4" in problem for problem in validate.check_pinyin("双循环", "shuāngxùnhuán"))
     monkeypatch.setitem(validate.EXTRA_READINGS, "循", frozenset({"xun4"}))

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from glossary.validate import earlier, quoted_in, validate_path
+from glossary.authoring.validate import earlier, quoted_in, validate_path
 
 MCF = "military-civil-fusion.toml"
 INSS = "integrated-national-strategic-system.toml"

@@ -17,7 +17,7 @@ from glossary.errors import DataError, FormatError
 from glossary.formats import export, get_format, read_document
 from glossary.formats.json import JsonFormat
 from glossary.formats.xlsx import SOURCES_SHEET, TERMS_SHEET
-from glossary.model import Concept, GlossaryDocument, SourceDocument
+from glossary.core.model import Concept, GlossaryDocument, SourceDocument
 
 openpyxl = pytest.importorskip("openpyxl")
 

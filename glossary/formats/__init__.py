@@ -19,8 +19,8 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
+    from glossary.analysis.glossary import Glossary
+    from glossary.core.model import GlossaryDocument
 
 __all__ = ["ExportOptions", "Format", "export", "format_for_path", "get_format", "names", "read_document", "read_glossary_file"]
 
@@ -83,7 +83,7 @@ def export(glossary: Glossary, format_name: str, output: Path | None = None, opt
         return _export_folder(glossary, fmt, output, options)
     data = fmt.dump(glossary, options)
     if output is not None:
-        from glossary.build import write_atomically
+        from glossary.core.files import write_atomically
 
         write_atomically(output, data)
     return data
@@ -92,7 +92,7 @@ def export(glossary: Glossary, format_name: str, output: Path | None = None, opt
 def _is_folder(path: Path) -> bool:
     """Whether an output path is an existing folder; OutputError when it cannot be looked at."""
     from glossary.errors import OutputError
-    from glossary.files import reason
+    from glossary.core.files import reason
 
     try:
         return stat.S_ISDIR(os.stat(path).st_mode)
@@ -104,7 +104,7 @@ def _is_folder(path: Path) -> bool:
 
 def _export_page(glossary: Glossary, fmt: Format, output: Path, options: ExportOptions) -> bytes:
     """A site written as the one file named, when it has one file."""
-    from glossary.build import write_atomically
+    from glossary.core.files import write_atomically
     from glossary.errors import OutputError
 
     files = fmt.dump_folder(glossary, options)
@@ -116,9 +116,9 @@ def _export_page(glossary: Glossary, fmt: Format, output: Path, options: ExportO
 
 
 def _export_folder(glossary: Glossary, fmt: Format, folder: Path, options: ExportOptions) -> bytes:
-    from glossary.build import write_atomically
+    from glossary.core.files import write_atomically
     from glossary.errors import OutputError
-    from glossary.files import reason
+    from glossary.core.files import reason
 
     if os.path.lexists(folder) and not _is_folder(folder):
         raise OutputError(str(folder), f"it is a file; the {fmt.name} export writes a folder (give a folder name, such as {folder.with_suffix('')}-site)")
@@ -137,7 +137,7 @@ def _export_folder(glossary: Glossary, fmt: Format, folder: Path, options: Expor
 def read_input(path: Path | str, format_name: str | None = None) -> tuple[Format, bytes]:
     """The format of a glossary file (named, or by its extension) and its bytes; InputError when it cannot be read."""
     from glossary.errors import InputError
-    from glossary.files import is_folder, read_file
+    from glossary.core.files import is_folder, read_file
 
     if is_folder(path):  # before the extension: a missing file is missing, whatever its name
         raise InputError(str(path), "it is a folder, not a glossary file (a terms folder is read by glossary.load)")
@@ -154,7 +154,7 @@ def read_document(path: Path | str, format_name: str | None = None) -> GlossaryD
 
 def read_glossary_file(path: Path | str, format_name: str | None = None) -> dict[str, Any]:
     """Read a glossary file and compile it, ready to be loaded or merged."""
-    from glossary.build import compile_concepts
+    from glossary.authoring.build import compile_concepts
 
     document = read_document(path, format_name)
     return compile_concepts(document.terms, document.sources)

@@ -22,12 +22,12 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from glossary.errors import DataError, FormatError
-from glossary.normalize import is_han
+from glossary.core.normalize import is_han
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from glossary.model import Concept, GlossaryDocument, SourceDocument
+    from glossary.core.model import Concept, GlossaryDocument, SourceDocument
 
 __all__ = [
     "Draft",
@@ -117,14 +117,14 @@ def slug(text: str) -> str:
 
 
 def is_id(value: str) -> bool:
-    from glossary.model import ID_RE  # pydantic: off the import of this module
+    from glossary.core.model import ID_RE  # pydantic: off the import of this module
 
     return bool(ID_RE.match(value))
 
 
 def is_traditional(text: str) -> bool:
     """True when OpenCC's traditional-to-simplified conversion changes the text."""
-    from glossary.script import convert
+    from glossary.authoring.script import convert
 
     return convert(text, "t2s") != text
 
@@ -252,7 +252,7 @@ class DocumentBuilder:
 
     def build(self, drafts: list[Draft]) -> GlossaryDocument:
         """Validate every draft; raise DataError listing every problem, else the document."""
-        from glossary.model import GlossaryDocument
+        from glossary.core.model import GlossaryDocument
 
         self.reserve(draft.id for draft in drafts if draft.id)
         concepts = [concept for concept in map(self.concept, drafts) if concept is not None]
@@ -278,7 +278,7 @@ class DocumentBuilder:
         """
         from pydantic import ValidationError
 
-        from glossary.model import Concept
+        from glossary.core.model import Concept
 
         for line, message in draft.problems:
             self.problem(f"{self.path}:{line}", message)
@@ -315,7 +315,7 @@ class DocumentBuilder:
         """The validated source documents, once every draft went through; DataError if anything failed."""
         from pydantic import ValidationError
 
-        from glossary.model import SourceDocument
+        from glossary.core.model import SourceDocument
 
         sources = dict(self.sources)
         if self.file_used:
@@ -334,12 +334,12 @@ class DocumentBuilder:
         return validated_sources
 
     def warn_left_empty(self) -> None:
-        """One warning (:class:`~glossary.loading.GlossaryWarning`) naming what was left empty, where and why."""
+        """One warning (:class:`~glossary.errors.GlossaryWarning`) naming what was left empty, where and why."""
         if not self.left_empty:
             return
         import warnings
 
-        from glossary.loading import GlossaryWarning
+        from glossary.errors import GlossaryWarning
 
         shown = self.left_empty[:10]
         lines = [f"  {self.path}:{line}: {name} left empty: {why}" for line, name, why in shown]
@@ -363,9 +363,9 @@ class DocumentBuilder:
         return [self.file_citation(locator, raw)]
 
     def _complete(self, draft: Draft, used_ids: set[str]) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
-        from glossary import pinyin as pinyin_module
+        from glossary.core import pinyin as pinyin_module
         from glossary.errors import PinyinError
-        from glossary.script import convert
+        from glossary.authoring.script import convert
 
         notes = list(draft.notes)
         hans, hant = draft.hans, draft.hant
@@ -481,7 +481,7 @@ class DocumentBuilder:
     @staticmethod
     def _generated_pinyin(hans: str) -> tuple[str, str]:
         """Pinyin the model accepts for ``hans``, or ``""`` and why none could be made."""
-        from glossary import pinyin as pinyin_module
+        from glossary.core import pinyin as pinyin_module
         from glossary.errors import PinyinError
 
         spelled, unreadable = generated_pinyin(hans)
@@ -495,7 +495,7 @@ class DocumentBuilder:
         return spelled, ""
 
     def _new_id(self, draft: Draft, hans: str, spelled: str, used_ids: set[str]) -> str:
-        from glossary import pinyin as pinyin_module
+        from glossary.core import pinyin as pinyin_module
 
         base = ""
         for item in draft.renderings:

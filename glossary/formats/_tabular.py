@@ -27,15 +27,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from glossary.errors import FormatError
-from glossary.normalize import has_han
+from glossary.core.normalize import has_han
 from glossary.formats._importing import Draft, DocumentBuilder, Item, clean_cell, decode, is_id, is_traditional
 from glossary.formats.base import ConceptStream, ExportOptions, Format
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from glossary.index import Glossary
-    from glossary.model import Concept, GlossaryDocument, SourceDocument
+    from glossary.analysis.glossary import Glossary
+    from glossary.core.model import Concept, GlossaryDocument, SourceDocument
 
 __all__ = [
     "SEPARATOR",
@@ -228,8 +228,8 @@ class _Meta:
 
 def parse_comment(text: str) -> _Meta:
     """Read ``kind · [X of HEAD ·] pinyin · id`` (or ``category · pinyin · id``); anything else is a note."""
-    from glossary import pinyin
-    from glossary.model import CATEGORIES, RENDERING_KINDS
+    from glossary.core import pinyin
+    from glossary.core.model import CATEGORIES, RENDERING_KINDS
 
     meta = _Meta()
     if not text:
@@ -262,7 +262,7 @@ class _Collector:
         self.drafts: dict[str, Draft] = {}
 
     def draft_for(self, row: Row, meta: _Meta, chinese: list[tuple[str, str, bool]]) -> Draft:
-        from glossary import normalize
+        from glossary.core import normalize
 
         key = f"id:{meta.id}" if meta.id else f"zh:{normalize.chinese_key(chinese[0][0])}"
         draft = self.drafts.get(key)
@@ -292,7 +292,7 @@ class _Collector:
         draft.add_variant(Item(text, source_kind, row.line, locator=f"line {row.line}", raw=row.raw))
 
     def add_english(self, draft: Draft, row: Row, text: str, kind: str | None, forbidden: bool, note: str | None) -> None:
-        from glossary.model import RENDERING_KINDS
+        from glossary.core.model import RENDERING_KINDS
 
         if kind in ABBREVIATION_KINDS:
             status = "erroneous" if kind == "erroneous abbreviation" or forbidden else "accepted"
@@ -310,7 +310,7 @@ _STATUS_KIND = {"preferred": "source", "admitted": "alternative", "forbidden": "
 
 def read_table(data: bytes, path: str, dialect: str | None = None) -> GlossaryDocument:
     """Read a TSV or CSV glossary into the validated document (see the module docstring)."""
-    from glossary.model import GlossaryDocument
+    from glossary.core.model import GlossaryDocument
 
     table = TableImport(data, path, dialect)
     concepts = list(table.concepts())
@@ -360,7 +360,7 @@ class TableImport(ConceptStream):
                 han = [has_han(cell) for cell in row.cells[:2]]
                 votes += (han == [True, False]) - (han == [False, True])
             self.chinese_first = votes >= 0
-        from glossary import normalize
+        from glossary.core import normalize
 
         self.groups: dict[str, list[Row]] = {}
         ids: set[str] = set()
@@ -458,7 +458,7 @@ class TableImport(ConceptStream):
         return self.builder.finish()
 
     def expected_sources(self) -> dict[str, SourceDocument]:
-        from glossary.model import SourceDocument
+        from glossary.core.model import SourceDocument
 
         return {self.builder.file_doc: SourceDocument.model_validate(self.builder.file_source())}
 

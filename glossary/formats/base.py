@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from glossary.index import Glossary
-    from glossary.model import Concept, GlossaryDocument, SourceDocument
+    from glossary.analysis.glossary import Glossary
+    from glossary.core.model import Concept, GlossaryDocument, SourceDocument
 
 __all__ = ["ConceptStream", "DocumentStream", "ExportOptions", "Format"]
 
@@ -57,7 +57,7 @@ class Format:
 class ConceptStream:
     """An import read concept by concept: ``count`` concepts from :meth:`concepts`, then :meth:`finish`.
 
-    :meth:`concepts` yields validated :class:`~glossary.model.Concept` objects;
+    :meth:`concepts` yields validated :class:`~glossary.core.model.Concept` objects;
     :meth:`finish` returns the source documents, or raises DataError listing every
     problem (so a writer writes to a temporary file and keeps it only then).
     :meth:`expected_sources` are the documents citations may point to, known before

@@ -7,7 +7,7 @@ objects. The output goes to a temporary file (or folder) beside ``OUT``, renamed
 place only when every concept was sound; a problem anywhere leaves nothing behind.
 
 JSON is written with the contract's layout (two-space indentation, each concept as
-:class:`~glossary.model.Concept` dumps it), its ``sources`` after the ``terms`` (the
+:class:`~glossary.core.model.Concept` dumps it), its ``sources`` after the ``terms`` (the
 documents are known once every row was read). Concepts come in the order of the
 file's rows. Other formats (OmegaT, memoQ, CSV, HTML ...) go through the compiled
 glossary as exports do.
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from typing import IO, Any
 
     from glossary.formats.base import ConceptStream
-    from glossary.model import Concept
-    from glossary.progress import Progress
+    from glossary.core.model import Concept
+    from glossary.core.progress import Progress
 
 __all__ = ["STREAMED", "convert", "open_import"]
 
@@ -56,7 +56,7 @@ def convert(stream: ConceptStream, format_name: str, output: Path, progress: Pro
             written += 1
             yield dumped(concept)
 
-    from glossary.build import replacing
+    from glossary.core.files import replacing
 
     with replacing(output) as handle:
         if format_name == "json":

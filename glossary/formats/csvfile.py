@@ -18,8 +18,8 @@ from glossary.formats._tabular import TableImport, csv_bytes, read_table
 from glossary.formats.base import ConceptStream, ExportOptions, Format
 
 if TYPE_CHECKING:
-    from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
+    from glossary.analysis.glossary import Glossary
+    from glossary.core.model import GlossaryDocument
 
 __all__ = ["CsvFormat", "HEADER", "table"]
 

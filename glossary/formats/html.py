@@ -8,7 +8,7 @@ timeline of first-use dates drawn as inline SVG, print-friendly CSS and a search
 
 Search runs in the browser on the lookup keys ``glossary build`` computed, per family,
 as the index holds them (:func:`page_keys`), and on tables taken from
-:mod:`glossary.normalize` and :mod:`glossary.pinyin` (:func:`search_tables`); both go
+:mod:`glossary.core.normalize` and :mod:`glossary.core.pinyin` (:func:`search_tables`); both go
 into the page as JSON. The script is a port of :meth:`Glossary.query_keys` that only
 applies those tables, so a query has the same keys in the page as in ``glossary
 lookup``: the concepts whose keys equal them are what lookup finds (marked
@@ -18,7 +18,7 @@ types. So it finds 軍民融合, junmin, jun1min2, "Military–Civil Fusion" and
 Every text from the data is escaped; the script and style are constants, with no data
 inside them, and the JSON has its markup characters escaped. The page is also well-formed XML (a test parses it), which keeps its
 markup honest. Labels follow ``--lang`` (en or zh) and come, like the dates, from the
-compiled catalogue and babel (:mod:`glossary.ui`).
+compiled catalogue and babel (:mod:`glossary.core.ui`).
 """
 
 from __future__ import annotations
@@ -30,16 +30,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from glossary import normalize
+from glossary.core import normalize
 from glossary.formats.base import ExportOptions, Format
-from glossary.lang import check_language_tag
+from glossary.core.lang import check_language_tag
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
-    from glossary.entry import Citation, Term
-    from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
+    from glossary.core.entry import Citation, Term
+    from glossary.analysis.glossary import Glossary
+    from glossary.core.model import GlossaryDocument
 
 __all__ = ["HtmlFormat", "page", "page_keys", "ruby_pairs", "search_data", "search_tables"]
 
@@ -88,7 +88,7 @@ def _ranges(test: Callable[[str], bool], stop: int) -> list[list[int]]:
 
 @functools.lru_cache(maxsize=1)
 def search_tables() -> dict[str, Any]:
-    """The data the page's query normaliser runs on, taken from :mod:`glossary.normalize` and :mod:`glossary.pinyin`.
+    """The data the page's query normaliser runs on, taken from :mod:`glossary.core.normalize` and :mod:`glossary.core.pinyin`.
 
     The script in the page is a direct port of :meth:`Glossary.query_keys` that only
     applies these tables: the fold of traditional, Taiwan and Hong Kong characters,
@@ -96,7 +96,7 @@ def search_tables() -> dict[str, Any]:
     British spellings, and the pinyin syllable inventory with its tone marks, aliases
     and separators. So a query folds in the browser as it does in ``glossary lookup``.
     """
-    from glossary import pinyin
+    from glossary.core import pinyin
 
     return {
         "chinese": _as_map(normalize._CHINESE_TABLE),
@@ -129,7 +129,7 @@ def search_data(glossary: Glossary) -> str:
 def _written_syllables(spelled: str) -> list[str] | None:
     """The canonical pinyin cut into syllables as written, tone marks and capitals kept."""
     from glossary.errors import PinyinError
-    from glossary.pinyin import parse
+    from glossary.core.pinyin import parse
 
     try:
         words = parse(spelled)
@@ -195,7 +195,7 @@ class _Notes:
 
 class _Page:
     def __init__(self, glossary: Glossary, lang: str) -> None:
-        from glossary.ui import LANGUAGES, label, language_name
+        from glossary.core.ui import LANGUAGES, label, language_name
 
         check_language_tag(lang)
         if lang not in LANGUAGES:
@@ -593,7 +593,7 @@ _SCRIPT = """
       return word;
     }).join(" ");
   }
-  // --- pinyin: glossary.pinyin.parse and keys ---
+  // --- pinyin: glossary.core.pinyin.parse and keys ---
   function NotPinyin() {}
   function alias(piece) { return own(T.aliases, piece) || piece; }
   function isDigits(text) { return /^[0-9]+$/.test(text); }

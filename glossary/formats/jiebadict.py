@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING
 from glossary.formats.base import ExportOptions, Format
 
 if TYPE_CHECKING:
-    from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
+    from glossary.analysis.glossary import Glossary
+    from glossary.core.model import GlossaryDocument
 
 __all__ = ["FREQUENCY", "JiebaFormat", "jieba_word", "words"]
 

@@ -1,7 +1,7 @@
 """The JSON contract: ``{"format": "glossary", "version": 1, "sources": {...}, "terms": [...]}``.
 
 Format implementation: UTF-8, no BOM, two-space indentation, keys in model order.
-``terms`` holds each concept exactly as :class:`glossary.model.Concept` dumps it
+``terms`` holds each concept exactly as :class:`glossary.core.model.Concept` dumps it
 (fields left out when empty: ``None`` values); ``sources`` the cited documents.
 This is the stable machine interface; it changes only with a version bump.
 """
@@ -17,9 +17,9 @@ from glossary.formats.base import ExportOptions, Format
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from glossary.entry import Term
-    from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
+    from glossary.core.entry import Term
+    from glossary.analysis.glossary import Glossary
+    from glossary.core.model import GlossaryDocument
 
 __all__ = ["JsonFormat", "contract_document", "dumps"]
 
@@ -68,7 +68,7 @@ class JsonFormat(Format):
     def load(self, data: bytes, path: str) -> GlossaryDocument:
         from pydantic import ValidationError
 
-        from glossary.model import GlossaryDocument
+        from glossary.core.model import GlossaryDocument
 
         from glossary.formats._importing import decode
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from glossary.formats._tabular import HeaderTableFormat, chinese_forms, comment, english_forms
 
 if TYPE_CHECKING:
-    from glossary.index import Glossary
+    from glossary.analysis.glossary import Glossary
 
 __all__ = ["LANGUAGE_NAMES", "MemoqFormat", "table"]
 

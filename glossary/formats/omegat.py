@@ -25,8 +25,8 @@ from glossary.formats._tabular import TableImport, chinese_forms, comment, engli
 from glossary.formats.base import ConceptStream, ExportOptions, Format
 
 if TYPE_CHECKING:
-    from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
+    from glossary.analysis.glossary import Glossary
+    from glossary.core.model import GlossaryDocument
 
 __all__ = ["OmegatFormat", "rows"]
 

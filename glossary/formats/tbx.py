@@ -62,8 +62,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterable, Iterator
     from xml.etree.ElementTree import Element
 
-    from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
+    from glossary.analysis.glossary import Glossary
+    from glossary.core.model import GlossaryDocument
 
 __all__ = ["NAMESPACE", "TbxFormat", "document_drafts", "read_tbx", "write_tbx"]
 
@@ -219,7 +219,7 @@ def tbx_parts(
 
 
 def _write_concept(out: _Out, term: dict[str, Any], ids: Container[str], registry: dict[str, Any], dialect: Dialect) -> None:
-    from glossary.model import date_precision
+    from glossary.core.model import date_precision
 
     term_id = term["id"]
     where = f"term {term_id}"
@@ -435,7 +435,7 @@ class _Reader:
                 if kind == "definition" and value:
                     draft.definition = {"text": value, "sources": []}
                 elif kind == "subjectField" and value:
-                    from glossary.model import CATEGORIES
+                    from glossary.core.model import CATEGORIES
 
                     if value in CATEGORIES and draft.category is None:
                         draft.category = value
@@ -478,7 +478,7 @@ class _Reader:
         return _citation_from_admin(admins[0], text_of(notes[0]).strip(), self.registry)
 
     def _relation(self, element: Element, draft: Draft) -> dict[str, Any] | None:
-        from glossary.model import RELATION_TYPES
+        from glossary.core.model import RELATION_TYPES
 
         words = text_of(element).split()
         target = element.get("target", "")
@@ -563,7 +563,7 @@ class _Reader:
                     draft.zh_sources = sources
                 return
         if role == "var" or (role is None and script is not None):
-            from glossary.model import VARIANT_KINDS
+            from glossary.core.model import VARIANT_KINDS
 
             kind = labels.get("variant", "")
             if kind not in VARIANT_KINDS:
@@ -575,7 +575,7 @@ class _Reader:
                 draft.add_variant(item)
             return
         if role == "en" or (role is None and lang.lower().split("-")[0].split("_")[0] == "en"):
-            from glossary.model import RENDERING_KINDS
+            from glossary.core.model import RENDERING_KINDS
 
             kind = labels.get("kind", "")
             if kind not in RENDERING_KINDS:

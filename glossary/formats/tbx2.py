@@ -17,8 +17,8 @@ from glossary.formats.base import ExportOptions, Format
 from glossary.formats.tbx import TBX2, read_tbx, write_tbx
 
 if TYPE_CHECKING:
-    from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
+    from glossary.analysis.glossary import Glossary
+    from glossary.core.model import GlossaryDocument
 
 __all__ = ["Tbx2Format"]
 

@@ -19,7 +19,7 @@ from glossary.formats._tabular import HeaderTableFormat, comment, english_forms
 from glossary.formats.memoq import LANGUAGE_NAMES
 
 if TYPE_CHECKING:
-    from glossary.index import Glossary
+    from glossary.analysis.glossary import Glossary
 
 __all__ = ["TradosFormat", "table"]
 

@@ -36,8 +36,8 @@ from glossary.errors import DataError, FormatError
 from glossary.formats.base import ExportOptions, Format
 
 if TYPE_CHECKING:
-    from glossary.index import Glossary
-    from glossary.model import GlossaryDocument
+    from glossary.analysis.glossary import Glossary
+    from glossary.core.model import GlossaryDocument
 
 __all__ = ["SOURCE_COLUMNS", "TERMS_SHEET", "SOURCES_SHEET", "XlsxFormat", "header", "rows"]
 
@@ -280,7 +280,7 @@ def read_workbook(data: bytes, path: str) -> GlossaryDocument:
     from openpyxl import load_workbook
     from pydantic import ValidationError
 
-    from glossary.model import Concept, GlossaryDocument, SourceDocument
+    from glossary.core.model import Concept, GlossaryDocument, SourceDocument
 
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=False)

@@ -1,0 +1,208 @@
+"""Find and load glossaries: the bundled one (cached) and users' own, merged over it.
+
+The bundled terms ship inside the wheel as ``glossary/_terms`` (``terms/`` of the
+checkout, mapped in by the build backend) together with their compiled form,
+``glossary/loading/_compiled.py``. Loading the bundled glossary imports that module and
+nothing heavy. In a source checkout the loader also checks that ``terms/`` has not
+changed since the last ``glossary build``; if it has, it compiles the folder in
+memory (slower) and warns, so term editors see their edits at once.
+"""
+
+from __future__ import annotations
+
+import os
+
+from glossary.analysis.glossary import Glossary
+from glossary.errors import GlossaryWarning
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from pathlib import Path
+    from typing import Any
+
+__all__ = ["bundled_terms_folder", "load", "load_bundled", "load_paths"]
+
+# os.path, not pathlib, on this path: importing pathlib costs more than loading the data
+_PACKAGE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # glossary/, above glossary/loading/
+
+
+def _bundled_folder_path() -> str | None:
+    installed = os.path.join(_PACKAGE, "_terms")
+    if os.path.isdir(installed):
+        return installed
+    root = os.path.dirname(_PACKAGE)
+    checkout = os.path.join(root, "terms")
+    if os.path.isdir(checkout) and os.path.isfile(os.path.join(root, "pyproject.toml")):
+        return checkout
+    return None
+
+
+def bundled_terms_folder() -> Path | None:
+    """The folder of bundled term files: ``glossary/_terms`` when installed, ``terms/`` in a checkout."""
+    from pathlib import Path
+
+    folder = _bundled_folder_path()
+    return None if folder is None else Path(folder)
+
+
+def _compiled_bundled() -> dict[str, Any]:
+    from glossary.loading import _compiled
+
+    compiled = {
+        "compiler": _compiled.COMPILER,
+        "sources": _compiled.SOURCES,
+        "terms": _compiled.TERMS,
+        "derived": _compiled.DERIVED,
+    }
+    if os.path.isdir(os.path.join(_PACKAGE, "_terms")):
+        return compiled  # an installed wheel: data and compiled form were built together
+    folder = _bundled_folder_path()
+    if folder is None:
+        return compiled
+    from glossary.authoring.digest import digest_for
+
+    if digest_for(folder) == _compiled.DIGEST:
+        return compiled
+    import warnings
+    from pathlib import Path
+
+    warnings.warn(
+        f"{folder} changed since glossary/loading/_compiled.py was built; using the folder as it is now "
+        "(run `glossary build` to make loading fast again)",
+        GlossaryWarning,
+        stacklevel=3,
+    )
+    return compile_folder(Path(folder))
+
+
+
+
+def compile_folder(folder: Path) -> dict[str, Any]:
+    """Read, check and compile a terms folder (slow: pydantic, pypinyin, OpenCC, babel)."""
+    from glossary.authoring.build import compile_concepts
+    from glossary.authoring.termsdir import read_terms_folder
+    from glossary.authoring.validate import raise_for_problems
+
+    read = read_terms_folder(folder)
+    raise_for_problems(read)
+    return compile_concepts(read.concepts, read.sources)
+
+
+_bundled: Glossary | None = None
+
+
+def load_bundled() -> Glossary:
+    """The bundled glossary, built once per process."""
+    # a module global, not functools.cache: importing functools costs more than this whole module
+    global _bundled
+    if _bundled is None:
+        _bundled = Glossary(_compiled_bundled(), origin="bundled")
+    return _bundled
+
+
+def merge(base: dict[str, Any], extra: dict[str, Any], *, name: str | None = None, base_name: str = "bundled") -> dict[str, Any]:
+    """Compiled ``extra`` over compiled ``base``: a term of ``extra`` replaces the one with its id.
+
+    With ``name`` (where ``extra`` comes from), a GlossaryWarning says which concepts
+    were replaced and which share a simplified form with one of ``base`` under another id.
+    """
+    if name is not None:
+        from glossary.loading.overlap import overlap, overlap_message
+
+        found = overlap(base["terms"], ((term["id"], term["zh"]["hans"]) for term in extra["terms"]))
+        if found:
+            import warnings
+
+            warnings.warn(overlap_message(name, found, base_name), GlossaryWarning, stacklevel=2)
+    replaced = {term["id"] for term in extra["terms"]}
+    pairs = [(t, d) for t, d in zip(base["terms"], base["derived"]) if t["id"] not in replaced]
+    pairs += list(zip(extra["terms"], extra["derived"]))
+    pairs.sort(key=lambda pair: pair[0]["id"])
+    return {
+        "compiler": base["compiler"],
+        "sources": {**base["sources"], **extra["sources"]},
+        "terms": [t for t, _ in pairs],
+        "derived": [d for _, d in pairs],
+    }
+
+
+def load(path: str | Path | None = None, *, bundled: bool = True, cache: bool = True) -> Glossary:
+    """Load a glossary.
+
+    - ``load()`` — the bundled glossary (cached: every call returns the same object).
+    - ``load(path)`` — a terms folder (``*.toml`` plus ``_sources.toml``), a glossary
+      file in an import format, or a compiled file (``glossary import --compile``),
+      merged over the bundled glossary: its terms replace bundled ones with the same
+      id and add the others.
+    - ``load(path, bundled=False)`` — only what ``path`` holds.
+
+    A folder or file is compiled once and kept in the compile cache (see
+    :mod:`glossary.loading.cache`); later loads of the same bytes open the compiled entry,
+    which takes milliseconds whatever the size. ``cache=False`` compiles in memory
+    and writes nothing.
+
+    Raises :class:`~glossary.errors.DataError` (naming file, line and field) for bad data,
+    :class:`~glossary.errors.InputError` for a path that cannot be read (``load("")`` too).
+    """
+    if path is None:
+        return load_bundled()
+    return load_paths([path], bundled=bundled, cache=cache)
+
+
+def load_paths(paths: list[str | Path] | list[str] | list[Path], *, bundled: bool = True, cache: bool = True) -> Glossary:
+    """Several glossaries merged in order (each over the ones before), over the bundled one unless ``bundled=False``."""
+    from pathlib import Path
+
+    from glossary.core.files import is_folder
+
+    for path in paths:
+        if not isinstance(path, (str, os.PathLike)):
+            raise TypeError(f"load() takes a path (str or os.PathLike), not {type(path).__name__}")
+        is_folder(path)  # InputError for "", a missing path, no permission, a name too long
+    resolved = [Path(path) for path in paths]
+    origin = " + ".join((["bundled"] if bundled else []) + [str(path) for path in resolved])
+    from glossary.loading import cache as compile_cache
+
+    if not bundled and len(resolved) == 1 and compile_cache.is_store(resolved[0]):
+        return compile_cache.open_store(resolved[0], origin)
+
+    def compile_() -> dict[str, Any]:
+        compiled = load_bundled().compiled() if bundled else None
+        for number, path in enumerate(resolved):
+            extra = compile_path(path)
+            base = "bundled" if bundled and number == 0 else "earlier"
+            compiled = extra if compiled is None else merge(compiled, extra, name=str(path), base_name=base)
+        assert compiled is not None
+        return compiled
+
+    if not cache:
+        return Glossary(compile_(), origin=origin)
+    bundled_digest = _bundled_digest() if bundled else None
+    return compile_cache.cached(resolved, bundled_digest=bundled_digest, compile_=compile_, origin=origin)
+
+
+def compile_path(path: Path) -> dict[str, Any]:
+    """The compiled form of one terms folder, glossary file or compiled file (not merged)."""
+    from glossary.core.files import is_folder
+
+    if is_folder(path):
+        return compile_folder(path)
+    from glossary.loading import cache as compile_cache
+
+    if compile_cache.is_store(path):
+        return compile_cache.open_store(path, str(path)).compiled()
+    from glossary.formats import read_glossary_file
+
+    return read_glossary_file(path)
+
+
+def _bundled_digest() -> str:
+    """The digest of the bundled terms as loaded (the folder's own in a checkout whose terms changed since the build)."""
+    from glossary.loading import _compiled
+
+    folder = _bundled_folder_path()
+    if folder is None or os.path.isdir(os.path.join(_PACKAGE, "_terms")):
+        return str(_compiled.DIGEST)
+    from glossary.authoring.digest import digest_for
+
+    return digest_for(folder)
