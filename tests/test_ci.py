@@ -9,7 +9,7 @@ from conftest import ROOT
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
-from glossary.generated import GENERATORS, recorded_versions
+from glossary.authoring.generated import GENERATORS, recorded_versions
 
 
 def readme_test_command() -> str:
