@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:69673b3c'
+DIGEST = '2:97df722f'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -15,6 +15,17 @@ SOURCES = {
   "kind": "media",
   "language": "en",
   "note": "Summarises the Department of Defense's 2005 report to Congress on China's military power."
+ },
+ "beijingreview-2002-11-08-16th-congress-report-ja": {
+  "title": "Report to the 16th National Congress of the Communist Party of China (full text, Japanese edition)",
+  "title_original": "中国共産党第十六回全国代表大会における報告(全文)",
+  "author": "江沢民 (Jiang Zemin)",
+  "publisher": "Beijing Review (Japanese edition)",
+  "date": "2002-11-08",
+  "url": "http://japanese.beijingreview.com.cn/zt/txt/2007-08/23/content_73613.htm",
+  "kind": "official",
+  "language": "ja",
+  "note": "Official Japanese translation of the report of 8 November 2002, posted in 2007. Cited only to date the phrase; the report's Chinese text was not found in a stored copy."
  },
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -123,6 +134,15 @@ SOURCES = {
   "kind": "official",
   "language": "zh-Hant",
   "note": "The gateway converts the simplified original to traditional characters. Opens with Xi Jinping's remarks at the entrepreneurs' symposium of 21 July 2020."
+ },
+ "cctv-2023-03-08-xi-military-delegation": {
+  "title": "Xi stresses enhancing integrated national strategic system and capabilities (CCTV+ storyline)",
+  "publisher": "CCTV+ (China Central Television's video news agency), reproduced by strnews.tv",
+  "date": "2023-03-08",
+  "url": "https://strnews.tv/2023/03/13/china-xi-military-delegation",
+  "kind": "official",
+  "language": "en",
+  "note": "The shot list and storyline CCTV distributed with its footage of Xi Jinping's speech to the PLA and PAP delegation at the first session of the 14th NPC; title descriptive."
  },
  "cctv-supply-chains": {
   "title": "联播观察｜关键词看改革 自主可控的产业链供应链",
@@ -792,6 +812,17 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Title descriptive; the stored page is undated."
  },
+ "cnstock-2014-09-16-cbrc-secure-controllable-it": {
+  "title": "CBRC issues guiding opinions on applying secure and controllable information technology",
+  "title_original": "銀監會發布應用安全可控信息技術指導意見",
+  "author": "郭曉萍 (Guo Xiaoping)",
+  "publisher": "China Securities Net (中國證券網), reproduced by hnchqz.com",
+  "date": "2014-09-16",
+  "url": "http://hnchqz.com/2014-09/16/content_521097.htm",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Report with the full text of the China Banking Regulatory Commission's guiding opinions (銀監發[2014]39號), read in a traditional-character reproduction; the headline line of the stored copy is marred by inserted readings, the body text is clean."
+ },
  "cpcnews-2020-10-30-non-party-forum": {
   "title": "征求对中共中央关于制定国民经济和社会发展第十四个五年规划和2035年远景目标的建议的意见 中共中央召开党外人士座谈会",
   "publisher": "CPC News (cpc.people.com.cn), from Xinhua News Agency",
@@ -992,6 +1023,16 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Report of the parade of 30 July 2017 and of Xi Jinping's speech there; the date is the reprint's."
  },
+ "gaofei-2017-12-07-deglobalization": {
+  "title": "The phenomenon of 'deglobalization' and China's diplomatic response",
+  "title_original": "“逆全球化”现象与中国的外交应对",
+  "author": "高飞 (Gao Fei), China Foreign Affairs University",
+  "publisher": "国关国政外交学人 (WeChat account), archived by freewechat.com",
+  "date": "2017-12-07",
+  "url": "https://freewechat.com/a/MzAwODMwNDM1NQ==/2649478448/1",
+  "kind": "scholarly",
+  "language": "zh-Hans"
+ },
  "gjaqyj-2018-nts-studies-40-years": {
   "title": "中国非传统安全研究40年(1978-2017):脉络、意义与图景",
   "title_original": "中国非传统安全研究40年(1978-2017):脉络、意义与图景",
@@ -1037,6 +1078,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Read in a mirror copy of the Guangming Daily page."
+ },
+ "gmw-2007-07-15-industrial-security": {
+  "title": "Guangming Daily article on building a mechanism for industrial security",
+  "publisher": "Guangming Daily (光明日报), on gmw.cn",
+  "date": "2007-07-15",
+  "url": "https://gmw.cn/01gmrb/2007-07/15/content_639945.htm",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title descriptive: the stored page shows the text of the print-edition article but not its headline or author; the date is the one in the address."
  },
  "gmw-2017-11-13-xi-military-thought": {
   "title": "【理上网来 辉煌十九大】深刻理解把握习近平强军思想的指导地位",
@@ -1334,6 +1384,27 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Entry on the Commission of Science, Technology and Industry for National Defense; the page gives its source as 军事卷 • 军制."
  },
+ "npc-1993-02-22-national-security-law": {
+  "title": "National Security Law of the People's Republic of China (1993)",
+  "title_original": "中华人民共和国国家安全法",
+  "publisher": "Standing Committee of the National People's Congress (text reproduced by 46659.com)",
+  "date": "1993-02-22",
+  "url": "https://m.46659.com/wen/guo/2014-04-10/7844.html",
+  "kind": "official",
+  "language": "zh-Hans",
+  "note": "Adopted at the 30th session of the Standing Committee of the 7th NPC on 22 February 1993; superseded in 2014 and 2015. Read in a reproduction on a reference site."
+ },
+ "people-2012-12-03-sovereignty-security-development": {
+  "title": "Resolutely safeguard national sovereignty, security and development interests",
+  "title_original": "坚决维护国家主权、安全、发展利益",
+  "author": "钟声 (Zhong Sheng)",
+  "publisher": "People's Daily, on People's Daily Online",
+  "date": "2012-12-03",
+  "url": "http://world.people.com.cn/n/2012/1203/c1002-19766229.html",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "People's Daily commentary quoting the report to the 18th CPC National Congress."
+ },
  "people-2015-05-26-critical-security-domains": {
   "title": "China's military abandons pro-land mentality",
   "publisher": "People's Daily Online (Xinhua)",
@@ -1589,6 +1660,16 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "The date is that of the speech, given under the title."
  },
+ "rmlt-2020-05-29-decoupling": {
+  "title": "Observations and reflections on the current China-US 'decoupling' thesis",
+  "title_original": "对当前中美“脱钩论”的观察与思考",
+  "publisher": "People's Tribune Net (人民论坛网)",
+  "date": "2020-05-29",
+  "url": "http://www.rmlt.com.cn/2020/0529/581929.shtml",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Article of the People's Tribune Frontiers (人民论坛·学术前沿, 2020 no. 7), on People's Tribune's own site."
+ },
  "rmlt-2023-03-31-chips-act": {
   "title": "The historical roots and likely effects of the US 'CHIPS Act'",
   "title_original": "美国“芯片法案”的历史根源及效果预估",
@@ -1831,6 +1912,15 @@ SOURCES = {
   "language": "zh-Hant",
   "note": "Read in a traditional-character reprint of the China Taiwan Net report (reporter He Jianfeng), which quotes Xinhua; the Central Committee's full name appears as the sender of the message."
  },
+ "tang-juelan-2020-strategic-material-reserves": {
+  "title": "Article on building and improving the national strategic material reserve system",
+  "author": "唐珏岚 (Tang Juelan), Party School of the Shanghai Municipal Committee of the CPC",
+  "publisher": "lfdjt.com (reprint)",
+  "url": "http://lfdjt.com/info_32_35383.html",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Title descriptive: the stored reprint shows the author and text but not the title, outlet or date. Written during the COVID-19 epidemic of early 2020; it reports the Politburo Standing Committee meeting of 3 February on the epidemic."
+ },
  "theorychina-2021-04-22-party-history-1954": {
   "title": "1954 (Highlights of Party History, Centenary of the Communist Party of China)",
   "publisher": "Theory China (en.theorychina.org.cn)",
@@ -2041,6 +2131,16 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Report of the first plenary meeting of the Central Commission for Integrated Military and Civilian Development."
+ },
+ "xinhua-2018-01-15-psc-meeting-central-leadership": {
+  "title": "Upholding the Party's leadership first means upholding the centralized and unified leadership of the Party Central Committee",
+  "title_original": "坚持党的领导首先是坚持党中央集中统一领导",
+  "publisher": "Xinhua News Agency, reprinted by chengdupeace.gov.cn",
+  "date": "2018-01-16",
+  "url": "http://www.chengdupeace.gov.cn/gcsy/20180116/1792564.html",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Xinhua report of the Politburo Standing Committee meeting of 15 January 2018."
  },
  "xinhua-2018-03-12-npc-pla-delegation": {
   "title": "Xi calls for deepened military-civilian integration",
@@ -2267,6 +2367,15 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Market news item that recalls the Hegaoji megaproject after its results conference of 20 November 2017. Title descriptive in English."
  },
+ "xyfz-2004-china-iraq-crisis-abstract": {
+  "title": "Article on China's diplomacy in the crisis from the Iraq arms inspections to the Iraq War (abstract)",
+  "publisher": "West Asia and Africa (西亚非洲), 2004 no. 3, pp. 11-17; abstract on a library database page",
+  "date": "2004",
+  "url": "http://218.28.6.71:81/Qikan/Article/Detail?id=9904953",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Title descriptive: the stored page shows the Chinese and English abstract and the journal issue but not the title or authors."
+ },
  "ye-jianying-biography-104": {
   "title": "叶剑英传 (Biography of Ye Jianying), section 104",
   "publisher": "Reproduced online by weilishi.com.cn",
@@ -2282,6 +2391,14 @@ SOURCES = {
   "kind": "reference",
   "language": "zh-Hans",
   "note": "Read at the address of the article on the 5th Central Committee, which shows the article on the 5th Congress."
+ },
+ "zicimu-deng-socialist-superiority": {
+  "title": "Study of Deng Xiaoping's thinking on the essence of socialism (excerpt)",
+  "publisher": "zicimu.com (reproduction)",
+  "url": "http://zicimu.com/vod/29288-1-2.html",
+  "kind": "scholarly",
+  "language": "zh-Hans",
+  "note": "Title descriptive: the stored page reproduces part of a study of Deng Xiaoping's theory without its title, author or date; it quotes Deng with the year of each remark and footnotes the sources."
  },
  "zjol-2011-03-13-top-level-design": {
   "title": "'Top-level design': a new political term reflects the direction of China's future reform",
@@ -3778,6 +3895,19 @@ TERMS = [
    },
    {
     "text": "centralized and unified leadership of the Party Central Committee",
+    "kind": "official",
+    "date": "2023-03-08",
+    "note": "CCTV's English storyline for Xi Jinping's speech of 8 March 2023 to the PLA and PAP delegation, the speech the Chinese form is cited from.",
+    "sources": [
+     {
+      "doc": "cctv-2023-03-08-xi-military-delegation",
+      "locator": "Storyline, second paragraph",
+      "quote": "He stressed the imperative to uphold the centralized and unified leadership of the Party Central Committee"
+     }
+    ]
+   },
+   {
+    "text": "centralized and unified leadership of the Party Central Committee",
     "kind": "literal",
     "note": "Editorial word-for-word gloss of the Chinese term: 党中央 Party Central Committee, 集中统一 centralized and unified, 领导 leadership.",
     "sources": [
@@ -3790,6 +3920,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2018-01-15",
+   "precision": "day",
+   "note": "Earliest dated use found in the pages searched: the Politburo Standing Committee meeting of 15 January 2018, which stated that upholding the Party's leadership first means upholding the centralized and unified leadership of the Party Central Committee. The same report names an earlier Politburo regulation on strengthening and safeguarding it (中共中央政治局关于加强和维护党中央集中统一领导的若干规定), whose date was not confirmed from the stored pages.",
+   "sources": [
+    {
+     "doc": "xinhua-2018-01-15-psc-meeting-central-leadership",
+     "locator": "First paragraph",
+     "quote": "据新华社电 中共中央政治局常务委员会15日全天召开会议"
+    },
+    {
+     "doc": "xinhua-2018-01-15-psc-meeting-central-leadership",
+     "locator": "Second paragraph",
+     "quote": "会议指出,坚持党的领导首先是坚持党中央集中统一领导。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -4822,10 +4969,15 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2020-04",
+   "date": "2020-10",
    "precision": "month",
-   "note": "Earliest use found: Xi Jinping's speech at the meeting of the Central Financial and Economic Affairs Commission in April 2020, the speech that first publicly raised dual circulation; dated by the techno-security brief (Cheung 2022), an analyst's account.",
+   "note": "First published use: Xi Jinping spoke of building a complete domestic demand system in his speech of 10 April 2020 to the Central Financial and Economic Affairs Commission, which the techno-security brief takes as the first public mention; the speech was made public only at the end of October 2020 (Qiushi; announced by Xinhua on 31 October), the month in which the fifth plenum of the 19th Central Committee also spoke of a complete domestic demand system. Dated by publication, as the glossary dates dual circulation; which October text came first was not settled.",
    "sources": [
+    {
+     "doc": "xinhua-2020-10-31-qiushi-article",
+     "locator": "First paragraph",
+     "quote": "An article by President Xi Jinping on major issues concerning China's medium- and long-term economic and social development strategy will be published Sunday."
+    },
     {
      "doc": "cheung-2022-techno-security-state",
      "locator": "Strategy 5: Economic Securitization",
@@ -5584,6 +5736,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2020-05-29",
+   "precision": "day",
+   "note": "Earliest dated use found in the pages searched: a People's Tribune article of 29 May 2020 calling 脱钩 a high-frequency word in accounts of China-US relations. The word was evidently current before then, but no earlier dated page was found.",
+   "sources": [
+    {
+     "doc": "rmlt-2020-05-29-decoupling",
+     "locator": "Abstract",
+     "quote": "“脱钩”似乎成为时下中美关系叙事的高频用词。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -5852,6 +6016,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2017-12-07",
+   "precision": "day",
+   "note": "Earliest dated use found in the pages searched: an article by Gao Fei (China Foreign Affairs University) posted on 7 December 2017, which dates the phenomenon to the 'black swan' events of 2016 (Brexit, the US election). Earlier uses were not checked.",
+   "sources": [
+    {
+     "doc": "gaofei-2017-12-07-deglobalization",
+     "locator": "Abstract",
+     "quote": "伴随2016年西方出现的一系列“黑天鹅事件”,逆全球化已经成为影响国际关系发展的重要现象。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -7938,7 +8114,8 @@ TERMS = [
   "en": [
    {
     "text": "production chains and supply chains that are independently controllable, secure and reliable",
-    "kind": "source",
+    "kind": "deprecated",
+    "note": "The techno-security brief's translation of Xi Jinping's sentence: a paraphrase in a relative clause, not a name for the phrase. Prefer the literal rendering.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -7975,10 +8152,20 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2020-04",
-   "precision": "month",
-   "note": "Xi Jinping's speech at the April 2020 meeting of the Central Financial and Economic Affairs Commission (published in Qiushi on 31 October 2020).",
+   "date": "2020-10-31",
+   "precision": "day",
+   "note": "First published use: Xi Jinping's speech of 10 April 2020 to the Central Financial and Economic Affairs Commission, where the phrase was spoken, was made public only when Qiushi posted it on its website on 31 October 2020 (announced by Xinhua the same day; the print issue followed on 1 November). Dated by publication, as the glossary dates dual circulation, which the same speech mentions.",
    "sources": [
+    {
+     "doc": "globaltimes-2020-11-01-supply-chains",
+     "locator": "Third paragraph",
+     "quote": "Xi said, according an article published on Qiushi’s website on Saturday."
+    },
+    {
+     "doc": "xinhua-2020-10-31-qiushi-article",
+     "locator": "First paragraph",
+     "quote": "An article by President Xi Jinping on major issues concerning China's medium- and long-term economic and social development strategy will be published Sunday."
+    },
     {
      "doc": "cheung-2022-techno-security-state",
      "locator": "Strategy 5: Economic Securitization",
@@ -8144,6 +8331,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2007-07-15",
+   "precision": "day",
+   "note": "Earliest dated use found in the pages searched: a Guangming Daily article of 15 July 2007 counting industrial security among the non-traditional security concerns, with China's WTO protection period ending. Earlier uses were not checked.",
+   "sources": [
+    {
+     "doc": "gmw-2007-07-15-industrial-security",
+     "locator": "First paragraph",
+     "quote": "对环境安全、能源安全、文化安全、信息安全、公共卫生安全等为内容的所谓非传统安全也越来越重视。产业安全就是其中之一。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -10789,6 +10988,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2002-11-08",
+   "precision": "day",
+   "note": "Earliest dated use found in the pages searched: the report to the 16th CPC National Congress of 8 November 2002, which calls for realizing the great rejuvenation of the Chinese nation on the road of socialism with Chinese characteristics; cited from Beijing Review's official Japanese edition (中華民族の偉大な復興), as the report's Chinese text was not found in a stored copy. Earlier uses were not checked.",
+   "sources": [
+    {
+     "doc": "beijingreview-2002-11-08-16th-congress-report-ja",
+     "locator": "Heading",
+     "quote": "(二〇〇二年十一月八日)"
+    },
+    {
+     "doc": "beijingreview-2002-11-08-16th-congress-report-ja",
+     "locator": "Introduction",
+     "quote": "中国の特色のある社会主義の道の上で中華民族の偉大な復興を実現しなければならない"
+    }
+   ]
+  },
   "relations": [],
   "shares_keys_with": []
  },
@@ -10812,7 +11028,8 @@ TERMS = [
   "en": [
    {
     "text": "strategic reserve capacity",
-    "kind": "source",
+    "kind": "deprecated",
+    "note": "The NSI brief's paraphrase of Xi Jinping's call to raise the capacity of national reserves (提升国家储备……的能力): it names a capacity, not the reserves, and is not a name for 国家储备. Kept so that the brief's wording finds the entry.",
     "sources": [
      {
       "doc": "cheung-2023-national-strategic-integration",
@@ -10858,11 +11075,28 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2020-02-03",
+   "precision": "day",
+   "note": "Earliest dated use found in the pages searched: the Politburo Standing Committee meeting of 3 February 2020 on the COVID-19 epidemic, which called for reviewing the shortcomings of the national reserve system (国家储备体系). The article reporting it gives the day without the year; the year follows from the epidemic it discusses. State reserves are older than this, but no earlier dated use of 国家储备 was found.",
+   "sources": [
+    {
+     "doc": "tang-juelan-2020-strategic-material-reserves",
+     "locator": "First paragraph",
+     "quote": "2月3日,中共中央政治局常务委员会召开会议,听取中央应对新型冠状病毒感染肺炎疫情工作领导小组和有关部门关于疫情防控工作情况的汇报"
+    },
+    {
+     "doc": "tang-juelan-2020-strategic-material-reserves",
+     "locator": "First paragraph",
+     "quote": "会议指出,要系统梳理国家储备体系短板,提升储备效能,优化关键物资生产能力布局。"
+    }
+   ]
+  },
   "relations": [
    {
-    "type": "part-of",
+    "type": "see-also",
     "target": "integrated-national-strategic-system",
-    "note": "Xi Jinping's speech of 8 March 2023 on consolidating and improving the INSS lists building the national reserve system among its tasks.",
+    "note": "Xi Jinping's speech of 8 March 2023 on consolidating and improving the INSS names building the reserve system and raising the capacity of national reserves among its tasks. National reserves are a standing state function, broader than the INSS, which the speech asks them to serve; so the relation is see-also, not part-of.",
     "sources": [
      {
       "doc": "xinhua-2023-03-08-inss-speech",
@@ -11101,6 +11335,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1993-02-22",
+   "precision": "day",
+   "note": "Earliest dated use found in the pages searched: the National Security Law adopted by the NPC Standing Committee on 22 February 1993, whose first article states its purpose as safeguarding national security (维护国家安全). Earlier uses were not checked.",
+   "sources": [
+    {
+     "doc": "npc-1993-02-22-national-security-law",
+     "locator": "Heading",
+     "quote": "(1993年2月22日第七届全国人民代表大会常务委员会第三十次会议通过)"
+    },
+    {
+     "doc": "npc-1993-02-22-national-security-law",
+     "locator": "Article 1",
+     "quote": "第一条 为了维护国家安全,保卫中华人民共和国人民民主专政的政权和社会主义制度"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -12979,6 +13230,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2007-07-15",
+   "precision": "day",
+   "note": "Earliest dated use found in the pages searched: a Guangming Daily article of 15 July 2007 naming military and political security as the core of traditional security. Earlier uses were not checked; the Holistic National Security Outlook (April 2014) later made political security the foundation (根本) of national security.",
+   "sources": [
+    {
+     "doc": "gmw-2007-07-15-industrial-security",
+     "locator": "First paragraph",
+     "quote": "在经济全球化背景下,各国在关注以军事安全、政治安全为核心的传统安全的同时,对环境安全、能源安全、文化安全、信息安全、公共卫生安全等为内容的所谓非传统安全也越来越重视。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "part-of",
@@ -13141,6 +13404,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1998-07-27",
+   "precision": "day",
+   "note": "Earliest dated use found in the pages searched: the defence white paper China's National Defense (July 1998), as Xinhua's English report of 27 July 1998 renders it, pairing hegemonism and power politics (霸权主义和强权政治). The Chinese text of the 1998 white paper was not found in a stored copy. Earlier uses were not checked.",
+   "sources": [
+    {
+     "doc": "xinhua-1998-07-27-hegemonism",
+     "locator": "First paragraph",
+     "quote": "Hegemonism and power politics remains the main source of threats to world peace and stability, China says today in a white paper on its national defense."
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -13274,7 +13549,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "A classical idiom (from the Zuo zhuan) that Xi Jinping made a principle of national security work at the first meeting of the Central National Security Commission in April 2014."
+  "note": "A classical idiom (from the Zuo zhuan) that Xi Jinping made a principle of national security work at the first meeting of the Central National Security Commission in April 2014. As a classical idiom it has no modern first use, and its classical attestation cannot be given as a date, so the entry has none."
  },
  {
   "schema_version": 1,
@@ -13916,6 +14191,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2014-09",
+   "precision": "month",
+   "note": "Earliest dated use found in the pages searched: the China Banking Regulatory Commission's guiding opinions of September 2014 (銀監發[2014]39號) on applying secure and controllable (安全可控) information technology in banking, as reported on 16 September 2014. The term is used there of information technology, before the 14th Five-Year Plan recommendations (2020) applied it to key areas of the economy; earlier uses were not checked.",
+   "sources": [
+    {
+     "doc": "cnstock-2014-09-16-cbrc-secure-controllable-it",
+     "locator": "First paragraph",
+     "quote": "銀監會網站消息,銀監會印發關于應用安全可控信息技術加強銀行業網絡安全和信息化建設的指導意見,提出到2019年,安全可控信息技術在銀行業總體達到75%左右的使用率。"
+    },
+    {
+     "doc": "cnstock-2014-09-16-cbrc-secure-controllable-it",
+     "locator": "Document number",
+     "quote": "銀監發[2014]39號"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -13941,7 +14233,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The goal that key areas (important industries, infrastructure, strategic resources, major science and technology) be secure and under control. The CPC Central Committee's recommendations for the 14th Five-Year Plan (adopted on 29 October 2020) ask for it as part of economic security; the Chinese is cited from a study page quoting them, as the recommendations' own text was not found in the pages searched. The techno-security brief gives the same list in English among the aims of economic securitization, citing Naughton (2020) for it (footnote 13), not the recommendations. Related to 自主可控 (independently controllable), which stresses domestic control over supply. No official English rendering and no first-use date were found (the 2020 recommendations are not taken for the first use)."
+  "note": "The goal that key areas (important industries, infrastructure, strategic resources, major science and technology) be secure and under control. The CPC Central Committee's recommendations for the 14th Five-Year Plan (adopted on 29 October 2020) ask for it as part of economic security; the Chinese is cited from a study page quoting them, as the recommendations' own text was not found in the pages searched. The techno-security brief gives the same list in English among the aims of economic securitization, citing Naughton (2020) for it (footnote 13), not the recommendations. Related to 自主可控 (independently controllable), which stresses domestic control over supply. No official English rendering was found. The first use given is the earliest dated use found, in information-technology policy (2014); the 2020 recommendations are not taken for it."
  },
  {
   "schema_version": 1,
@@ -14185,6 +14477,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2012-11",
+   "precision": "month",
+   "note": "Earliest dated use found in the pages searched: the report to the 18th CPC National Congress (November 2012), as a People's Daily commentary of 3 December 2012 quotes it: 'we resolutely safeguard national sovereignty, security and development interests and will never yield to any outside pressure'. Earlier uses were not checked.",
+   "sources": [
+    {
+     "doc": "people-2012-12-03-sovereignty-security-development",
+     "locator": "First paragraph",
+     "quote": "党的十八大报告指出,“我们坚决维护国家主权、安全、发展利益,决不会屈服于任何外来压力”。"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -15279,6 +15583,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "1978",
+   "precision": "year",
+   "note": "Earliest dated use found in the pages searched: Deng Xiaoping in 1978, in the form without 的 (社会主义制度优越性), quoted with the year in a study of his thought: the fundamental expression of the system's superiority is that it lets productive forces grow faster than under the old society. Earlier uses were not checked.",
+   "sources": [
+    {
+     "doc": "zicimu-deng-socialist-superiority",
+     "locator": "Paragraph beginning 第二,这种理论思考",
+     "quote": "1978年,邓小平就指出:“社会主义制度优越性的根本表现,就是能够允许社会生产力以旧社会所没有的速度迅速发展,使人民不断增长的物质文化生活需要能够逐步得到满足。”"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -16114,6 +16430,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2004",
+   "precision": "year",
+   "note": "Earliest dated use found in the pages searched: an article in West Asia and Africa (2004, no. 3) on China's diplomacy in the Iraq crisis, which says China opposed the unilateralist act of 'pre-emptive' strikes (单边主义行为). Earlier uses were not checked; the official texts this entry cites date from 2019 (the defence white paper).",
+   "sources": [
+    {
+     "doc": "xyfz-2004-china-iraq-crisis-abstract",
+     "locator": "Abstract",
+     "quote": "主张在联合国框架内政治解决伊拉克问题 ,反对“先发制人”打击的单边主义行为"
+    },
+    {
+     "doc": "xyfz-2004-china-iraq-crisis-abstract",
+     "locator": "Source line",
+     "quote": "2004年第3期11-17,共7页"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -17881,14 +18214,22 @@ DERIVED = [
    [
     "en",
     "centralized and unified leadership of the party central committee",
-    "en-literal",
+    "en-official",
     "centralized and unified leadership of the Party Central Committee"
    ]
   ],
+  "first_use_display": {
+   "en": "January 15, 2018",
+   "zh": "2018年1月15日"
+  },
   "dates_display": {
    "2023-03": {
     "en": "March 2023",
     "zh": "2023年3月"
+   },
+   "2023-03-08": {
+    "en": "March 8, 2023",
+    "zh": "2023年3月8日"
    }
   }
  },
@@ -18600,8 +18941,8 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "April 2020",
-   "zh": "2020年4月"
+   "en": "October 2020",
+   "zh": "2020年10月"
   }
  },
  {
@@ -19071,6 +19412,10 @@ DERIVED = [
     "unhooking"
    ]
   ],
+  "first_use_display": {
+   "en": "May 29, 2020",
+   "zh": "2020年5月29日"
+  },
   "dates_display": {
    "2023-05-25": {
     "en": "May 25, 2023",
@@ -19259,6 +19604,10 @@ DERIVED = [
     "counter-globalization"
    ]
   ],
+  "first_use_display": {
+   "en": "December 7, 2017",
+   "zh": "2017年12月7日"
+  },
   "dates_display": {
    "2020-11-03": {
     "en": "November 3, 2020",
@@ -20569,7 +20918,7 @@ DERIVED = [
    [
     "en",
     "production chains and supply chains that are independently controllable secure and reliable",
-    "en-source",
+    "en-deprecated",
     "production chains and supply chains that are independently controllable, secure and reliable"
    ],
    [
@@ -20586,8 +20935,8 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "April 2020",
-   "zh": "2020年4月"
+   "en": "October 31, 2020",
+   "zh": "2020年10月31日"
   },
   "dates_display": {
    "2020-11-01": {
@@ -20694,7 +21043,11 @@ DERIVED = [
     "en-source",
     "industrial security"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "July 15, 2007",
+   "zh": "2007年7月15日"
+  }
  },
  {
   "pinyin_numbered": "xin4xi1hua4 zhan4zheng1",
@@ -22361,6 +22714,10 @@ DERIVED = [
     "great rejuvenation of the Chinese nation"
    ]
   ],
+  "first_use_display": {
+   "en": "November 8, 2002",
+   "zh": "2002年11月8日"
+  },
   "dates_display": {
    "2022-10": {
     "en": "October 2022",
@@ -22409,7 +22766,7 @@ DERIVED = [
    [
     "en",
     "strategic reserve capacity",
-    "en-source",
+    "en-deprecated",
     "strategic reserve capacity"
    ],
    [
@@ -22425,6 +22782,10 @@ DERIVED = [
     "state reserves"
    ]
   ],
+  "first_use_display": {
+   "en": "February 3, 2020",
+   "zh": "2020年2月3日"
+  },
   "dates_display": {
    "2022-10-20": {
     "en": "October 20, 2022",
@@ -22543,6 +22904,10 @@ DERIVED = [
     "national security"
    ]
   ],
+  "first_use_display": {
+   "en": "February 22, 1993",
+   "zh": "1993年2月22日"
+  },
   "dates_display": {
    "2014-04-15": {
     "en": "April 15, 2014",
@@ -23699,6 +24064,10 @@ DERIVED = [
     "political security"
    ]
   ],
+  "first_use_display": {
+   "en": "July 15, 2007",
+   "zh": "2007年7月15日"
+  },
   "dates_display": {
    "2020-01": {
     "en": "January 2020",
@@ -23795,6 +24164,10 @@ DERIVED = [
     "power politics"
    ]
   ],
+  "first_use_display": {
+   "en": "July 27, 1998",
+   "zh": "1998年7月27日"
+  },
   "dates_display": {
    "1998-07-27": {
     "en": "July 27, 1998",
@@ -24324,7 +24697,11 @@ DERIVED = [
     "en-literal",
     "secure and controllable"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "September 2014",
+   "zh": "2014年9月"
+  }
  },
  {
   "pinyin_numbered": "an1quan2 shi4 fa1zhan3 de5 qian2ti2 fa1zhan3 shi4 an1quan2 de5 bao3zhang4",
@@ -24501,6 +24878,10 @@ DERIVED = [
     "national sovereignty, security and development interests"
    ]
   ],
+  "first_use_display": {
+   "en": "November 2012",
+   "zh": "2012年11月"
+  },
   "dates_display": {
    "2015-05-26": {
     "en": "May 26, 2015",
@@ -25220,7 +25601,11 @@ DERIVED = [
     "en-source",
     "superiority of the socialist system"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "1978",
+   "zh": "1978年"
+  }
  },
  {
   "pinyin_numbered": "ti3xi4",
@@ -25719,6 +26104,10 @@ DERIVED = [
     "unilateralism"
    ]
   ],
+  "first_use_display": {
+   "en": "2004",
+   "zh": "2004年"
+  },
   "dates_display": {
    "2019-07-24": {
     "en": "July 24, 2019",
