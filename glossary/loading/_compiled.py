@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:97df722f'
+DIGEST = '2:13d118e9'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -1660,16 +1660,6 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "The date is that of the speech, given under the title."
  },
- "rmlt-2020-05-29-decoupling": {
-  "title": "Observations and reflections on the current China-US 'decoupling' thesis",
-  "title_original": "对当前中美“脱钩论”的观察与思考",
-  "publisher": "People's Tribune Net (人民论坛网)",
-  "date": "2020-05-29",
-  "url": "http://www.rmlt.com.cn/2020/0529/581929.shtml",
-  "kind": "media",
-  "language": "zh-Hans",
-  "note": "Article of the People's Tribune Frontiers (人民论坛·学术前沿, 2020 no. 7), on People's Tribune's own site."
- },
  "rmlt-2023-03-31-chips-act": {
   "title": "The historical roots and likely effects of the US 'CHIPS Act'",
   "title_original": "美国“芯片法案”的历史根源及效果预估",
@@ -1958,6 +1948,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hant",
   "note": "Title descriptive: the stored page shows no headline."
+ },
+ "wenweipo-2019-08-26-mfa-press-conference": {
+  "title": "Transcript excerpts of the Foreign Ministry spokesperson's regular press conference of 26 August 2019",
+  "publisher": "Wen Wei Po (文匯網), Hong Kong",
+  "date": "2019-08-26",
+  "url": "http://news.wenweipo.com/2019/08/26/IN1908260038.htm",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Title descriptive. Reproduces part of the transcript of Geng Shuang's press conference."
  },
  "whzh-2011-06-core-interests": {
   "title": "中国的“核心利益”",
@@ -5737,14 +5736,19 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2020-05-29",
+   "date": "2019-08-26",
    "precision": "day",
-   "note": "Earliest dated use found in the pages searched: a People's Tribune article of 29 May 2020 calling 脱钩 a high-frequency word in accounts of China-US relations. The word was evidently current before then, but no earlier dated page was found.",
+   "note": "Earliest dated use found in the pages searched: the Foreign Ministry spokesperson Geng Shuang on 26 August 2019, rejecting a forced 'decoupling' of the Chinese and US economies; he said he had made the point the week before. Earlier uses were not checked.",
    "sources": [
     {
-     "doc": "rmlt-2020-05-29-decoupling",
-     "locator": "Abstract",
-     "quote": "“脱钩”似乎成为时下中美关系叙事的高频用词。"
+     "doc": "wenweipo-2019-08-26-mfa-press-conference",
+     "locator": "First paragraph",
+     "quote": "2019年8月26日,外交部發言人耿爽主持召開例行記者會,部分實錄如下。"
+    },
+    {
+     "doc": "wenweipo-2019-08-26-mfa-press-conference",
+     "locator": "Geng Shuang's answer",
+     "quote": "強行讓中美經濟「脫鉤」,勢必威脅全球產業鏈供應鏈安全,引發國際金融市場動盪,危及國際貿易和世界經濟增長。"
     }
    ]
   },
@@ -9093,18 +9097,35 @@ TERMS = [
       "quote": "要加快构建大国储备体系"
      }
     ]
+   },
+   {
+    "text": "state reserve system that matches China's status as a major power",
+    "kind": "alternative",
+    "note": "The English of SCIO's transcript of the first press conference of the 20th Party Congress press center (20 October 2022), where Cong Liang of the National Development and Reform Commission answers a question on state reserves. The transcript prints no Chinese and its Chinese version was not found, so whether the phrase renders the term 大国储备体系 or a longer wording of the same idea is not known; it is therefore neither marked official nor dated, the term's first Chinese attestation found being later (see First use).",
+    "sources": [
+     {
+      "doc": "scio-2022-10-20-press-center-first-press-conference",
+      "locator": "Cong Liang's answer",
+      "quote": "We will tackle areas of weakness, solidify the foundation, and leverage our strengths in order to make accelerated efforts to build a state reserve system that matches China's status as a major power."
+     }
+    ]
    }
   ],
   "abbreviations": [],
   "first_use": {
    "date": "2023-03-08",
    "precision": "day",
-   "note": "Earliest use found: Xi Jinping's speech of 8 March 2023 to the PLA and People's Armed Police delegation at the first session of the 14th NPC, which called for accelerating the building of the system; no stored page records an earlier use.",
+   "note": "Earliest Chinese attestation found: Xi Jinping's speech of 8 March 2023 to the PLA and People's Armed Police delegation at the first session of the 14th NPC, which called for accelerating the building of the system. The idea is older: at the first press conference of the 20th Party Congress press center (20 October 2022) Cong Liang of the National Development and Reform Commission pledged 'accelerated efforts to build a state reserve system that matches China's status as a major power', but only the English transcript was found, so whether he used the term 大国储备体系 or a longer wording is not known, and that date is not taken for the term.",
    "sources": [
     {
      "doc": "xinhua-2023-03-08-inss-speech",
      "locator": "Xi Jinping's speech",
      "quote": "要加快构建大国储备体系,提升国家储备维护国家安全的能力。"
+    },
+    {
+     "doc": "scio-2022-10-20-press-center-first-press-conference",
+     "locator": "Cong Liang's answer",
+     "quote": "make accelerated efforts to build a state reserve system that matches China's status as a major power"
     }
    ]
   },
@@ -9133,7 +9154,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "A system of national reserves on the scale a major country needs, which Xi Jinping called for in his March 2023 speech on the integrated national strategic system, next to raising the capacity of national reserves (国家储备) to safeguard national security. No official English name for the system was found; the NSI brief's Priority 4 speaks only of 'strategic reserve capacity'."
+  "note": "A system of national reserves on the scale a major country needs, which Xi Jinping called for in his March 2023 speech on the integrated national strategic system, next to raising the capacity of national reserves (国家储备) to safeguard national security. No official English name for the system was found; the NSI brief's Priority 4 speaks only of 'strategic reserve capacity', and SCIO's English transcript of a 20th Party Congress press conference (October 2022) speaks of 'a state reserve system that matches China's status as a major power' without giving the Chinese."
  },
  {
   "schema_version": 1,
@@ -19413,8 +19434,8 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "May 29, 2020",
-   "zh": "2020年5月29日"
+   "en": "August 26, 2019",
+   "zh": "2019年8月26日"
   },
   "dates_display": {
    "2023-05-25": {
@@ -21532,6 +21553,12 @@ DERIVED = [
     "major country reserve system",
     "en-literal",
     "major-country reserve system"
+   ],
+   [
+    "en",
+    "state reserve system that matches chinas status as a major power",
+    "en-alternative",
+    "state reserve system that matches China's status as a major power"
    ]
   ],
   "first_use_display": {
