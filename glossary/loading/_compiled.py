@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:13d118e9'
+DIGEST = '2:8b5aab49'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -5735,23 +5735,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2019-08-26",
-   "precision": "day",
-   "note": "Earliest dated use found in the pages searched: the Foreign Ministry spokesperson Geng Shuang on 26 August 2019, rejecting a forced 'decoupling' of the Chinese and US economies; he said he had made the point the week before. Earlier uses were not checked.",
-   "sources": [
-    {
-     "doc": "wenweipo-2019-08-26-mfa-press-conference",
-     "locator": "First paragraph",
-     "quote": "2019年8月26日,外交部發言人耿爽主持召開例行記者會,部分實錄如下。"
-    },
-    {
-     "doc": "wenweipo-2019-08-26-mfa-press-conference",
-     "locator": "Geng Shuang's answer",
-     "quote": "強行讓中美經濟「脫鉤」,勢必威脅全球產業鏈供應鏈安全,引發國際金融市場動盪,危及國際貿易和世界經濟增長。"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -5766,7 +5749,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The severing of economic, trade and technological ties between China and the United States or the West. PRC officials use the term to reject US policy, often in the pair 脱钩断链 ('decoupling and severing supply chains'). The brief names it, with de-globalization, among the external risks behind economic securitization."
+  "note": "The severing of economic, trade and technological ties between China and the United States or the West. PRC officials use the term to reject US policy, often in the pair 脱钩断链 ('decoupling and severing supply chains'). The brief names it, with de-globalization, among the external risks behind economic securitization. No first-use date is given: 脱钩 is an ordinary word, and its first use in this sense was not found."
  },
  {
   "schema_version": 1,
@@ -6020,18 +6003,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2017-12-07",
-   "precision": "day",
-   "note": "Earliest dated use found in the pages searched: an article by Gao Fei (China Foreign Affairs University) posted on 7 December 2017, which dates the phenomenon to the 'black swan' events of 2016 (Brexit, the US election). Earlier uses were not checked.",
-   "sources": [
-    {
-     "doc": "gaofei-2017-12-07-deglobalization",
-     "locator": "Abstract",
-     "quote": "伴随2016年西方出现的一系列“黑天鹅事件”,逆全球化已经成为影响国际关系发展的重要现象。"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -6057,7 +6028,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The retreat from economic globalization (protectionism, unilateralism, reshoring of supply chains) that Chinese leaders cite as a reason for building the new development pattern. The brief names it, with decoupling from the West, among the external risks behind economic securitization."
+  "note": "The retreat from economic globalization (protectionism, unilateralism, reshoring of supply chains) that Chinese leaders cite as a reason for building the new development pattern. The brief names it, with decoupling from the West, among the external risks behind economic securitization. No first-use date is given: its first attestation was not found."
  },
  {
   "schema_version": 1,
@@ -8138,6 +8109,11 @@ TERMS = [
       "doc": "globaltimes-2020-11-01-supply-chains",
       "locator": "Third paragraph",
       "quote": "“In order to ensure China’s industrial security and national security, we must build self-controlled, safe and reliable domestic production and supply chain."
+     },
+     {
+      "doc": "globaltimes-2020-11-01-supply-chains",
+      "locator": "Third paragraph",
+      "quote": "Xi said, according an article published on Qiushi’s website on Saturday."
      }
     ]
    },
@@ -8155,28 +8131,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2020-10-31",
-   "precision": "day",
-   "note": "First published use: Xi Jinping's speech of 10 April 2020 to the Central Financial and Economic Affairs Commission, where the phrase was spoken, was made public only when Qiushi posted it on its website on 31 October 2020 (announced by Xinhua the same day; the print issue followed on 1 November). Dated by publication, as the glossary dates dual circulation, which the same speech mentions.",
-   "sources": [
-    {
-     "doc": "globaltimes-2020-11-01-supply-chains",
-     "locator": "Third paragraph",
-     "quote": "Xi said, according an article published on Qiushi’s website on Saturday."
-    },
-    {
-     "doc": "xinhua-2020-10-31-qiushi-article",
-     "locator": "First paragraph",
-     "quote": "An article by President Xi Jinping on major issues concerning China's medium- and long-term economic and social development strategy will be published Sunday."
-    },
-    {
-     "doc": "cheung-2022-techno-security-state",
-     "locator": "Strategy 5: Economic Securitization",
-     "quote": "Xi talked about the importance of supply chains at an April 2020 Central Economic and Financial Commission meeting"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -8202,7 +8156,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "From Xi Jinping's speech at the Central Financial and Economic Affairs Commission on 10 April 2020, published in Qiushi in October 2020: every important product and supply channel should have at least one alternative source, forming a necessary industrial backup system. Global Times reported the article as calling for a 'self-controlled, safe and reliable domestic production and supply system in fields concerning national security'. No official English rendering of the phrase itself was found."
+  "note": "From Xi Jinping's speech at the Central Financial and Economic Affairs Commission on 10 April 2020, published in Qiushi in October 2020: every important product and supply channel should have at least one alternative source, forming a necessary industrial backup system. Global Times reported the article as calling for a 'self-controlled, safe and reliable domestic production and supply system in fields concerning national security'. No official English rendering of the phrase itself was found. No first-use date is given: the sentence was first published at the end of October 2020, when Qiushi posted the speech, but no dated Chinese text of the published article was found, and Global Times' English report is not an official source."
  },
  {
   "schema_version": 1,
@@ -8335,18 +8289,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2007-07-15",
-   "precision": "day",
-   "note": "Earliest dated use found in the pages searched: a Guangming Daily article of 15 July 2007 counting industrial security among the non-traditional security concerns, with China's WTO protection period ending. Earlier uses were not checked.",
-   "sources": [
-    {
-     "doc": "gmw-2007-07-15-industrial-security",
-     "locator": "First paragraph",
-     "quote": "对环境安全、能源安全、文化安全、信息安全、公共卫生安全等为内容的所谓非传统安全也越来越重视。产业安全就是其中之一。"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -8360,7 +8302,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "No first-use date is given: its first attestation was not found."
  },
  {
   "schema_version": 1,
@@ -11009,25 +10952,9 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2002-11-08",
-   "precision": "day",
-   "note": "Earliest dated use found in the pages searched: the report to the 16th CPC National Congress of 8 November 2002, which calls for realizing the great rejuvenation of the Chinese nation on the road of socialism with Chinese characteristics; cited from Beijing Review's official Japanese edition (中華民族の偉大な復興), as the report's Chinese text was not found in a stored copy. Earlier uses were not checked.",
-   "sources": [
-    {
-     "doc": "beijingreview-2002-11-08-16th-congress-report-ja",
-     "locator": "Heading",
-     "quote": "(二〇〇二年十一月八日)"
-    },
-    {
-     "doc": "beijingreview-2002-11-08-16th-congress-report-ja",
-     "locator": "Introduction",
-     "quote": "中国の特色のある社会主義の道の上で中華民族の偉大な復興を実現しなければならない"
-    }
-   ]
-  },
   "relations": [],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "No first-use date is given: its first attestation was not found."
  },
  {
   "schema_version": 1,
@@ -11096,23 +11023,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2020-02-03",
-   "precision": "day",
-   "note": "Earliest dated use found in the pages searched: the Politburo Standing Committee meeting of 3 February 2020 on the COVID-19 epidemic, which called for reviewing the shortcomings of the national reserve system (国家储备体系). The article reporting it gives the day without the year; the year follows from the epidemic it discusses. State reserves are older than this, but no earlier dated use of 国家储备 was found.",
-   "sources": [
-    {
-     "doc": "tang-juelan-2020-strategic-material-reserves",
-     "locator": "First paragraph",
-     "quote": "2月3日,中共中央政治局常务委员会召开会议,听取中央应对新型冠状病毒感染肺炎疫情工作领导小组和有关部门关于疫情防控工作情况的汇报"
-    },
-    {
-     "doc": "tang-juelan-2020-strategic-material-reserves",
-     "locator": "First paragraph",
-     "quote": "会议指出,要系统梳理国家储备体系短板,提升储备效能,优化关键物资生产能力布局。"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -11166,7 +11076,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The brief's 'strategic reserve capacity' renders Xi's call to raise the capacity of national reserves (国家储备) to safeguard national security and to build a reserve system suited to a major country (大国储备体系)."
+  "note": "The brief's 'strategic reserve capacity' renders Xi's call to raise the capacity of national reserves (国家储备) to safeguard national security and to build a reserve system suited to a major country (大国储备体系). No first-use date is given: state reserves are a standing state function, and the first attestation of the term was not found."
  },
  {
   "schema_version": 1,
@@ -11356,23 +11266,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "1993-02-22",
-   "precision": "day",
-   "note": "Earliest dated use found in the pages searched: the National Security Law adopted by the NPC Standing Committee on 22 February 1993, whose first article states its purpose as safeguarding national security (维护国家安全). Earlier uses were not checked.",
-   "sources": [
-    {
-     "doc": "npc-1993-02-22-national-security-law",
-     "locator": "Heading",
-     "quote": "(1993年2月22日第七届全国人民代表大会常务委员会第三十次会议通过)"
-    },
-    {
-     "doc": "npc-1993-02-22-national-security-law",
-     "locator": "Article 1",
-     "quote": "第一条 为了维护国家安全,保卫中华人民共和国人民民主专政的政权和社会主义制度"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -11398,7 +11291,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The central notion of both briefs. Under Xi Jinping the Holistic National Security Outlook (2014) widened it to cover political, economic, technological, cultural, social and other domains, with political security as its foundation, and the 20th Party Congress report (2022) gave national security a chapter of its own."
+  "note": "The central notion of both briefs. Under Xi Jinping the Holistic National Security Outlook (2014) widened it to cover political, economic, technological, cultural, social and other domains, with political security as its foundation, and the 20th Party Congress report (2022) gave national security a chapter of its own. No first-use date is given: a general term, whose first attestation was not found."
  },
  {
   "schema_version": 1,
@@ -13251,18 +13144,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2007-07-15",
-   "precision": "day",
-   "note": "Earliest dated use found in the pages searched: a Guangming Daily article of 15 July 2007 naming military and political security as the core of traditional security. Earlier uses were not checked; the Holistic National Security Outlook (April 2014) later made political security the foundation (根本) of national security.",
-   "sources": [
-    {
-     "doc": "gmw-2007-07-15-industrial-security",
-     "locator": "First paragraph",
-     "quote": "在经济全球化背景下,各国在关注以军事安全、政治安全为核心的传统安全的同时,对环境安全、能源安全、文化安全、信息安全、公共卫生安全等为内容的所谓非传统安全也越来越重视。"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "part-of",
@@ -13288,7 +13169,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The security of the state's political power and system, above all the leadership of the Communist Party; the Holistic National Security Outlook makes it the foundation (根本) of national security. The brief counts political threats among those Xi's reconception of national security ranks most dangerous."
+  "note": "The security of the state's political power and system, above all the leadership of the Communist Party; the Holistic National Security Outlook makes it the foundation (根本) of national security. The brief counts political threats among those Xi's reconception of national security ranks most dangerous. No first-use date is given: its first attestation was not found."
  },
  {
   "schema_version": 1,
@@ -13425,18 +13306,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "1998-07-27",
-   "precision": "day",
-   "note": "Earliest dated use found in the pages searched: the defence white paper China's National Defense (July 1998), as Xinhua's English report of 27 July 1998 renders it, pairing hegemonism and power politics (霸权主义和强权政治). The Chinese text of the 1998 white paper was not found in a stored copy. Earlier uses were not checked.",
-   "sources": [
-    {
-     "doc": "xinhua-1998-07-27-hegemonism",
-     "locator": "First paragraph",
-     "quote": "Hegemonism and power politics remains the main source of threats to world peace and stability, China says today in a white paper on its national defense."
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -13462,7 +13331,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "A standing term of PRC foreign and defence policy, usually paired with hegemonism (霸权主义). The 2019 defence white paper names hegemonism, power politics and unilateralism among the forces undermining the international security order."
+  "note": "A standing term of PRC foreign and defence policy, usually paired with hegemonism (霸权主义). The 2019 defence white paper names hegemonism, power politics and unilateralism among the forces undermining the international security order. No first-use date is given: its first attestation was not found."
  },
  {
   "schema_version": 1,
@@ -14212,23 +14081,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2014-09",
-   "precision": "month",
-   "note": "Earliest dated use found in the pages searched: the China Banking Regulatory Commission's guiding opinions of September 2014 (銀監發[2014]39號) on applying secure and controllable (安全可控) information technology in banking, as reported on 16 September 2014. The term is used there of information technology, before the 14th Five-Year Plan recommendations (2020) applied it to key areas of the economy; earlier uses were not checked.",
-   "sources": [
-    {
-     "doc": "cnstock-2014-09-16-cbrc-secure-controllable-it",
-     "locator": "First paragraph",
-     "quote": "銀監會網站消息,銀監會印發關于應用安全可控信息技術加強銀行業網絡安全和信息化建設的指導意見,提出到2019年,安全可控信息技術在銀行業總體達到75%左右的使用率。"
-    },
-    {
-     "doc": "cnstock-2014-09-16-cbrc-secure-controllable-it",
-     "locator": "Document number",
-     "quote": "銀監發[2014]39號"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -14254,7 +14106,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The goal that key areas (important industries, infrastructure, strategic resources, major science and technology) be secure and under control. The CPC Central Committee's recommendations for the 14th Five-Year Plan (adopted on 29 October 2020) ask for it as part of economic security; the Chinese is cited from a study page quoting them, as the recommendations' own text was not found in the pages searched. The techno-security brief gives the same list in English among the aims of economic securitization, citing Naughton (2020) for it (footnote 13), not the recommendations. Related to 自主可控 (independently controllable), which stresses domestic control over supply. No official English rendering was found. The first use given is the earliest dated use found, in information-technology policy (2014); the 2020 recommendations are not taken for it."
+  "note": "The goal that key areas (important industries, infrastructure, strategic resources, major science and technology) be secure and under control. The CPC Central Committee's recommendations for the 14th Five-Year Plan (adopted on 29 October 2020) ask for it as part of economic security; the Chinese is cited from a study page quoting them, as the recommendations' own text was not found in the pages searched. The techno-security brief gives the same list in English among the aims of economic securitization, citing Naughton (2020) for it (footnote 13), not the recommendations. Related to 自主可控 (independently controllable), which stresses domestic control over supply. No official English rendering and no first-use date were found (the 2020 recommendations are not taken for the first use)."
  },
  {
   "schema_version": 1,
@@ -15604,18 +15456,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "1978",
-   "precision": "year",
-   "note": "Earliest dated use found in the pages searched: Deng Xiaoping in 1978, in the form without 的 (社会主义制度优越性), quoted with the year in a study of his thought: the fundamental expression of the system's superiority is that it lets productive forces grow faster than under the old society. Earlier uses were not checked.",
-   "sources": [
-    {
-     "doc": "zicimu-deng-socialist-superiority",
-     "locator": "Paragraph beginning 第二,这种理论思考",
-     "quote": "1978年,邓小平就指出:“社会主义制度优越性的根本表现,就是能够允许社会生产力以旧社会所没有的速度迅速发展,使人民不断增长的物质文化生活需要能够逐步得到满足。”"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -15648,7 +15488,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The Party's standing claim that China's socialist system is superior, which Xi Jinping repeats (in January 2013: 我国社会主义制度的优越性必将进一步显现, 'the superiority of our socialist system will become more evident'). The techno-security brief uses the phrase for the selective authoritarian mobilization model of the innovation-driven development strategy; Xi's own words for that capacity are the system's advantage (优势) of being able to concentrate resources on major undertakings (社会主义制度能够集中力量办大事的优势), which has its own entry. The form without 的 (社会主义制度优越性) is also used. No official English paired with the Chinese was found: Xinhua's English profile of Xi (China Daily, 18 March 2013) quotes him saying 'the superiority of our socialist system will be fully demonstrated', but without the Chinese, so it is not given as a rendering."
+  "note": "The Party's standing claim that China's socialist system is superior, which Xi Jinping repeats (in January 2013: 我国社会主义制度的优越性必将进一步显现, 'the superiority of our socialist system will become more evident'). The techno-security brief uses the phrase for the selective authoritarian mobilization model of the innovation-driven development strategy; Xi's own words for that capacity are the system's advantage (优势) of being able to concentrate resources on major undertakings (社会主义制度能够集中力量办大事的优势), which has its own entry. The form without 的 (社会主义制度优越性) is also used. No official English paired with the Chinese was found: Xinhua's English profile of Xi (China Daily, 18 March 2013) quotes him saying 'the superiority of our socialist system will be fully demonstrated', but without the Chinese, so it is not given as a rendering. No first-use date is given: its first attestation was not found."
  },
  {
   "schema_version": 1,
@@ -16451,23 +16291,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2004",
-   "precision": "year",
-   "note": "Earliest dated use found in the pages searched: an article in West Asia and Africa (2004, no. 3) on China's diplomacy in the Iraq crisis, which says China opposed the unilateralist act of 'pre-emptive' strikes (单边主义行为). Earlier uses were not checked; the official texts this entry cites date from 2019 (the defence white paper).",
-   "sources": [
-    {
-     "doc": "xyfz-2004-china-iraq-crisis-abstract",
-     "locator": "Abstract",
-     "quote": "主张在联合国框架内政治解决伊拉克问题 ,反对“先发制人”打击的单边主义行为"
-    },
-    {
-     "doc": "xyfz-2004-china-iraq-crisis-abstract",
-     "locator": "Source line",
-     "quote": "2004年第3期11-17,共7页"
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -16493,7 +16316,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "In PRC usage a charge against the United States, set against multilateralism. The 2019 defence white paper names hegemonism, power politics and unilateralism among the forces undermining the international security order."
+  "note": "In PRC usage a charge against the United States, set against multilateralism. The 2019 defence white paper names hegemonism, power politics and unilateralism among the forces undermining the international security order. No first-use date is given: its first attestation was not found."
  },
  {
   "schema_version": 1,
@@ -19433,10 +19256,6 @@ DERIVED = [
     "unhooking"
    ]
   ],
-  "first_use_display": {
-   "en": "August 26, 2019",
-   "zh": "2019年8月26日"
-  },
   "dates_display": {
    "2023-05-25": {
     "en": "May 25, 2023",
@@ -19625,10 +19444,6 @@ DERIVED = [
     "counter-globalization"
    ]
   ],
-  "first_use_display": {
-   "en": "December 7, 2017",
-   "zh": "2017年12月7日"
-  },
   "dates_display": {
    "2020-11-03": {
     "en": "November 3, 2020",
@@ -20955,10 +20770,6 @@ DERIVED = [
     "independently controllable, secure and reliable industrial chains and supply chains"
    ]
   ],
-  "first_use_display": {
-   "en": "October 31, 2020",
-   "zh": "2020年10月31日"
-  },
   "dates_display": {
    "2020-11-01": {
     "en": "November 1, 2020",
@@ -21064,11 +20875,7 @@ DERIVED = [
     "en-source",
     "industrial security"
    ]
-  ],
-  "first_use_display": {
-   "en": "July 15, 2007",
-   "zh": "2007年7月15日"
-  }
+  ]
  },
  {
   "pinyin_numbered": "xin4xi1hua4 zhan4zheng1",
@@ -22741,10 +22548,6 @@ DERIVED = [
     "great rejuvenation of the Chinese nation"
    ]
   ],
-  "first_use_display": {
-   "en": "November 8, 2002",
-   "zh": "2002年11月8日"
-  },
   "dates_display": {
    "2022-10": {
     "en": "October 2022",
@@ -22809,10 +22612,6 @@ DERIVED = [
     "state reserves"
    ]
   ],
-  "first_use_display": {
-   "en": "February 3, 2020",
-   "zh": "2020年2月3日"
-  },
   "dates_display": {
    "2022-10-20": {
     "en": "October 20, 2022",
@@ -22931,10 +22730,6 @@ DERIVED = [
     "national security"
    ]
   ],
-  "first_use_display": {
-   "en": "February 22, 1993",
-   "zh": "1993年2月22日"
-  },
   "dates_display": {
    "2014-04-15": {
     "en": "April 15, 2014",
@@ -24091,10 +23886,6 @@ DERIVED = [
     "political security"
    ]
   ],
-  "first_use_display": {
-   "en": "July 15, 2007",
-   "zh": "2007年7月15日"
-  },
   "dates_display": {
    "2020-01": {
     "en": "January 2020",
@@ -24191,10 +23982,6 @@ DERIVED = [
     "power politics"
    ]
   ],
-  "first_use_display": {
-   "en": "July 27, 1998",
-   "zh": "1998年7月27日"
-  },
   "dates_display": {
    "1998-07-27": {
     "en": "July 27, 1998",
@@ -24724,11 +24511,7 @@ DERIVED = [
     "en-literal",
     "secure and controllable"
    ]
-  ],
-  "first_use_display": {
-   "en": "September 2014",
-   "zh": "2014年9月"
-  }
+  ]
  },
  {
   "pinyin_numbered": "an1quan2 shi4 fa1zhan3 de5 qian2ti2 fa1zhan3 shi4 an1quan2 de5 bao3zhang4",
@@ -25628,11 +25411,7 @@ DERIVED = [
     "en-source",
     "superiority of the socialist system"
    ]
-  ],
-  "first_use_display": {
-   "en": "1978",
-   "zh": "1978年"
-  }
+  ]
  },
  {
   "pinyin_numbered": "ti3xi4",
@@ -26131,10 +25910,6 @@ DERIVED = [
     "unilateralism"
    ]
   ],
-  "first_use_display": {
-   "en": "2004",
-   "zh": "2004年"
-  },
   "dates_display": {
    "2019-07-24": {
     "en": "July 24, 2019",
