@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:8b5aab49'
+DIGEST = '2:907d964e'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -15,17 +15,6 @@ SOURCES = {
   "kind": "media",
   "language": "en",
   "note": "Summarises the Department of Defense's 2005 report to Congress on China's military power."
- },
- "beijingreview-2002-11-08-16th-congress-report-ja": {
-  "title": "Report to the 16th National Congress of the Communist Party of China (full text, Japanese edition)",
-  "title_original": "中国共産党第十六回全国代表大会における報告(全文)",
-  "author": "江沢民 (Jiang Zemin)",
-  "publisher": "Beijing Review (Japanese edition)",
-  "date": "2002-11-08",
-  "url": "http://japanese.beijingreview.com.cn/zt/txt/2007-08/23/content_73613.htm",
-  "kind": "official",
-  "language": "ja",
-  "note": "Official Japanese translation of the report of 8 November 2002, posted in 2007. Cited only to date the phrase; the report's Chinese text was not found in a stored copy."
  },
  "bjreview-2014-11-27-internet-davos": {
   "title": "An Internet 'Davos'",
@@ -137,12 +126,12 @@ SOURCES = {
  },
  "cctv-2023-03-08-xi-military-delegation": {
   "title": "Xi stresses enhancing integrated national strategic system and capabilities (CCTV+ storyline)",
-  "publisher": "CCTV+ (China Central Television's video news agency), reproduced by strnews.tv",
+  "publisher": "CCTV+ (the English-language video news agency of China Media Group's China Central Television), reprinted by strnews.tv",
   "date": "2023-03-08",
   "url": "https://strnews.tv/2023/03/13/china-xi-military-delegation",
   "kind": "official",
   "language": "en",
-  "note": "The shot list and storyline CCTV distributed with its footage of Xi Jinping's speech to the PLA and PAP delegation at the first session of the 14th NPC; title descriptive."
+  "note": "The shot list and storyline CCTV+ distributed with its footage of Xi Jinping's speech to the PLA and PAP delegation at the first session of the 14th NPC, reprinted whole with CCTV's dateline and access restriction (CCTV – No access Chinese mainland); title descriptive."
  },
  "cctv-supply-chains": {
   "title": "联播观察｜关键词看改革 自主可控的产业链供应链",
@@ -585,6 +574,16 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "chinagate-2011-03-31-defense-white-paper-2010": {
+  "title": "China publishes its seventh defence white paper, setting out the goals and tasks of national defence in the new period",
+  "title_original": "中国发表第7部国防白皮书 阐述新时期国防目标任务",
+  "publisher": "China Development Gateway (中国发展门户网, chinagate.cn)",
+  "date": "2011-03-31",
+  "url": "http://cn.chinagate.cn/reports/2011-03/31/content_22263919.htm",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Report of the State Council Information Office's press conference of 31 March 2011 presenting the white paper China's National Defense in 2010 (《2010年中国的国防》)."
+ },
  "chinamil-2016-02-01-five-theater-commands": {
   "title": "President Xi announces establishment of five PLA theater commands",
   "publisher": "China Military Online",
@@ -812,17 +811,6 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Title descriptive; the stored page is undated."
  },
- "cnstock-2014-09-16-cbrc-secure-controllable-it": {
-  "title": "CBRC issues guiding opinions on applying secure and controllable information technology",
-  "title_original": "銀監會發布應用安全可控信息技術指導意見",
-  "author": "郭曉萍 (Guo Xiaoping)",
-  "publisher": "China Securities Net (中國證券網), reproduced by hnchqz.com",
-  "date": "2014-09-16",
-  "url": "http://hnchqz.com/2014-09/16/content_521097.htm",
-  "kind": "media",
-  "language": "zh-Hant",
-  "note": "Report with the full text of the China Banking Regulatory Commission's guiding opinions (銀監發[2014]39號), read in a traditional-character reproduction; the headline line of the stored copy is marred by inserted readings, the body text is clean."
- },
  "cpcnews-2020-10-30-non-party-forum": {
   "title": "征求对中共中央关于制定国民经济和社会发展第十四个五年规划和2035年远景目标的建议的意见 中共中央召开党外人士座谈会",
   "publisher": "CPC News (cpc.people.com.cn), from Xinhua News Agency",
@@ -867,6 +855,15 @@ SOURCES = {
   "url": "http://hk.crntt.com/doc/151_0_103132284_1_0416101949.html",
   "kind": "media",
   "language": "zh-Hant"
+ },
+ "crntt-2020-05-26-xi-cppcc-economic-sector": {
+  "title": "Press digest on Xi Jinping's meeting with CPPCC members from the economic sector",
+  "publisher": "China Review News (中評社), Hong Kong, page 3 of the article, read at a numeric address",
+  "date": "2020-05-26",
+  "url": "http://49.213.3.35/doc/59_0_105777740_3_0526093708.html",
+  "kind": "media",
+  "language": "zh-Hant",
+  "note": "Title descriptive: the stored page shows the body but not the headline. It quotes Ming Pao (24 May) and Xinhua on Xi Jinping's remarks of 23 May at the third session of the 13th CPPCC (May 2020); month and day of the page are the ones in its address."
  },
  "crntt-2022-09-22-national-security": {
   "title": "坚持总体国家安全观，构建新安全格局",
@@ -962,6 +959,15 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "A directory of Chinese newspapers; cited only for the founding date and the publisher of the paper."
  },
+ "ecns-2020-05-24-xi-long-term-view": {
+  "title": "Xi: Long-term view key for economy (2)",
+  "publisher": "China Daily, on ECNS (China News Service's English site)",
+  "date": "2020-05-24",
+  "url": "http://ecns.cn/news/politics/2020-05-24/detail-ifzwqsxz6419721-p2.shtml",
+  "kind": "official",
+  "language": "en",
+  "note": "Page 2 of China Daily's report of Xi Jinping's remarks of 23 May 2020 to national political advisers from the economic sector."
+ },
  "ecns-2022-09-07-new-system-core-technologies": {
   "title": "Xi stresses new system for mobilizing resources nationwide for core technology breakthroughs (27th meeting of the Central Commission for Comprehensively Deepening Reform)",
   "publisher": "ECNS, the English website of China News Service",
@@ -1023,16 +1029,6 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Report of the parade of 30 July 2017 and of Xi Jinping's speech there; the date is the reprint's."
  },
- "gaofei-2017-12-07-deglobalization": {
-  "title": "The phenomenon of 'deglobalization' and China's diplomatic response",
-  "title_original": "“逆全球化”现象与中国的外交应对",
-  "author": "高飞 (Gao Fei), China Foreign Affairs University",
-  "publisher": "国关国政外交学人 (WeChat account), archived by freewechat.com",
-  "date": "2017-12-07",
-  "url": "https://freewechat.com/a/MzAwODMwNDM1NQ==/2649478448/1",
-  "kind": "scholarly",
-  "language": "zh-Hans"
- },
  "gjaqyj-2018-nts-studies-40-years": {
   "title": "中国非传统安全研究40年(1978-2017):脉络、意义与图景",
   "title_original": "中国非传统安全研究40年(1978-2017):脉络、意义与图景",
@@ -1078,15 +1074,6 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Read in a mirror copy of the Guangming Daily page."
- },
- "gmw-2007-07-15-industrial-security": {
-  "title": "Guangming Daily article on building a mechanism for industrial security",
-  "publisher": "Guangming Daily (光明日报), on gmw.cn",
-  "date": "2007-07-15",
-  "url": "https://gmw.cn/01gmrb/2007-07/15/content_639945.htm",
-  "kind": "media",
-  "language": "zh-Hans",
-  "note": "Title descriptive: the stored page shows the text of the print-edition article but not its headline or author; the date is the one in the address."
  },
  "gmw-2017-11-13-xi-military-thought": {
   "title": "【理上网来 辉煌十九大】深刻理解把握习近平强军思想的指导地位",
@@ -1383,27 +1370,6 @@ SOURCES = {
   "kind": "reference",
   "language": "zh-Hans",
   "note": "Entry on the Commission of Science, Technology and Industry for National Defense; the page gives its source as 军事卷 • 军制."
- },
- "npc-1993-02-22-national-security-law": {
-  "title": "National Security Law of the People's Republic of China (1993)",
-  "title_original": "中华人民共和国国家安全法",
-  "publisher": "Standing Committee of the National People's Congress (text reproduced by 46659.com)",
-  "date": "1993-02-22",
-  "url": "https://m.46659.com/wen/guo/2014-04-10/7844.html",
-  "kind": "official",
-  "language": "zh-Hans",
-  "note": "Adopted at the 30th session of the Standing Committee of the 7th NPC on 22 February 1993; superseded in 2014 and 2015. Read in a reproduction on a reference site."
- },
- "people-2012-12-03-sovereignty-security-development": {
-  "title": "Resolutely safeguard national sovereignty, security and development interests",
-  "title_original": "坚决维护国家主权、安全、发展利益",
-  "author": "钟声 (Zhong Sheng)",
-  "publisher": "People's Daily, on People's Daily Online",
-  "date": "2012-12-03",
-  "url": "http://world.people.com.cn/n/2012/1203/c1002-19766229.html",
-  "kind": "media",
-  "language": "zh-Hans",
-  "note": "People's Daily commentary quoting the report to the 18th CPC National Congress."
  },
  "people-2015-05-26-critical-security-domains": {
   "title": "China's military abandons pro-land mentality",
@@ -1902,15 +1868,6 @@ SOURCES = {
   "language": "zh-Hant",
   "note": "Read in a traditional-character reprint of the China Taiwan Net report (reporter He Jianfeng), which quotes Xinhua; the Central Committee's full name appears as the sender of the message."
  },
- "tang-juelan-2020-strategic-material-reserves": {
-  "title": "Article on building and improving the national strategic material reserve system",
-  "author": "唐珏岚 (Tang Juelan), Party School of the Shanghai Municipal Committee of the CPC",
-  "publisher": "lfdjt.com (reprint)",
-  "url": "http://lfdjt.com/info_32_35383.html",
-  "kind": "scholarly",
-  "language": "zh-Hans",
-  "note": "Title descriptive: the stored reprint shows the author and text but not the title, outlet or date. Written during the COVID-19 epidemic of early 2020; it reports the Politburo Standing Committee meeting of 3 February on the epidemic."
- },
  "theorychina-2021-04-22-party-history-1954": {
   "title": "1954 (Highlights of Party History, Centenary of the Communist Party of China)",
   "publisher": "Theory China (en.theorychina.org.cn)",
@@ -1948,15 +1905,6 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hant",
   "note": "Title descriptive: the stored page shows no headline."
- },
- "wenweipo-2019-08-26-mfa-press-conference": {
-  "title": "Transcript excerpts of the Foreign Ministry spokesperson's regular press conference of 26 August 2019",
-  "publisher": "Wen Wei Po (文匯網), Hong Kong",
-  "date": "2019-08-26",
-  "url": "http://news.wenweipo.com/2019/08/26/IN1908260038.htm",
-  "kind": "media",
-  "language": "zh-Hant",
-  "note": "Title descriptive. Reproduces part of the transcript of Geng Shuang's press conference."
  },
  "whzh-2011-06-core-interests": {
   "title": "中国的“核心利益”",
@@ -2131,15 +2079,15 @@ SOURCES = {
   "language": "en",
   "note": "Report of the first plenary meeting of the Central Commission for Integrated Military and Civilian Development."
  },
- "xinhua-2018-01-15-psc-meeting-central-leadership": {
-  "title": "Upholding the Party's leadership first means upholding the centralized and unified leadership of the Party Central Committee",
-  "title_original": "坚持党的领导首先是坚持党中央集中统一领导",
-  "publisher": "Xinhua News Agency, reprinted by chengdupeace.gov.cn",
-  "date": "2018-01-16",
-  "url": "http://www.chengdupeace.gov.cn/gcsy/20180116/1792564.html",
+ "xinhua-2017-10-27-politburo-meeting": {
+  "title": "The Politburo of the CPC Central Committee holds a meeting",
+  "title_original": "中共中央政治局召开会议",
+  "publisher": "Xinhua News Agency, reprinted by China.com (中华网)",
+  "date": "2017-10-27",
+  "url": "http://news.china.com/zw/news/13000776/20171027/31610186.html",
   "kind": "media",
   "language": "zh-Hans",
-  "note": "Xinhua report of the Politburo Standing Committee meeting of 15 January 2018."
+  "note": "Xinhua report of the first meeting of the Politburo of the 19th Central Committee, 27 October 2017; the date is the one in the address and the report's own 27日."
  },
  "xinhua-2018-03-12-npc-pla-delegation": {
   "title": "Xi calls for deepened military-civilian integration",
@@ -2366,15 +2314,6 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Market news item that recalls the Hegaoji megaproject after its results conference of 20 November 2017. Title descriptive in English."
  },
- "xyfz-2004-china-iraq-crisis-abstract": {
-  "title": "Article on China's diplomacy in the crisis from the Iraq arms inspections to the Iraq War (abstract)",
-  "publisher": "West Asia and Africa (西亚非洲), 2004 no. 3, pp. 11-17; abstract on a library database page",
-  "date": "2004",
-  "url": "http://218.28.6.71:81/Qikan/Article/Detail?id=9904953",
-  "kind": "scholarly",
-  "language": "zh-Hans",
-  "note": "Title descriptive: the stored page shows the Chinese and English abstract and the journal issue but not the title or authors."
- },
  "ye-jianying-biography-104": {
   "title": "叶剑英传 (Biography of Ye Jianying), section 104",
   "publisher": "Reproduced online by weilishi.com.cn",
@@ -2390,14 +2329,6 @@ SOURCES = {
   "kind": "reference",
   "language": "zh-Hans",
   "note": "Read at the address of the article on the 5th Central Committee, which shows the article on the 5th Congress."
- },
- "zicimu-deng-socialist-superiority": {
-  "title": "Study of Deng Xiaoping's thinking on the essence of socialism (excerpt)",
-  "publisher": "zicimu.com (reproduction)",
-  "url": "http://zicimu.com/vod/29288-1-2.html",
-  "kind": "scholarly",
-  "language": "zh-Hans",
-  "note": "Title descriptive: the stored page reproduces part of a study of Deng Xiaoping's theory without its title, author or date; it quotes Deng with the year of each remark and footnotes the sources."
  },
  "zjol-2011-03-13-top-level-design": {
   "title": "'Top-level design': a new political term reflects the direction of China's future reform",
@@ -3920,19 +3851,19 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2018-01-15",
+   "date": "2017-10-27",
    "precision": "day",
-   "note": "Earliest dated use found in the pages searched: the Politburo Standing Committee meeting of 15 January 2018, which stated that upholding the Party's leadership first means upholding the centralized and unified leadership of the Party Central Committee. The same report names an earlier Politburo regulation on strengthening and safeguarding it (中共中央政治局关于加强和维护党中央集中统一领导的若干规定), whose date was not confirmed from the stored pages.",
+   "note": "Earliest dated use found: the first meeting of the Politburo of the 19th Central Committee on 27 October 2017, which reviewed the Politburo's regulations on strengthening and safeguarding the centralized and unified leadership of the Party Central Committee (中共中央政治局关于加强和维护党中央集中统一领导的若干规定) and called it the highest principle of the Party's leadership. Earlier uses were not found in the pages searched.",
    "sources": [
     {
-     "doc": "xinhua-2018-01-15-psc-meeting-central-leadership",
+     "doc": "xinhua-2017-10-27-politburo-meeting",
      "locator": "First paragraph",
-     "quote": "据新华社电 中共中央政治局常务委员会15日全天召开会议"
+     "quote": "十九届中共中央政治局27日召开会议,研究部署学习宣传贯彻党的十九大精神,审议《中共中央政治局关于加强和维护党中央集中统一领导的若干规定》"
     },
     {
-     "doc": "xinhua-2018-01-15-psc-meeting-central-leadership",
+     "doc": "xinhua-2017-10-27-politburo-meeting",
      "locator": "Second paragraph",
-     "quote": "会议指出,坚持党的领导首先是坚持党中央集中统一领导。"
+     "quote": "会议强调,党中央集中统一领导是党的领导的最高原则"
     }
    ]
   },
@@ -4954,6 +4885,19 @@ TERMS = [
     ]
    },
    {
+    "text": "complete system for domestic demand",
+    "kind": "official",
+    "date": "2020-05-24",
+    "note": "China Daily's English for Xi Jinping's remarks of 23 May 2020 (加快构建完整的内需体系, as Xinhua reported them).",
+    "sources": [
+     {
+      "doc": "ecns-2020-05-24-xi-long-term-view",
+      "locator": "Page 2, third paragraph",
+      "quote": "China's development will focus more on satisfying domestic market demand and the country will speed up building a complete system for domestic demand, Xi said."
+     }
+    ]
+   },
+   {
     "text": "complete domestic-demand system",
     "kind": "literal",
     "note": "Editorial word-for-word gloss of the Chinese term: 完整的 (complete) + 内需 (domestic demand) + 体系 (system).",
@@ -4968,14 +4912,29 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2020-10",
-   "precision": "month",
-   "note": "First published use: Xi Jinping spoke of building a complete domestic demand system in his speech of 10 April 2020 to the Central Financial and Economic Affairs Commission, which the techno-security brief takes as the first public mention; the speech was made public only at the end of October 2020 (Qiushi; announced by Xinhua on 31 October), the month in which the fifth plenum of the 19th Central Committee also spoke of a complete domestic demand system. Dated by publication, as the glossary dates dual circulation; which October text came first was not settled.",
+   "date": "2020-05-23",
+   "precision": "day",
+   "note": "Earliest dated public use found: Xi Jinping's remarks of 23 May 2020 to CPPCC members from the economic sector at the third session of the 13th CPPCC, as Xinhua and China Daily reported them: China should make meeting domestic demand the starting point of its development and speed up building a complete domestic demand system. The techno-security brief places the first mention in a speech of April 2020 to the Central Financial and Economic Commission; as for dual circulation, whose entry gives that speech's publication history, the glossary dates the first published use.",
    "sources": [
     {
-     "doc": "xinhua-2020-10-31-qiushi-article",
-     "locator": "First paragraph",
-     "quote": "An article by President Xi Jinping on major issues concerning China's medium- and long-term economic and social development strategy will be published Sunday."
+     "doc": "crntt-2020-05-26-xi-cppcc-economic-sector",
+     "locator": "Report of Ming Pao, 24 May",
+     "quote": "中國國家主席習近平23日上午看望了參加全國政協十三屆三次會議的經濟界委員"
+    },
+    {
+     "doc": "crntt-2020-05-26-xi-cppcc-economic-sector",
+     "locator": "Quoting Xinhua",
+     "quote": "據新華社報道,習近平表示,面向未來,要把滿足國內需求作為發展的出發點和落腳點,加快構建完整的內需體系"
+    },
+    {
+     "doc": "ecns-2020-05-24-xi-long-term-view",
+     "locator": "Page 2, photo caption",
+     "quote": "at the third session of the 13th National Committee of the Chinese People's Political Consultative Conference (CPPCC) in Beijing, May 23, 2020."
+    },
+    {
+     "doc": "ecns-2020-05-24-xi-long-term-view",
+     "locator": "Page 2, third paragraph",
+     "quote": "China's development will focus more on satisfying domestic market demand and the country will speed up building a complete system for domestic demand, Xi said."
     },
     {
      "doc": "cheung-2022-techno-security-state",
@@ -5009,7 +4968,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "A goal Xi Jinping set in his speech of 10 April 2020 to the Central Financial and Economic Affairs Commission (published in Qiushi on 31 October 2020), as the techno-security brief reports: building domestic demand able to carry the economy when external markets weaken, as the basis of the new development pattern. The fifth plenum of the 19th Central Committee (2020) speaks of cultivating a complete domestic demand system (完整内需体系)."
+  "note": "A goal Xi Jinping set in his speech of 10 April 2020 to the Central Financial and Economic Affairs Commission (published in Qiushi on 31 October 2020), as the techno-security brief reports: building domestic demand able to carry the economy when external markets weaken, as the basis of the new development pattern."
  },
  {
   "schema_version": 1,
@@ -9044,7 +9003,7 @@ TERMS = [
    {
     "text": "state reserve system that matches China's status as a major power",
     "kind": "alternative",
-    "note": "The English of SCIO's transcript of the first press conference of the 20th Party Congress press center (20 October 2022), where Cong Liang of the National Development and Reform Commission answers a question on state reserves. The transcript prints no Chinese and its Chinese version was not found, so whether the phrase renders the term 大国储备体系 or a longer wording of the same idea is not known; it is therefore neither marked official nor dated, the term's first Chinese attestation found being later (see First use).",
+    "note": "The English of SCIO's transcript of the first press conference of the 20th Party Congress press center (October 2022; the transcript is dated 20 October), where Cong Liang of the National Development and Reform Commission answers a question on state reserves. The transcript prints no Chinese and its Chinese version was not found, so whether the phrase renders the term 大国储备体系 or a longer wording of the same idea is not known; it is therefore neither marked official nor dated, the term's first Chinese attestation found being later (see First use).",
     "sources": [
      {
       "doc": "scio-2022-10-20-press-center-first-press-conference",
@@ -9058,7 +9017,7 @@ TERMS = [
   "first_use": {
    "date": "2023-03-08",
    "precision": "day",
-   "note": "Earliest Chinese attestation found: Xi Jinping's speech of 8 March 2023 to the PLA and People's Armed Police delegation at the first session of the 14th NPC, which called for accelerating the building of the system. The idea is older: at the first press conference of the 20th Party Congress press center (20 October 2022) Cong Liang of the National Development and Reform Commission pledged 'accelerated efforts to build a state reserve system that matches China's status as a major power', but only the English transcript was found, so whether he used the term 大国储备体系 or a longer wording is not known, and that date is not taken for the term.",
+   "note": "Earliest Chinese attestation found: Xi Jinping's speech of 8 March 2023 to the PLA and People's Armed Police delegation at the first session of the 14th NPC, which called for accelerating the building of the system. The idea is older: at the first press conference of the 20th Party Congress press center (October 2022; the transcript is dated 20 October) Cong Liang of the National Development and Reform Commission pledged 'accelerated efforts to build a state reserve system that matches China's status as a major power', but only the English transcript was found, so whether he used the term 大国储备体系 or a longer wording is not known, and that date is not taken for the term.",
    "sources": [
     {
      "doc": "xinhua-2023-03-08-inss-speech",
@@ -14351,14 +14310,19 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2012-11",
-   "precision": "month",
-   "note": "Earliest dated use found in the pages searched: the report to the 18th CPC National Congress (November 2012), as a People's Daily commentary of 3 December 2012 quotes it: 'we resolutely safeguard national sovereignty, security and development interests and will never yield to any outside pressure'. Earlier uses were not checked.",
+   "date": "2011-03-31",
+   "precision": "day",
+   "note": "Earliest dated use found: the defence white paper China's National Defense in 2010, published on 31 March 2011, whose first goal and task of national defence is safeguarding national sovereignty, security and development interests (维护国家主权、安全、发展利益). Earlier uses were not found in the pages searched.",
    "sources": [
     {
-     "doc": "people-2012-12-03-sovereignty-security-development",
-     "locator": "First paragraph",
-     "quote": "党的十八大报告指出,“我们坚决维护国家主权、安全、发展利益,决不会屈服于任何外来压力”。"
+     "doc": "chinagate-2011-03-31-defense-white-paper-2010",
+     "locator": "Third paragraph",
+     "quote": "中国国防的目标和任务主要包括:维护国家主权、安全、发展利益,维护社会和谐稳定,推进国防和军队现代化,维护世界和平稳定等四个方面。"
+    },
+    {
+     "doc": "chinagate-2011-03-31-defense-white-paper-2010",
+     "locator": "Dateline",
+     "quote": "2011年03月31日10:46"
     }
    ]
   },
@@ -18063,8 +18027,8 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "January 15, 2018",
-   "zh": "2018年1月15日"
+   "en": "October 27, 2017",
+   "zh": "2017年10月27日"
   },
   "dates_display": {
    "2023-03": {
@@ -18779,14 +18743,26 @@ DERIVED = [
    ],
    [
     "en",
+    "complete system for domestic demand",
+    "en-official",
+    "complete system for domestic demand"
+   ],
+   [
+    "en",
     "complete domestic demand system",
     "en-literal",
     "complete domestic-demand system"
    ]
   ],
   "first_use_display": {
-   "en": "October 2020",
-   "zh": "2020年10月"
+   "en": "May 23, 2020",
+   "zh": "2020年5月23日"
+  },
+  "dates_display": {
+   "2020-05-24": {
+    "en": "May 24, 2020",
+    "zh": "2020年5月24日"
+   }
   }
  },
  {
@@ -24689,8 +24665,8 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "November 2012",
-   "zh": "2012年11月"
+   "en": "March 31, 2011",
+   "zh": "2011年3月31日"
   },
   "dates_display": {
    "2015-05-26": {
