@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:907d964e'
+DIGEST = '2:6e51f158'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -14316,7 +14316,7 @@ TERMS = [
    "sources": [
     {
      "doc": "chinagate-2011-03-31-defense-white-paper-2010",
-     "locator": "Third paragraph",
+     "locator": "Second paragraph",
      "quote": "中国国防的目标和任务主要包括:维护国家主权、安全、发展利益,维护社会和谐稳定,推进国防和军队现代化,维护世界和平稳定等四个方面。"
     },
     {
