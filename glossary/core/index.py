@@ -10,7 +10,6 @@ nothing on this path imports pydantic, pypinyin, OpenCC or babel.
 from __future__ import annotations
 
 from glossary.core import normalize
-from glossary.core.constants import COMPILER_VERSION, FAMILIES, INVERSE_RELATIONS
 from glossary.core.entry import Term
 from glossary.errors import TermNotFoundError
 
@@ -22,7 +21,10 @@ if TYPE_CHECKING:
     from glossary.core.entry import Rendering
     from glossary.core.store import Store
 
-__all__ = ["KIND_SCORES", "Match", "TermIndex"]
+__all__ = ["FAMILIES", "KIND_SCORES", "Match", "TermIndex"]
+
+#: Lookup key families: each has its own normaliser and its own dict in the index.
+FAMILIES = ("id", "zh", "abbr", "en", "pinyin_tones", "pinyin")
 
 #: How well each kind of key identifies a concept; an exact match scores this much.
 KIND_SCORES = {
@@ -258,6 +260,8 @@ class TermIndex:
 
     def compiled(self) -> dict[str, Any]:
         """The compiled form this glossary was built from (the loader's input)."""
+        from glossary.core.constants import COMPILER_VERSION
+
         return {
             "compiler": COMPILER_VERSION,
             "sources": self.sources,
@@ -274,6 +278,8 @@ class TermIndex:
         glossary are left out.
         """
         if self._inverse is None:
+            from glossary.core.constants import INVERSE_RELATIONS
+
             inverse: dict[str, list[tuple[str, str]]] = {}
             for data in self._data:
                 for relation in data.get("relations", ()):
