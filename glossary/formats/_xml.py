@@ -1,4 +1,4 @@
-"""Safe XML parsing for imports: no DTD entities, no external references, line numbers kept.
+"""Safe XML parsing for imports (no DTD entities, no external references, line numbers kept); the one escaper.
 
 defusedxml's parser refuses entity declarations (so no "billion laughs" or quadratic
 blow-up) and external entities or DTDs (so no file or network reads). A DOCTYPE line
@@ -87,7 +87,11 @@ def text_of(element: Element) -> str:
 
 
 def escape(text: str, *, attribute: bool = False) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if attribute:
-        text = text.replace('"', "&quot;")
-    return text
+    """``text`` for XML or HTML element content, or (``attribute=True``) a double- or single-quoted attribute value.
+
+    The package's one escaper, for the few places that write markup as text; the
+    TBX writer builds elements and lets ElementTree escape.
+    """
+    import html
+
+    return html.escape(text, quote=attribute)

@@ -50,17 +50,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
 from glossary.errors import DataError, FormatError
 from glossary.formats._importing import Draft, DocumentBuilder, Item, decode, flatten, is_id, is_traditional
-from glossary.formats._xml import escape, line_of, local_name, parse
+from glossary.formats._xml import line_of, local_name, parse
 from glossary.formats._xml import text_of as _raw_text
 from glossary.formats.base import ExportOptions, Format
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Container, Iterable, Iterator
-    from xml.etree.ElementTree import Element
 
     from glossary.analysis.glossary import Glossary
     from glossary.core.model import GlossaryDocument
@@ -115,26 +115,39 @@ def _is_acronym(text: str) -> bool:
     return bool(letters) and all(char.isascii() and char.isupper() for char in letters)
 
 
-class _Out:
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-        self.depth = 0
+# --- writing -------------------------------------------------------------------
+# Each concept is built as an Element and serialised by ElementTree (which escapes),
+# one at a time between the document's opening and closing tags: a file of any size
+# is written in bounded memory. Indentation: two spaces a level, as ET.indent gives.
 
-    def open(self, tag: str, **attrs: str) -> None:
-        self.lines.append("  " * self.depth + f"<{tag}{_attrs(attrs)}>")
-        self.depth += 1
+_INDENT = "  "
+_HEAD = {
+    "tbx": (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng" '
+        'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>\n'
+        '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch" '
+        'type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>\n'
+        f'<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="{NAMESPACE}">\n'
+    ),
+    "tbx2": '<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX" xml:lang="en">\n',
+}
 
-    def close(self, tag: str) -> None:
-        self.depth -= 1
-        self.lines.append("  " * self.depth + f"</{tag}>")
 
-    def leaf(self, tag: str, text: str, **attrs: str) -> None:
-        self.lines.append("  " * self.depth + f"<{tag}{_attrs(attrs)}>{escape(text)}</{tag}>")
+class _TermRow(NamedTuple):
+    """One term of a language section: termSec id suffix, term, termNotes (type, value), notes, citations."""
+
+    suffix: str
+    text: str
+    term_notes: list[tuple[str, str]]
+    notes: list[str]
+    sources: list[dict[str, str]]
 
 
-def _attrs(attrs: dict[str, str]) -> str:
-    names = {"xml_lang": "xml:lang"}
-    return "".join(f' {names.get(key, key)}="{escape(value, attribute=True)}"' for key, value in attrs.items())
+def _serialised(element: Element, depth: int) -> str:
+    """``element`` as XML text indented at ``depth``, on lines of its own."""
+    indent(element, space=_INDENT, level=depth)
+    return _INDENT * depth + tostring(element, encoding="unicode", short_empty_elements=False) + "\n"
 
 
 def write_tbx(terms: list[dict[str, Any]], sources: dict[str, dict[str, Any]], dialect: Dialect = TBX3) -> str:
@@ -157,189 +170,202 @@ def tbx_parts(
     back matter lists, asked for once every concept was written; ``ids`` the concept
     ids relations may point to.
     """
+    root = "tbx" if dialect is TBX3 else "martif"
+    yield _HEAD[dialect.name] + _serialised(_file_header(dialect, count), 1)
+    registry = dict(sources) if dialect.complete else {}
+    if not count and not registry:
+        yield f"{_INDENT}<text/>\n</{root}>\n"
+        return
+    yield f"{_INDENT}<text>\n"
+    if count:
+        yield f"{_INDENT * 2}<body>\n"
+        for term in terms:
+            yield _serialised(_concept(term, ids, registry, dialect), 3)
+        yield f"{_INDENT * 2}</body>\n"
+    registry = dict(final_sources()) if dialect.complete else {}
+    yield (_serialised(_back_matter(registry), 2) if registry else "") + f"{_INDENT}</text>\n</{root}>\n"
+
+
+def _file_header(dialect: Dialect, count: int) -> Element:
     from glossary._version import __version__
 
-    out = _Out()
-    out.lines.append('<?xml version="1.0" encoding="UTF-8"?>')
-    if dialect is TBX3:
-        out.lines.append(
-            '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng" '
-            'type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>'
-        )
-        out.lines.append(
-            '<?xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch" '
-            'type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron"?>'
-        )
-        out.open("tbx", type="TBX-Basic", style="dca", xml_lang="en", xmlns=NAMESPACE)
-        out.open("tbxHeader")
-    else:
-        out.open("martif", type="TBX", xml_lang="en")
-        out.open("martifHeader")
-    out.open("fileDesc")
-    out.open("titleStmt")
-    out.leaf("title", "Chinese-English terminology of China's techno-security policy")
-    out.close("titleStmt")
-    out.open("sourceDesc")
-    out.leaf("p", f"Written by glossary {__version__}: {count} concepts.")
-    out.close("sourceDesc")
-    out.close("fileDesc")
-    out.close("tbxHeader" if dialect is TBX3 else "martifHeader")
-    registry = dict(sources) if dialect.complete else {}
-
-    def flush() -> str:
-        text = "\n".join(out.lines) + "\n"
-        out.lines.clear()
-        return text
-
-    if not count and not registry:
-        out.lines.append("  " * out.depth + "<text/>")
-    else:
-        out.open("text")
-        if count:
-            out.open("body")
-            for term in terms:
-                _write_concept(out, term, ids, registry, dialect)
-                yield flush()
-            out.close("body")
-        registry = dict(final_sources()) if dialect.complete else {}
-        if registry:
-            out.open("back")
-            out.open("refObjectSec", type="source")
-            for key, document in registry.items():
-                out.open("refObject", id=f"s-{key}")
-                for name in SOURCE_FIELDS:
-                    if document.get(name) is not None:
-                        out.leaf("item", _check(str(document[name]), f"sources.{key}.{name}"), type=name)
-                out.close("refObject")
-            out.close("refObjectSec")
-            out.close("back")
-        out.close("text")
-    out.close("tbx" if dialect is TBX3 else "martif")
-    yield flush()
+    header = Element("tbxHeader" if dialect is TBX3 else "martifHeader")
+    description = SubElement(header, "fileDesc")
+    SubElement(SubElement(description, "titleStmt"), "title").text = "Chinese-English terminology of China's techno-security policy"
+    SubElement(SubElement(description, "sourceDesc"), "p").text = f"Written by glossary {__version__}: {count} concepts."
+    return header
 
 
-def _write_concept(out: _Out, term: dict[str, Any], ids: Container[str], registry: dict[str, Any], dialect: Dialect) -> None:
+def _back_matter(registry: dict[str, Any]) -> Element:
+    """``<back>`` listing the cited documents, one ``<item type="FIELD">`` per field."""
+    back = Element("back")
+    section = SubElement(back, "refObjectSec", type="source")
+    for key, document in registry.items():
+        entry = SubElement(section, "refObject", id=f"s-{key}")
+        for name in SOURCE_FIELDS:
+            if document.get(name) is not None:
+                SubElement(entry, "item", type=name).text = _check(str(document[name]), f"sources.{key}.{name}")
+    return back
+
+
+@dataclass(frozen=True)
+class _ConceptWriter:
+    """What every part of one concept's element needs: where errors point, the linkable documents, the dialect."""
+
+    where: str
+    registry: dict[str, Any]
+    dialect: Dialect
+
+    def leaf(self, parent: Element, tag: str, text: str, **attrs: str) -> None:
+        SubElement(parent, tag, attrs).text = _check(text, self.where)
+
+    def note(self, parent: Element, text: str) -> None:
+        self.leaf(parent, "note", text)
+
+    def admin(self, parent: Element, citation: dict[str, str]) -> None:
+        attrs = {"target": f"s-{citation['doc']}"} if citation["doc"] in self.registry else {}
+        self.leaf(parent, "admin", f"{citation['doc']}, {citation['locator']}", type="source", **attrs)
+
+    def citation_groups(self, parent: Element, sources: list[dict[str, str]]) -> None:
+        for citation in sources:
+            group = SubElement(parent, "adminGrp")
+            self.admin(group, citation)
+            self.note(group, citation["quote"])
+
+
+def _concept(term: dict[str, Any], ids: Container[str], registry: dict[str, Any], dialect: Dialect) -> Element:
+    """The concept's entry element (layout in the module docstring)."""
+    writer = _ConceptWriter(f"term {term['id']}", registry, dialect)
+    entry = Element(dialect.entry, id=f"c-{term['id']}")
+    _concept_notes(writer, entry, term)
+    _definition(writer, entry, term.get("definition"))
+    if dialect.complete:
+        _first_use(writer, entry, term.get("first_use"))
+        _relations(writer, entry, term.get("relations", ()), ids)
+    _language_sections(writer, entry, term["id"], _term_rows(term, dialect.complete))
+    return entry
+
+
+def _concept_notes(writer: _ConceptWriter, entry: Element, term: dict[str, Any]) -> None:
+    if writer.dialect.complete:
+        writer.note(entry, f"category: {term['category']}")
+        if term.get("note"):
+            writer.note(entry, f"note: {term['note']}")
+        if term.get("shares_keys_with"):
+            writer.note(entry, "shares keys with: " + ", ".join(term["shares_keys_with"]))
+    if term.get("generic"):
+        writer.note(entry, "generic: yes")  # a translator needs it in every dialect: the word is a term only in context
+
+
+def _definition(writer: _ConceptWriter, entry: Element, definition: dict[str, Any] | None) -> None:
+    if not definition:
+        return
+    if not writer.dialect.complete:
+        writer.leaf(entry, "descrip", definition["text"], type="definition")
+        return
+    group = SubElement(entry, "descripGrp")
+    writer.leaf(group, "descrip", definition["text"], type="definition")
+    for citation in definition["sources"]:
+        writer.admin(group, citation)
+        writer.note(group, citation["quote"])
+
+
+def _first_use(writer: _ConceptWriter, entry: Element, first_use: dict[str, Any] | None) -> None:
     from glossary.core.model import date_precision
 
-    term_id = term["id"]
-    where = f"term {term_id}"
+    if not first_use:
+        return
+    precision = first_use.get("precision")
+    shown = first_use["date"] + (f" ({precision})" if precision and precision != date_precision(first_use["date"]) else "")
+    writer.note(entry, f"first use: {shown}")
+    if first_use.get("note"):
+        writer.note(entry, f"first use note: {first_use['note']}")
+    writer.citation_groups(entry, first_use["sources"])
 
-    def note(text: str) -> None:
-        out.leaf("note", _check(text, where))
 
-    def admin(citation: dict[str, str]) -> None:
-        attrs = {"target": f"s-{citation['doc']}"} if citation["doc"] in registry else {}
-        out.leaf("admin", _check(f"{citation['doc']}, {citation['locator']}", where), type="source", **attrs)
-
-    def citations_as_groups(sources: list[dict[str, str]]) -> None:
-        for citation in sources:
-            out.open("adminGrp")
-            admin(citation)
-            note(citation["quote"])
-            out.close("adminGrp")
-
-    out.open(dialect.entry, id=f"c-{term_id}")
-    complete = dialect.complete
-    if complete:
-        note(f"category: {term['category']}")
-        if term.get("note"):
-            note(f"note: {term['note']}")
-        if term.get("shares_keys_with"):
-            note("shares keys with: " + ", ".join(term["shares_keys_with"]))
-    if term.get("generic"):
-        note("generic: yes")  # a translator needs it in every dialect: the word is a term only in context
-    definition = term.get("definition")
-    if definition:
-        if complete:
-            out.open("descripGrp")
-            out.leaf("descrip", _check(definition["text"], where), type="definition")
-            for citation in definition["sources"]:
-                admin(citation)
-                note(citation["quote"])
-            out.close("descripGrp")
-        else:
-            out.leaf("descrip", _check(definition["text"], where), type="definition")
-    first_use = term.get("first_use")
-    if first_use and complete:
-        precision = first_use.get("precision")
-        shown = first_use["date"] + (f" ({precision})" if precision and precision != date_precision(first_use["date"]) else "")
-        note(f"first use: {shown}")
-        if first_use.get("note"):
-            note(f"first use note: {first_use['note']}")
-        citations_as_groups(first_use["sources"])
-    for relation in term.get("relations", ()) if complete else ():
+def _relations(writer: _ConceptWriter, entry: Element, relations: Iterable[dict[str, Any]], ids: Container[str]) -> None:
+    for relation in relations:
         attrs = {"target": f"c-{relation['target']}"} if relation["target"] in ids else {}
-        out.leaf("ref", f"{relation['type']} {relation['target']}", type="crossReference", **attrs)
+        writer.leaf(entry, "ref", f"{relation['type']} {relation['target']}", type="crossReference", **attrs)
         if relation.get("date"):
-            note(f"relation date: {relation['date']}")
+            writer.note(entry, f"relation date: {relation['date']}")
         if relation.get("note"):
-            note(f"relation note: {relation['note']}")
-        citations_as_groups(relation["sources"])
+            writer.note(entry, f"relation note: {relation['note']}")
+        writer.citation_groups(entry, relation["sources"])
 
+
+def _term_notes(status: str, term_type: str) -> list[tuple[str, str]]:
+    return [("administrativeStatus", STATUS[status]), ("termType", term_type)]
+
+
+def _term_rows(term: dict[str, Any], complete: bool) -> dict[str, list[_TermRow]]:
+    """The terms of each language section, head forms first; TBX 2 leaves out misspellings and deprecated forms."""
     zh = term["zh"]
-    # per language section: (termSec id suffix, term, termNotes as "type=value", notes, citations)
-    sections: dict[str, list[tuple[str, str, list[str], list[str], list[dict[str, str]]]]] = {}
     head_notes = [f"pinyin: {zh['pinyin']}"]
-    for lang, text in (("zh-Hans", zh["hans"]), ("zh-Hant", zh["hant"])):
-        sections.setdefault(lang, []).append(
-            (lang[3:].lower(), text, ["administrativeStatus=preferred", "termType=fullForm"], head_notes, zh["sources"])
-        )
-    sections.setdefault("en", [])
+    sections: dict[str, list[_TermRow]] = {
+        lang: [_TermRow(lang[3:].lower(), text, _term_notes("preferred", "fullForm"), head_notes, zh["sources"])]
+        for lang, text in (("zh-Hans", zh["hans"]), ("zh-Hant", zh["hant"]))
+    }
+    sections["en"] = []
     for index, variant in enumerate(zh.get("variants", ()), start=1):
-        if not complete and variant["kind"] == "misspelling":
-            continue
-        lang = "zh-Hant" if is_traditional(variant["text"]) else "zh-Hans"
-        status = "deprecated" if variant["kind"] == "misspelling" else "admitted"
-        notes = [f"variant: {variant['kind']}"] + ([f"note: {variant['note']}"] if variant.get("note") and complete else [])
-        sections[lang].append(
-            (f"var-{index}", variant["text"], [f"administrativeStatus={status}", f"termType={TERM_TYPE_OF_VARIANT[variant['kind']]}"], notes, variant.get("sources", []))
-        )
+        if complete or variant["kind"] != "misspelling":
+            lang = "zh-Hant" if is_traditional(variant["text"]) else "zh-Hans"
+            sections[lang].append(_variant_row(index, variant, complete))
     for index, rendering in enumerate(term["en"], start=1):
-        if not complete and rendering["kind"] == "deprecated":
-            continue
-        status = STATUS_OF_KIND.get(rendering["kind"], "admitted")
-        notes = [f"kind: {rendering['kind']}"]
-        if complete:
-            notes += [f"date: {rendering['date']}"] if rendering.get("date") else []
-        notes += ["ambiguous: yes"] if rendering.get("ambiguous") else []  # in every dialect: a translator must know
-        if complete:
-            notes += [f"note: {rendering['note']}"] if rendering.get("note") else []
-        sections["en"].append((f"en-{index}", rendering["text"], [f"administrativeStatus={status}", "termType=fullForm"], notes, rendering["sources"]))
+        if complete or rendering["kind"] != "deprecated":
+            sections["en"].append(_rendering_row(index, rendering, complete))
     for index, abbreviation in enumerate(term.get("abbreviations", ()), start=1):
-        if not complete and abbreviation.get("status") == "erroneous":
-            continue
-        lang = abbreviation.get("lang", "en")
-        status = "deprecated" if abbreviation.get("status") == "erroneous" else "admitted"
-        term_type = "acronym" if _is_acronym(abbreviation["text"]) else "abbreviation"
-        notes = [f"note: {abbreviation['note']}"] if abbreviation.get("note") and complete else []
-        sections.setdefault(lang, []).append(
-            (f"abbr-{index}", abbreviation["text"], [f"administrativeStatus={status}", f"termType={term_type}"], notes, abbreviation["sources"])
-        )
-    order = ["zh-Hans", "en", "zh-Hant"] if not complete else ["zh-Hans", "zh-Hant", "en"]
+        if complete or abbreviation.get("status") != "erroneous":
+            sections.setdefault(abbreviation.get("lang", "en"), []).append(_abbreviation_row(index, abbreviation, complete))
+    return sections
+
+
+def _variant_row(index: int, variant: dict[str, Any], complete: bool) -> _TermRow:
+    status = "deprecated" if variant["kind"] == "misspelling" else "admitted"
+    notes = [f"variant: {variant['kind']}"] + ([f"note: {variant['note']}"] if variant.get("note") and complete else [])
+    term_notes = _term_notes(status, TERM_TYPE_OF_VARIANT[variant["kind"]])
+    return _TermRow(f"var-{index}", variant["text"], term_notes, notes, variant.get("sources", []))
+
+
+def _rendering_row(index: int, rendering: dict[str, Any], complete: bool) -> _TermRow:
+    notes = [f"kind: {rendering['kind']}"]
+    if complete and rendering.get("date"):
+        notes.append(f"date: {rendering['date']}")
+    if rendering.get("ambiguous"):
+        notes.append("ambiguous: yes")  # in every dialect: a translator must know
+    if complete and rendering.get("note"):
+        notes.append(f"note: {rendering['note']}")
+    term_notes = _term_notes(STATUS_OF_KIND.get(rendering["kind"], "admitted"), "fullForm")
+    return _TermRow(f"en-{index}", rendering["text"], term_notes, notes, rendering["sources"])
+
+
+def _abbreviation_row(index: int, abbreviation: dict[str, Any], complete: bool) -> _TermRow:
+    status = "deprecated" if abbreviation.get("status") == "erroneous" else "admitted"
+    term_type = "acronym" if _is_acronym(abbreviation["text"]) else "abbreviation"
+    notes = [f"note: {abbreviation['note']}"] if abbreviation.get("note") and complete else []
+    return _TermRow(f"abbr-{index}", abbreviation["text"], _term_notes(status, term_type), notes, abbreviation["sources"])
+
+
+def _language_sections(writer: _ConceptWriter, entry: Element, term_id: str, sections: dict[str, list[_TermRow]]) -> None:
+    dialect = writer.dialect
+    # older translate-toolkit versions take the first two sections of a TBX 2 entry as source and target
+    order = ["zh-Hans", "zh-Hant", "en"] if dialect.complete else ["zh-Hans", "en", "zh-Hant"]
     order += [lang for lang in sections if lang not in order]
     for lang in order:
-        entries = sections.get(lang)
-        if not entries:
+        if not sections.get(lang):
             continue
-        out.open(dialect.language, xml_lang=lang)
-        for suffix, text, term_notes, notes, sources in entries:
-            attrs = {"id": f"c-{term_id}.{suffix}"} if complete else {}
-            out.open(dialect.term, **attrs)
-            out.leaf("term", _check(text, where))
-            for item in term_notes:
-                kind, _, value = item.partition("=")
-                out.leaf("termNote", STATUS.get(value, value) if kind == "administrativeStatus" else value, type=kind)
-            for text_note in notes:
-                note(text_note)
-            if complete:
-                for citation in sources:
-                    out.open("descripGrp")
-                    out.leaf("descrip", _check(citation["quote"], where), type="context")
-                    admin(citation)
-                    out.close("descripGrp")
-            out.close(dialect.term)
-        out.close(dialect.language)
-    out.close(dialect.entry)
+        section = SubElement(entry, dialect.language, {XML_LANG: lang})
+        for row in sections[lang]:
+            element = SubElement(section, dialect.term, {"id": f"c-{term_id}.{row.suffix}"} if dialect.complete else {})
+            writer.leaf(element, "term", row.text)
+            for kind, value in row.term_notes:
+                writer.leaf(element, "termNote", value, type=kind)
+            for text in row.notes:
+                writer.note(element, text)
+            for citation in row.sources if dialect.complete else ():
+                group = SubElement(element, "descripGrp")
+                writer.leaf(group, "descrip", citation["quote"], type="context")
+                writer.admin(group, citation)
 
 
 # --- reading -------------------------------------------------------------------
