@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:6e51f158'
+DIGEST = '2:5258c190'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -183,6 +183,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "The copy inserts runs of symbols (%, #, @, *) between sentences; the quoted words are unaffected."
+ },
+ "chengdu-2010-10-19-emerging-industries-decision": {
+  "title": "《国务院关于加快培育和发展战略性新兴产业的决定》出台",
+  "publisher": "Chengdu Daily and Chengdu Evening News (成都日报、成都晚报), reprinted on a company website",
+  "date": "2010-10-19",
+  "url": "http://www.xn--gtux71i.com/NewsDetail.asp?Cate=1&Id=604",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Report on the State Council's decision on accelerating the cultivation and development of strategic emerging industries, published on the central government website on 18 October 2010; reprinted with its date and source on a company's news page."
  },
  "cheung-2022-techno-security-state": {
   "title": "Inside China's Techno-Security State",
@@ -431,6 +440,16 @@ SOURCES = {
   "kind": "official",
   "language": "en"
  },
+ "chinadaily-2016-06-17-collaborative-innovation": {
+  "title": "China needs to push collaborative innovation",
+  "author": "Wang Yiqing",
+  "publisher": "China Daily (chinadaily.com.cn)",
+  "date": "2016-06-17",
+  "url": "https://usa.chinadaily.com.cn/china/2016-06/17/content_25751205.htm",
+  "kind": "official",
+  "language": "en",
+  "note": "Reports remarks by Du Qinglin, vice-chairman of the CPPCC National Committee, at a China Economic and Social Council meeting."
+ },
  "chinadaily-2016-07-21-sti-plan": {
   "title": "New plan gives innovation top priority",
   "author": "Zhang Yue; Hu Yongqi",
@@ -548,6 +567,15 @@ SOURCES = {
   "url": "https://www.chinadaily.com.cn/a/202510/30/WS69035dc1a310f735438b7e44.html",
   "kind": "official",
   "language": "en"
+ },
+ "chinadaily-2026-02-09-sci-tech-self-reliance": {
+  "title": "Xi stresses sci-tech self-reliance in building modern socialist country",
+  "publisher": "China Daily (Xinhua report), read in a copy on syxj.com.cn",
+  "date": "2026-02-09",
+  "url": "http://m.syxj.com.cn/a/202602/09/WS6989e517a310d6866eb38510.html",
+  "kind": "official",
+  "language": "en",
+  "note": "The stored copy's address (a/202602/09/WS…) and page furniture follow China Daily's; the report covers Xi Jinping's visit to the national information technology innovation park in Beijing on Monday 9 February 2026."
  },
  "chinadaily-zh-2013-03-29-gaofen-1": {
   "title": "China's high-resolution earth observation satellite Gaofen-1 to launch in April",
@@ -837,6 +865,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "Commentary quoting the report to the 20th CPC National Congress."
+ },
+ "cri-2026-02-10-sci-tech-self-reliance": {
+  "title": "時政微觀察丨從開局之年首次地方考察,讀懂“科技自立自強”的深意",
+  "publisher": "China Radio International (big5.cri.cn), from the CCTV News app of China Media Group",
+  "date": "2026-02-10",
+  "url": "https://big5.cri.cn/gate/big5/news.cri.cn/20260210/20427af1-c24e-e2bf-b188-42ee8ebf5b4c.html",
+  "kind": "official",
+  "language": "zh-Hant",
+  "note": "Read in CRI's traditional-character gateway. Quotes Xi Jinping's remarks of 9 February 2026 at the national information technology innovation park (国家信创园) in Beijing."
  },
  "crntt-2010-12-28-liang-guanglie": {
   "title": "Liang Guanglie: peace does not fall from the sky",
@@ -1371,6 +1408,15 @@ SOURCES = {
   "language": "zh-Hans",
   "note": "Entry on the Commission of Science, Technology and Industry for National Defense; the page gives its source as 军事卷 • 军制."
  },
+ "nosta-2017-12-17-td-lte": {
+  "title": "Key Technologies and Applications of the 4th Generation of Mobile Communications (TD-LTE)",
+  "publisher": "National Office for Science and Technology Awards (Ministry of Science and Technology), English site",
+  "date": "2017-12-17",
+  "url": "https://www.nosta.gov.cn/pc/en/awards/prize3/1503.shtml",
+  "kind": "official",
+  "language": "en",
+  "note": "Citation of a National Science and Technology Progress Award project; the date is the page's 'Updated' date."
+ },
  "people-2015-05-26-critical-security-domains": {
   "title": "China's military abandons pro-land mentality",
   "publisher": "People's Daily Online (Xinhua)",
@@ -1625,6 +1671,15 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "The date is that of the speech, given under the title."
+ },
+ "rmlt-2020-11-24-new-whole-nation-system-origins": {
+  "title": "Article on the historical and present-day causes of the new whole-nation system",
+  "publisher": "People's Tribune (人民论坛), read in a copy on duocaiyimin.com",
+  "date": "2020-11-24",
+  "url": "http://duocaiyimin.com/2020/1124/599643.shtml",
+  "kind": "scholarly",
+  "language": "zh-Hant",
+  "note": "Title descriptive: the stored copy shows the abstract and keywords (新型舉國體制 歷史傳統 國際局勢 現實因素) but not the title or author. Its address and layout ([中圖分類號] D61) match People's Tribune's own pages on rmlt.com.cn (2020/1124/599649 is a sibling article of the same day); the date is the one in the address."
  },
  "rmlt-2023-03-31-chips-act": {
   "title": "The historical roots and likely effects of the US 'CHIPS Act'",
@@ -2667,7 +2722,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Research without a specific practical aim, which PRC science policy treats as the source of original innovation and of self-reliance in science and technology; the 2006-2020 plan made it one of its main parts, and the techno-security brief lists supporting it among the state functions being strengthened under the innovation-driven development strategy."
+  "note": "Research without a specific practical aim, which PRC science policy treats as the source of original innovation and of self-reliance in science and technology; the 2006-2020 plan made it one of its main parts, and the techno-security brief lists supporting it among the state functions being strengthened under the innovation-driven development strategy. No first use is dated: 基础研究 is a general term of science policy long in use, and its first attestation in Chinese was not found in the pages searched."
  },
  {
   "schema_version": 1,
@@ -2851,6 +2906,19 @@ TERMS = [
       "quote": "\"新一代宽带无线移动通信网\"(专项三)"
      }
     ]
+   },
+   {
+    "text": "new generation of broadband wireless mobile communication network",
+    "kind": "official",
+    "date": "2017-12-17",
+    "note": "The name as the National Office for Science and Technology Awards (Ministry of Science and Technology) gives it in English.",
+    "sources": [
+     {
+      "doc": "nosta-2017-12-17-td-lte",
+      "locator": "Second paragraph",
+      "quote": "Under the support of the national science and technology major project ‘the new generation of broadband wireless mobile communication Network’"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -2961,7 +3029,7 @@ TERMS = [
   ],
   "shares_keys_with": [],
   "generic": true,
-  "note": "An everyday word, recorded only for the sense the NSI brief explains: the 'capabilities' (能力) of 一体化国家战略体系和能力, as analysts of the Academy of Military Sciences define it. Kept as an entry because the brief and its sources define it and other entries point to it; not a term to be recognised on its own in running text."
+  "note": "An everyday word, recorded only for the sense the NSI brief explains: the 'capabilities' (能力) of 一体化国家战略体系和能力, as analysts of the Academy of Military Sciences define it. Kept as an entry because the brief and its sources define it and other entries point to it; not a term to be recognised on its own in running text. No first use is dated: an everyday word."
  },
  {
   "schema_version": 1,
@@ -4712,6 +4780,24 @@ TERMS = [
       "quote": "要深化科技协同创新"
      }
     ]
+   },
+   {
+    "text": "collaborative innovation",
+    "kind": "official",
+    "date": "2016-06-17",
+    "note": "China Daily's headline and report on remarks by Du Qinglin, vice-chairman of the CPPCC National Committee, calling for a collaborative innovation system (协同创新体系).",
+    "sources": [
+     {
+      "doc": "chinadaily-2016-06-17-collaborative-innovation",
+      "locator": "Title and first paragraph",
+      "quote": "China needs to push collaborative innovation"
+     },
+     {
+      "doc": "chinadaily-2016-06-17-collaborative-innovation",
+      "locator": "First paragraph",
+      "quote": "China should increase its input in research and development and foster a collaborative innovation system to achieve sustainable growth, according to Du Qinglin, vice-chairman of the National Committee of the Chinese People's Political Consultative Conference."
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -5098,6 +5184,24 @@ TERMS = [
       "quote": "集中力量辦大事的制度優勢"
      }
     ]
+   },
+   {
+    "text": "concentrate strength for major undertakings",
+    "kind": "official",
+    "date": "2026-02-09",
+    "note": "China Daily's rendering of Xi Jinping's call of 9 February 2026 to give full play to the country's advantage of being able to 集中力量办大事; the Chinese wording of the same remark is quoted by China Radio International.",
+    "sources": [
+     {
+      "doc": "chinadaily-2026-02-09-sci-tech-self-reliance",
+      "locator": "Third paragraph",
+      "quote": "Xi urged efforts to concentrate strength for major undertakings, pool all quality resources to secure breakthroughs, and move faster to tackle prominent weaknesses, in a bid to achieve the country's strategic objectives."
+     },
+     {
+      "doc": "cri-2026-02-10-sci-tech-self-reliance",
+      "locator": "Second paragraph",
+      "quote": "在此次考察中,總書記指出:“要充分發揮我們國家集中力量辦大事的優勢,把各種優質要素集合起來攻關,加快解決突出短板問題,實現我們的戰略目標。”"
+     }
+    ]
    }
   ],
   "abbreviations": [],
@@ -5126,7 +5230,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Short for the claim that China's socialist system 'can concentrate its strength on great undertakings' (社会主义制度能够集中力量办大事), which Xi Jinping calls an advantage of the system, credited with the Three Gorges dam, the Beidou navigation system and other major national projects. The techno-security brief calls the resulting 'selective authoritarian mobilization model' what Xi calls 'the superiority of the socialist system'; the new whole-of-nation system (新型举国体制) applies it to key core technologies. No official English paired with this Chinese phrase was found: Xinhua's 'institutional advantage of pooling national resources' (5 March 2021) reports a remark on 'whole-nation' efforts whose Chinese wording was not found, so it is not given as a rendering."
+  "note": "Short for the claim that China's socialist system 'can concentrate its strength on great undertakings' (社会主义制度能够集中力量办大事), which Xi Jinping calls an advantage of the system, credited with the Three Gorges dam, the Beidou navigation system and other major national projects. The techno-security brief calls the resulting 'selective authoritarian mobilization model' what Xi calls 'the superiority of the socialist system'; the new whole-of-nation system (新型举国体制) applies it to key core technologies. Official English: China Daily's 'concentrate strength for major undertakings' (February 2026), for a remark whose Chinese wording China Radio International quotes. Xinhua's 'institutional advantage of pooling national resources' (5 March 2021) reports a remark on 'whole-nation' efforts whose Chinese wording was not found, so it is not given as a rendering. No first use is dated: the phrase is old in Party usage, and its first attestation was not found in the pages searched."
  },
  {
   "schema_version": 1,
@@ -7493,7 +7597,8 @@ TERMS = [
   "en": [
    {
     "text": "high-grade numerical control machinery",
-    "kind": "source",
+    "kind": "deprecated",
+    "note": "The brief's shortening, not the project's name: it names only the first half (高档数控机床, machine tools, here 'machinery') and leaves out the basic manufacturing equipment.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -8844,6 +8949,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2010-10",
+   "precision": "month",
+   "note": "Earliest dated use found: the State Council's decision on accelerating the cultivation and development of strategic emerging industries, published on the central government website on 18 October 2010, set mastering a number of key core technologies among its goals for 2020. Earlier uses were not found in the pages searched; the term may be older.",
+   "sources": [
+    {
+     "doc": "chengdu-2010-10-19-emerging-industries-decision",
+     "locator": "Second paragraph",
+     "quote": "根据中国政府网18日刊登的《国务院关于加快培育和发展战略性新兴产业的决定》"
+    },
+    {
+     "doc": "chengdu-2010-10-19-emerging-industries-decision",
+     "locator": "Fourth paragraph",
+     "quote": "创新能力大幅提升,掌握一批关键核心技术,在局部领域达到世界领先水平"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -9122,7 +9244,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "The brief's 'strategic infrastructure' corresponds to Xi's call to strengthen the coordinated construction of major infrastructure (加强重大基础设施统筹建设)."
+  "note": "The brief's 'strategic infrastructure' corresponds to Xi's call to strengthen the coordinated construction of major infrastructure (加强重大基础设施统筹建设). No first use is dated: a descriptive phrase (重大 major + 基础设施 infrastructure), not a coined term."
  },
  {
   "schema_version": 1,
@@ -11498,6 +11620,23 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2023-04",
+   "precision": "month",
+   "note": "Earliest dated use found: the Academy of Military Sciences analysts' article on the integrated national strategic system and capabilities (Studies in the Science of Science, April 2023), whose definition of 'capabilities' the NSI brief quotes. A descriptive phrase rather than a coined term: earlier uses in other contexts are likely but were not searched for.",
+   "sources": [
+    {
+     "doc": "cheung-2023-national-strategic-integration",
+     "locator": "What Is National Strategic Integration?",
+     "quote": "to achieve national strategic goals (国家战略目的),” according to an analysis by several leading military analysts from the Academy of Military Sciences (AMS)"
+    },
+    {
+     "doc": "cheung-2023-national-strategic-integration",
+     "locator": "Footnote 3",
+     "quote": "Lian Zhenyu, Gu Tongfei, Xue Qi, and You Guangrong, “Research of the Integrated National Strategic System and Capabilities: Concept, Framework and Construction” (一体化国家战略体系和能力研究: 概念、框架与构建途径), *Studies in the Science of Science* (科学学研究), Vol. 41 No. 4, April. 2023."
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -11607,7 +11746,8 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "generic": true
+  "generic": true,
+  "note": "No first use is dated: a general phrase (国家 national + 战略 strategy), a term only in context."
  },
  {
   "schema_version": 1,
@@ -11829,6 +11969,18 @@ TERMS = [
    }
   ],
   "abbreviations": [],
+  "first_use": {
+   "date": "2015",
+   "precision": "year",
+   "note": "Earliest dated use found: Xi Jinping's explanation of the Party Central Committee's proposals for the 13th Five-Year Plan (2015) called for bringing the advantages of the new whole-nation system under market-economy conditions into play in major national science and technology projects. Earlier uses were not found in the pages searched; the term may be older.",
+   "sources": [
+    {
+     "doc": "rmlt-2020-11-24-new-whole-nation-system-origins",
+     "locator": "Opening paragraph",
+     "quote": "2015年,習近平總書記在 《關于〈中共中央關于制定國民經濟和社會發展第十三個五年規劃的建議〉的說明》中指出,在國家重大科技項目和重大創新領域,要“發揮市場經濟條件下新型舉國體制優勢”"
+    }
+   ]
+  },
   "relations": [
    {
     "type": "see-also",
@@ -12266,13 +12418,18 @@ TERMS = [
    {
     "text": "original innovation",
     "kind": "official",
-    "date": "2022-10-16",
-    "note": "The page summarises the report to the 20th CPC National Congress (16 October 2022).",
+    "date": "2016-06-17",
+    "note": "Dated by its earliest use found, in China Daily (2016, reporting Du Qinglin, vice-chairman of the CPPCC National Committee); the National Energy Administration's page summarising the report to the 20th CPC National Congress (16 October 2022) uses it too.",
     "sources": [
      {
       "doc": "nea-2022-10-16-key-core-technologies",
       "locator": "Body text",
       "quote": "basic research and original innovation had been continuously strengthened"
+     },
+     {
+      "doc": "chinadaily-2016-06-17-collaborative-innovation",
+      "locator": "Fifth paragraph",
+      "quote": "He says China should take various measures to make up for its deficiency in original innovation and fundamental research to enhance China's independent innovation capacity."
      }
     ]
    },
@@ -12303,7 +12460,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "No first use is dated: the earliest dated use found, a 2006 article by Lu Yongxiang, president of the Chinese Academy of Sciences (发明与创新, 2006 no. 5), already quotes the Party Central Committee's call to raise the capacity for original innovation (大力提高原始创新能力), so the term is older; the Central Committee text was not found in the pages searched."
  },
  {
   "schema_version": 1,
@@ -13995,7 +14153,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "With national security, the other priority the techno-security brief says Xi Jinping has elevated; the 18th Party Congress (2012) called it the strategic pillar of social productivity and comprehensive national strength, the basis of the innovation-driven development strategy."
+  "note": "With national security, the other priority the techno-security brief says Xi Jinping has elevated; the 18th Party Congress (2012) called it the strategic pillar of social productivity and comprehensive national strength, the basis of the innovation-driven development strategy. No first use is dated: 科技创新 is a general term long in use in Chinese science policy, and its first attestation was not found in the pages searched."
  },
  {
   "schema_version": 1,
@@ -14667,7 +14825,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "No first use is dated: 战略能力 is a general military term long in use; the use the brief cites is the first step of the three-step strategy in the report to the 19th Party Congress (October 2017)."
  },
  {
   "schema_version": 1,
@@ -14975,7 +15134,8 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "generic": true
+  "generic": true,
+  "note": "No first use is dated: a general phrase (战略 strategic + 手段 means), a term only in the AMS analysts' definition the NSI brief quotes."
  },
  {
   "schema_version": 1,
@@ -15051,7 +15211,8 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "generic": true
+  "generic": true,
+  "note": "No first use is dated: a general phrase (战略 strategic + 力量 power, forces), a term only in context."
  },
  {
   "schema_version": 1,
@@ -15124,7 +15285,8 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "generic": true
+  "generic": true,
+  "note": "No first use is dated: a general phrase (战略 strategic + 资源 resources), a term only in context."
  },
  {
   "schema_version": 1,
@@ -15535,7 +15697,7 @@ TERMS = [
   ],
   "shares_keys_with": [],
   "generic": true,
-  "note": "An everyday word (system), recorded for the sense the NSI brief discusses: the 'system' (体系, tixi) of 一体化国家战略体系和能力, which the brief says is about a process of integration more than a structure, converging into a 'system of systems'. Not a term to be recognised on its own in running text (it also ends many names, such as 国家安全体系)."
+  "note": "An everyday word (system), recorded for the sense the NSI brief discusses: the 'system' (体系, tixi) of 一体化国家战略体系和能力, which the brief says is about a process of integration more than a structure, converging into a 'system of systems'. Not a term to be recognised on its own in running text (it also ends many names, such as 国家安全体系). No first use is dated: an everyday word."
  },
  {
   "schema_version": 1,
@@ -17462,11 +17624,23 @@ DERIVED = [
     "new generation broadband wireless mobile communication network",
     "en-literal",
     "new-generation broadband wireless mobile communication network"
+   ],
+   [
+    "en",
+    "new generation of broadband wireless mobile communication network",
+    "en-official",
+    "new generation of broadband wireless mobile communication network"
    ]
   ],
   "first_use_display": {
    "en": "February 9, 2006",
    "zh": "2006年2月9日"
+  },
+  "dates_display": {
+   "2017-12-17": {
+    "en": "December 17, 2017",
+    "zh": "2017年12月17日"
+   }
   }
  },
  {
@@ -18629,6 +18803,12 @@ DERIVED = [
   "first_use_display": {
    "en": "April 24, 2011",
    "zh": "2011年4月24日"
+  },
+  "dates_display": {
+   "2016-06-17": {
+    "en": "June 17, 2016",
+    "zh": "2016年6月17日"
+   }
   }
  },
  {
@@ -18862,8 +19042,20 @@ DERIVED = [
     "concentrate forces to do big things",
     "en-literal",
     "concentrate forces to do big things"
+   ],
+   [
+    "en",
+    "concentrate strength for major undertakings",
+    "en-official",
+    "concentrate strength for major undertakings"
    ]
-  ]
+  ],
+  "dates_display": {
+   "2026-02-09": {
+    "en": "February 9, 2026",
+    "zh": "2026年2月9日"
+   }
+  }
  },
  {
   "pinyin_numbered": "zhong1guo2 gong4chan3dang3 zhang1cheng2",
@@ -20364,7 +20556,7 @@ DERIVED = [
    [
     "en",
     "high grade numerical control machinery",
-    "en-source",
+    "en-deprecated",
     "high-grade numerical control machinery"
    ],
    [
@@ -21226,6 +21418,10 @@ DERIVED = [
     "key core technologies"
    ]
   ],
+  "first_use_display": {
+   "en": "October 2010",
+   "zh": "2010年10月"
+  },
   "dates_display": {
    "2022-10-16": {
     "en": "October 16, 2022",
@@ -22887,7 +23083,11 @@ DERIVED = [
     "en-literal",
     "national strategic purposes"
    ]
-  ]
+  ],
+  "first_use_display": {
+   "en": "April 2023",
+   "zh": "2023年4月"
+  }
  },
  {
   "pinyin_numbered": "guo2jia1 zhan4lve4",
@@ -23104,6 +23304,10 @@ DERIVED = [
     "new whole-nation system"
    ]
   ],
+  "first_use_display": {
+   "en": "2015",
+   "zh": "2015年"
+  },
   "dates_display": {
    "2022-09-07": {
     "en": "September 7, 2022",
@@ -23367,9 +23571,9 @@ DERIVED = [
    ]
   ],
   "dates_display": {
-   "2022-10-16": {
-    "en": "October 16, 2022",
-    "zh": "2022年10月16日"
+   "2016-06-17": {
+    "en": "June 17, 2016",
+    "zh": "2016年6月17日"
    }
   }
  },
