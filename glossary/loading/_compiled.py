@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:5258c190'
+DIGEST = '2:76e16c4e'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -11620,23 +11620,6 @@ TERMS = [
    }
   ],
   "abbreviations": [],
-  "first_use": {
-   "date": "2023-04",
-   "precision": "month",
-   "note": "Earliest dated use found: the Academy of Military Sciences analysts' article on the integrated national strategic system and capabilities (Studies in the Science of Science, April 2023), whose definition of 'capabilities' the NSI brief quotes. A descriptive phrase rather than a coined term: earlier uses in other contexts are likely but were not searched for.",
-   "sources": [
-    {
-     "doc": "cheung-2023-national-strategic-integration",
-     "locator": "What Is National Strategic Integration?",
-     "quote": "to achieve national strategic goals (国家战略目的),” according to an analysis by several leading military analysts from the Academy of Military Sciences (AMS)"
-    },
-    {
-     "doc": "cheung-2023-national-strategic-integration",
-     "locator": "Footnote 3",
-     "quote": "Lian Zhenyu, Gu Tongfei, Xue Qi, and You Guangrong, “Research of the Integrated National Strategic System and Capabilities: Concept, Framework and Construction” (一体化国家战略体系和能力研究: 概念、框架与构建途径), *Studies in the Science of Science* (科学学研究), Vol. 41 No. 4, April. 2023."
-    }
-   ]
-  },
   "relations": [
    {
     "type": "see-also",
@@ -11651,7 +11634,8 @@ TERMS = [
     ]
    }
   ],
-  "shares_keys_with": []
+  "shares_keys_with": [],
+  "note": "No first use is dated: a descriptive phrase (国家 national + 战略 strategic + 目的 purpose) rather than a coined term. The earliest dated use found is the Academy of Military Sciences analysts' article on the integrated national strategic system and capabilities (Studies in the Science of Science, April 2023), whose definition the NSI brief quotes; the phrase is probably older."
  },
  {
   "schema_version": 1,
@@ -11935,8 +11919,8 @@ TERMS = [
    },
    {
     "text": "whole-of-nation effort",
-    "kind": "source",
-    "note": "The brief describes the approach; it does not name the Chinese term.",
+    "kind": "deprecated",
+    "note": "The techno-security brief's description of the approach, not a name of the Chinese term: it leaves out 新型 (new-type) and 体制 (system), and the brief does not give the Chinese. Kept so that lookup finds the entry from the brief's wording.",
     "sources": [
      {
       "doc": "cheung-2022-techno-security-state",
@@ -23083,11 +23067,7 @@ DERIVED = [
     "en-literal",
     "national strategic purposes"
    ]
-  ],
-  "first_use_display": {
-   "en": "April 2023",
-   "zh": "2023年4月"
-  }
+  ]
  },
  {
   "pinyin_numbered": "guo2jia1 zhan4lve4",
@@ -23288,7 +23268,7 @@ DERIVED = [
    [
     "en",
     "whole of nation effort",
-    "en-source",
+    "en-deprecated",
     "whole-of-nation effort"
    ],
    [
