@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:76e16c4e'
+DIGEST = '2:e4506b3c'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -183,15 +183,6 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "The copy inserts runs of symbols (%, #, @, *) between sentences; the quoted words are unaffected."
- },
- "chengdu-2010-10-19-emerging-industries-decision": {
-  "title": "《国务院关于加快培育和发展战略性新兴产业的决定》出台",
-  "publisher": "Chengdu Daily and Chengdu Evening News (成都日报、成都晚报), reprinted on a company website",
-  "date": "2010-10-19",
-  "url": "http://www.xn--gtux71i.com/NewsDetail.asp?Cate=1&Id=604",
-  "kind": "media",
-  "language": "zh-Hans",
-  "note": "Report on the State Council's decision on accelerating the cultivation and development of strategic emerging industries, published on the central government website on 18 October 2010; reprinted with its date and source on a company's news page."
  },
  "cheung-2022-techno-security-state": {
   "title": "Inside China's Techno-Security State",
@@ -576,6 +567,15 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "The stored copy's address (a/202602/09/WS…) and page furniture follow China Daily's; the report covers Xi Jinping's visit to the national information technology innovation park in Beijing on Monday 9 February 2026."
+ },
+ "chinadaily-fujian-2010-11-02-cast-annual-meeting": {
+  "title": "第十二届中国科协年会在榕隆重召开 群英齐聚八闽",
+  "publisher": "China Daily (chinadaily.com.cn, Fujian channel, Fuzhou news)",
+  "date": "2010-11-02",
+  "url": "https://global.chinadaily.com.cn/m/fujian/fuzhou_c/2010-11/02/content_11488922.htm",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Reports the opening in Fuzhou on 1 November 2010 of the 12th annual meeting of the China Association for Science and Technology, where Wan Gang, minister of science and technology, gave an address."
  },
  "chinadaily-zh-2013-03-29-gaofen-1": {
   "title": "China's high-resolution earth observation satellite Gaofen-1 to launch in April",
@@ -1399,6 +1399,14 @@ SOURCES = {
   "language": "en",
   "note": "Title descriptive."
  },
+ "nengyuanjie-2010-11-wan-gang-cast-annual-meeting": {
+  "title": "Report on Wan Gang's address at the opening of the 12th annual meeting of the China Association for Science and Technology",
+  "publisher": "Nengyuanjie (能源界), news site",
+  "url": "https://nengyuanjie.net/show-68-21577-1.html",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title descriptive. The stored copy shows no date; it reports the minister's address at the meeting's opening on 1 November, which China Daily's report of the meeting dates to 2010."
+ },
  "newdu-costind-entry": {
   "title": "国防科工委",
   "title_original": "国防科工委",
@@ -1416,6 +1424,15 @@ SOURCES = {
   "kind": "official",
   "language": "en",
   "note": "Citation of a National Science and Technology Progress Award project; the date is the page's 'Updated' date."
+ },
+ "paowang-2009-11-24-wen-jiabao-sci-tech-speech": {
+  "title": "温家宝:“中国制造”处于国际低端",
+  "publisher": "The Beijing News (新京报), reprinted on paowang.com",
+  "date": "2009-11-24",
+  "url": "http://paowang.com/news/3/2009-11-24/20091124093507.html",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Summary of Wen Jiabao's speech of 3 November 2009 to the capital's scientific community."
  },
  "people-2015-05-26-critical-security-domains": {
   "title": "China's military abandons pro-land mentality",
@@ -1671,15 +1688,6 @@ SOURCES = {
   "kind": "media",
   "language": "zh-Hans",
   "note": "The date is that of the speech, given under the title."
- },
- "rmlt-2020-11-24-new-whole-nation-system-origins": {
-  "title": "Article on the historical and present-day causes of the new whole-nation system",
-  "publisher": "People's Tribune (人民论坛), read in a copy on duocaiyimin.com",
-  "date": "2020-11-24",
-  "url": "http://duocaiyimin.com/2020/1124/599643.shtml",
-  "kind": "scholarly",
-  "language": "zh-Hant",
-  "note": "Title descriptive: the stored copy shows the abstract and keywords (新型舉國體制 歷史傳統 國際局勢 現實因素) but not the title or author. Its address and layout ([中圖分類號] D61) match People's Tribune's own pages on rmlt.com.cn (2020/1124/599649 is a sibling article of the same day); the date is the one in the address."
  },
  "rmlt-2023-03-31-chips-act": {
   "title": "The historical roots and likely effects of the US 'CHIPS Act'",
@@ -2008,6 +2016,15 @@ SOURCES = {
   "url": "https://en.wikipedia.org/wiki/Study_Times",
   "kind": "reference",
   "language": "en"
+ },
+ "willcapital-2009-11-24-wen-jiabao-sci-tech-speech": {
+  "title": "Report on Wen Jiabao's speech 'Let science and technology lead China's sustainable development'",
+  "publisher": "News report reprinted on willcapital.cn (the newspaper is not named in the stored copy)",
+  "date": "2009-11-24",
+  "url": "http://willcapital.cn/htm/200911/20091124172411762847.htm",
+  "kind": "media",
+  "language": "zh-Hans",
+  "note": "Title descriptive; the date is the one in the address. Reports the speech of 3 November 2009 as Xinhua released it the day before (新华社昨日授权刊发)."
  },
  "workercn-2017-11-21-xi-military-thought": {
   "title": "Commentary on Xi Jinping's thinking on strengthening the military (Workers' Daily online)",
@@ -8950,19 +8967,19 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2010-10",
-   "precision": "month",
-   "note": "Earliest dated use found: the State Council's decision on accelerating the cultivation and development of strategic emerging industries, published on the central government website on 18 October 2010, set mastering a number of key core technologies among its goals for 2020. Earlier uses were not found in the pages searched; the term may be older.",
+   "date": "2009-11-03",
+   "precision": "day",
+   "note": "Earliest dated use found: Premier Wen Jiabao's speech to the capital's scientific community, 'Let science and technology lead China's sustainable development' (让科技引领中国可持续发展), delivered on 3 November 2009 and released by Xinhua later that month, said that strategic emerging industries must master key core technologies. Earlier uses were not found in the pages searched; the term may be older.",
    "sources": [
     {
-     "doc": "chengdu-2010-10-19-emerging-industries-decision",
-     "locator": "Second paragraph",
-     "quote": "根据中国政府网18日刊登的《国务院关于加快培育和发展战略性新兴产业的决定》"
+     "doc": "paowang-2009-11-24-wen-jiabao-sci-tech-speech",
+     "locator": "Lead paragraph",
+     "quote": "11月3日,国务院总理温家宝出席了首都科技界大会,发表了题为《让科技引领中国可持续发展》讲话,以下为内容摘要。"
     },
     {
-     "doc": "chengdu-2010-10-19-emerging-industries-decision",
-     "locator": "Fourth paragraph",
-     "quote": "创新能力大幅提升,掌握一批关键核心技术,在局部领域达到世界领先水平"
+     "doc": "willcapital-2009-11-24-wen-jiabao-sci-tech-speech",
+     "locator": "Body text",
+     "quote": "温家宝表示,科学选择战略性新兴产业非常关键。选对了就能跨越发展,选错了将会贻误时机。战略性新兴产业必须掌握关键核心技术"
     }
    ]
   },
@@ -11954,14 +11971,29 @@ TERMS = [
   ],
   "abbreviations": [],
   "first_use": {
-   "date": "2015",
-   "precision": "year",
-   "note": "Earliest dated use found: Xi Jinping's explanation of the Party Central Committee's proposals for the 13th Five-Year Plan (2015) called for bringing the advantages of the new whole-nation system under market-economy conditions into play in major national science and technology projects. Earlier uses were not found in the pages searched; the term may be older.",
+   "date": "2010-11-01",
+   "precision": "day",
+   "note": "Earliest dated use found: Wan Gang, minister of science and technology, speaking at the opening of the 12th annual meeting of the China Association for Science and Technology in Fuzhou on 1 November 2010, called for making the megaprojects a breakthrough point of structural reform and improving the new whole-nation system under market-economy conditions (完善市场经济条件下新型举国体制). The report is undated; China Daily's report of the meeting dates its opening and Wan Gang's address. 'Improving' treats the system as already in place, so the term may be older; earlier uses were not found in the pages searched.",
    "sources": [
     {
-     "doc": "rmlt-2020-11-24-new-whole-nation-system-origins",
-     "locator": "Opening paragraph",
-     "quote": "2015年,習近平總書記在 《關于〈中共中央關于制定國民經濟和社會發展第十三個五年規劃的建議〉的說明》中指出,在國家重大科技項目和重大創新領域,要“發揮市場經濟條件下新型舉國體制優勢”"
+     "doc": "nengyuanjie-2010-11-wan-gang-cast-annual-meeting",
+     "locator": "First paragraph",
+     "quote": "科技部部长万钢在11月1日举行的第十二届中国科协年会开幕式上表示,“十二五”时期科技发展将遵循五项原则和基本思路。"
+    },
+    {
+     "doc": "nengyuanjie-2010-11-wan-gang-cast-annual-meeting",
+     "locator": "Third paragraph",
+     "quote": "要把重大专项作为深化体制改革的突破口,完善市场经济条件下新型举国体制,优化配置资源,突出系统创新,力争取得重大进展。"
+    },
+    {
+     "doc": "chinadaily-fujian-2010-11-02-cast-annual-meeting",
+     "locator": "First paragraph",
+     "quote": "11月1日,以“经济发展方式转变与自主创新”为主题的第十二届中国科协年会在福州隆重召开。"
+    },
+    {
+     "doc": "chinadaily-fujian-2010-11-02-cast-annual-meeting",
+     "locator": "First paragraph",
+     "quote": "全国政协副主席、科技部部长万钢作专题报告。"
     }
    ]
   },
@@ -21403,8 +21435,8 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "October 2010",
-   "zh": "2010年10月"
+   "en": "November 3, 2009",
+   "zh": "2009年11月3日"
   },
   "dates_display": {
    "2022-10-16": {
@@ -23285,8 +23317,8 @@ DERIVED = [
    ]
   ],
   "first_use_display": {
-   "en": "2015",
-   "zh": "2015年"
+   "en": "November 1, 2010",
+   "zh": "2010年11月1日"
   },
   "dates_display": {
    "2022-09-07": {
