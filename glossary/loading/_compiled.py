@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:e4506b3c'
+DIGEST = '2:dc2bbc64'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -430,16 +430,6 @@ SOURCES = {
   "url": "https://www.chinadaily.com.cn/china/2016-02/01/content_23346907_4.htm",
   "kind": "official",
   "language": "en"
- },
- "chinadaily-2016-06-17-collaborative-innovation": {
-  "title": "China needs to push collaborative innovation",
-  "author": "Wang Yiqing",
-  "publisher": "China Daily (chinadaily.com.cn)",
-  "date": "2016-06-17",
-  "url": "https://usa.chinadaily.com.cn/china/2016-06/17/content_25751205.htm",
-  "kind": "official",
-  "language": "en",
-  "note": "Reports remarks by Du Qinglin, vice-chairman of the CPPCC National Committee, at a China Economic and Social Council meeting."
  },
  "chinadaily-2016-07-21-sti-plan": {
   "title": "New plan gives innovation top priority",
@@ -4795,24 +4785,6 @@ TERMS = [
       "doc": "xinhua-2023-03-08-inss-speech",
       "locator": "Xi Jinping's speech",
       "quote": "要深化科技协同创新"
-     }
-    ]
-   },
-   {
-    "text": "collaborative innovation",
-    "kind": "official",
-    "date": "2016-06-17",
-    "note": "China Daily's headline and report on remarks by Du Qinglin, vice-chairman of the CPPCC National Committee, calling for a collaborative innovation system (协同创新体系).",
-    "sources": [
-     {
-      "doc": "chinadaily-2016-06-17-collaborative-innovation",
-      "locator": "Title and first paragraph",
-      "quote": "China needs to push collaborative innovation"
-     },
-     {
-      "doc": "chinadaily-2016-06-17-collaborative-innovation",
-      "locator": "First paragraph",
-      "quote": "China should increase its input in research and development and foster a collaborative innovation system to achieve sustainable growth, according to Du Qinglin, vice-chairman of the National Committee of the Chinese People's Political Consultative Conference."
      }
     ]
    }
@@ -12434,18 +12406,13 @@ TERMS = [
    {
     "text": "original innovation",
     "kind": "official",
-    "date": "2016-06-17",
-    "note": "Dated by its earliest use found, in China Daily (2016, reporting Du Qinglin, vice-chairman of the CPPCC National Committee); the National Energy Administration's page summarising the report to the 20th CPC National Congress (16 October 2022) uses it too.",
+    "date": "2022-10-16",
+    "note": "The page summarises the report to the 20th CPC National Congress (16 October 2022).",
     "sources": [
      {
       "doc": "nea-2022-10-16-key-core-technologies",
       "locator": "Body text",
       "quote": "basic research and original innovation had been continuously strengthened"
-     },
-     {
-      "doc": "chinadaily-2016-06-17-collaborative-innovation",
-      "locator": "Fifth paragraph",
-      "quote": "He says China should take various measures to make up for its deficiency in original innovation and fundamental research to enhance China's independent innovation capacity."
      }
     ]
    },
@@ -18819,12 +18786,6 @@ DERIVED = [
   "first_use_display": {
    "en": "April 24, 2011",
    "zh": "2011年4月24日"
-  },
-  "dates_display": {
-   "2016-06-17": {
-    "en": "June 17, 2016",
-    "zh": "2016年6月17日"
-   }
   }
  },
  {
@@ -23583,9 +23544,9 @@ DERIVED = [
    ]
   ],
   "dates_display": {
-   "2016-06-17": {
-    "en": "June 17, 2016",
-    "zh": "2016年6月17日"
+   "2022-10-16": {
+    "en": "October 16, 2022",
+    "zh": "2022年10月16日"
    }
   }
  },
