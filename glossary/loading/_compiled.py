@@ -4,7 +4,7 @@
 true = True  # the data below is JSON text
 
 COMPILER = 2
-DIGEST = '2:dc2bbc64'
+DIGEST = '2:a2d79571'
 SOURCES = {
  "afps-2005-07-20-china-information-warfare": {
   "title": "China investing in information warfare technology, doctrine",
@@ -2729,7 +2729,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Research without a specific practical aim, which PRC science policy treats as the source of original innovation and of self-reliance in science and technology; the 2006-2020 plan made it one of its main parts, and the techno-security brief lists supporting it among the state functions being strengthened under the innovation-driven development strategy. No first use is dated: 基础研究 is a general term of science policy long in use, and its first attestation in Chinese was not found in the pages searched."
+  "note": "Research without a specific practical aim, which PRC science policy treats as the source of original innovation and of self-reliance in science and technology; the 2006-2020 plan made it one of its main parts, and the techno-security brief lists supporting it among the state functions being strengthened under the innovation-driven development strategy. No first use is dated: 基础研究 is a general term of science policy, not a coined one, and its first attestation was not found in the pages searched."
  },
  {
   "schema_version": 1,
@@ -5219,7 +5219,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "Short for the claim that China's socialist system 'can concentrate its strength on great undertakings' (社会主义制度能够集中力量办大事), which Xi Jinping calls an advantage of the system, credited with the Three Gorges dam, the Beidou navigation system and other major national projects. The techno-security brief calls the resulting 'selective authoritarian mobilization model' what Xi calls 'the superiority of the socialist system'; the new whole-of-nation system (新型举国体制) applies it to key core technologies. Official English: China Daily's 'concentrate strength for major undertakings' (February 2026), for a remark whose Chinese wording China Radio International quotes. Xinhua's 'institutional advantage of pooling national resources' (5 March 2021) reports a remark on 'whole-nation' efforts whose Chinese wording was not found, so it is not given as a rendering. No first use is dated: the phrase is old in Party usage, and its first attestation was not found in the pages searched."
+  "note": "Short for the claim that China's socialist system 'can concentrate its strength on great undertakings' (社会主义制度能够集中力量办大事), which Xi Jinping calls an advantage of the system, credited with the Three Gorges dam, the Beidou navigation system and other major national projects. The techno-security brief calls the resulting 'selective authoritarian mobilization model' what Xi calls 'the superiority of the socialist system'; the new whole-of-nation system (新型举国体制) applies it to key core technologies. Official English: China Daily's 'concentrate strength for major undertakings' (February 2026), for a remark whose Chinese wording China Radio International quotes. Xinhua's 'institutional advantage of pooling national resources' (5 March 2021) reports a remark on 'whole-nation' efforts whose Chinese wording was not found, so it is not given as a rendering. No first use is dated: its first attestation was not found in the pages searched."
  },
  {
   "schema_version": 1,
@@ -11624,7 +11624,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "No first use is dated: a descriptive phrase (国家 national + 战略 strategic + 目的 purpose) rather than a coined term. The earliest dated use found is the Academy of Military Sciences analysts' article on the integrated national strategic system and capabilities (Studies in the Science of Science, April 2023), whose definition the NSI brief quotes; the phrase is probably older."
+  "note": "No first use is dated: a descriptive phrase (国家 national + 战略 strategic + 目的 purpose) rather than a coined term. The earliest dated use found is the Academy of Military Sciences analysts' article on the integrated national strategic system and capabilities (Studies in the Science of Science, April 2023), whose definition the NSI brief quotes."
  },
  {
   "schema_version": 1,
@@ -12444,7 +12444,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "No first use is dated: the earliest dated use found, a 2006 article by Lu Yongxiang, president of the Chinese Academy of Sciences (发明与创新, 2006 no. 5), already quotes the Party Central Committee's call to raise the capacity for original innovation (大力提高原始创新能力), so the term is older; the Central Committee text was not found in the pages searched."
+  "note": "No first use is dated: the first attestation of 原始创新 was not found in the pages searched."
  },
  {
   "schema_version": 1,
@@ -14136,7 +14136,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "With national security, the other priority the techno-security brief says Xi Jinping has elevated; the 18th Party Congress (2012) called it the strategic pillar of social productivity and comprehensive national strength, the basis of the innovation-driven development strategy. No first use is dated: 科技创新 is a general term long in use in Chinese science policy, and its first attestation was not found in the pages searched."
+  "note": "With national security, the other priority the techno-security brief says Xi Jinping has elevated; the 18th Party Congress (2012) called it the strategic pillar of social productivity and comprehensive national strength, the basis of the innovation-driven development strategy. No first use is dated: 科技创新 is a general term of science policy, not a coined one, and its first attestation was not found in the pages searched."
  },
  {
   "schema_version": 1,
@@ -14809,7 +14809,7 @@ TERMS = [
    }
   ],
   "shares_keys_with": [],
-  "note": "No first use is dated: 战略能力 is a general military term long in use; the use the brief cites is the first step of the three-step strategy in the report to the 19th Party Congress (October 2017)."
+  "note": "No first use is dated: 战略能力 is a general phrase (战略 strategic + 能力 capability), not a coined term; the use the brief cites is the first step of the three-step strategy in the report to the 19th Party Congress (October 2017)."
  },
  {
   "schema_version": 1,
