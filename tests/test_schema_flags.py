@@ -211,8 +211,11 @@ def test_the_compiled_module_holds_the_flags_as_python() -> None:
     compiled = compile_concepts(_flagged(), {"doc": {"title": "t", "kind": "analysis"}}, script_variants=False, localise=False)
     namespace: dict = {}
     exec(compiled_module_source(compiled, "digest"), namespace)  # noqa: S102
-    assert namespace["TERMS"] == compiled["terms"]
-    assert namespace["TERMS"][0]["en"][0]["ambiguous"] is True and namespace["TERMS"][2]["generic"] is True
+    from glossary.loading.loader import Marshalled
+
+    terms = list(Marshalled(namespace["TERMS"]))
+    assert terms == compiled["terms"] and list(Marshalled(namespace["DERIVED"])) == compiled["derived"]
+    assert terms[0]["en"][0]["ambiguous"] is True and terms[2]["generic"] is True
 
 
 @pytest.mark.parametrize("name", ["json", "tbx"])

@@ -15,13 +15,13 @@ from glossary.errors import TermNotFoundError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Mapping, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
     from typing import Any, Self
 
     from glossary.core.entry import Rendering
     from glossary.core.store import Store
 
-__all__ = ["FAMILIES", "KIND_SCORES", "Match", "TermIndex"]
+__all__ = ["FAMILIES", "KIND_SCORES", "Match", "TermIndex", "inverse_of", "postings_of"]
 
 #: Lookup key families: each has its own normaliser and its own dict in the index.
 FAMILIES = ("id", "zh", "abbr", "en", "pinyin_tones", "pinyin")
@@ -46,6 +46,26 @@ KIND_SCORES = {
 }
 
 _MISSING = object()
+
+
+def postings_of(derived: Iterable[dict[str, Any]]) -> dict[str, dict[str, list[tuple[int, str, str]]]]:
+    """The key families of an index: family -> normalised key -> ``[(position, kind, surface), ...]``."""
+    families: dict[str, dict[str, list[tuple[int, str, str]]]] = {name: {} for name in FAMILIES}
+    for position, extra in enumerate(derived):
+        for family, key, kind, surface in extra["keys"]:
+            families[family].setdefault(key, []).append((position, kind, surface))
+    return families
+
+
+def inverse_of(data: Iterable[dict[str, Any]]) -> dict[str, list[tuple[str, str]]]:
+    """Relations read from their target's side: target id -> ``[(label, source id), ...]``, in term order."""
+    from glossary.core.constants import INVERSE_RELATIONS
+
+    inverse: dict[str, list[tuple[str, str]]] = {}
+    for term in data:
+        for relation in term.get("relations", ()):
+            inverse.setdefault(relation["target"], []).append((INVERSE_RELATIONS[relation["type"]], term["id"]))
+    return inverse
 _MEMO_LIMIT = 4096
 
 
@@ -146,13 +166,17 @@ class TermIndex:
     """
 
     def __init__(self, compiled: dict[str, Any], *, origin: str = "bundled") -> None:
+        """``compiled``: the loader's form; its optional ``families``, ``positions`` and
+        ``inverse`` (see :func:`postings_of`, :func:`inverse_of`) are the indexes already
+        built, as the bundled module ships them, so that loading does not read every term."""
         data, derived_data = compiled["terms"], compiled["derived"]
-        families: dict[str, Any] = {name: {} for name in FAMILIES}
-        for position, derived in enumerate(derived_data):
-            for family, key, kind, surface in derived["keys"]:
-                families[family].setdefault(key, []).append((position, kind, surface))
-        positions = {term["id"]: position for position, term in enumerate(data)}
-        self._attach(data, derived_data, compiled["sources"], origin, positions, families, inverse=None, store=None)
+        families = compiled.get("families")
+        if families is None:
+            families = postings_of(derived_data)
+        positions = compiled.get("positions")
+        if positions is None:
+            positions = {term["id"]: position for position, term in enumerate(data)}
+        self._attach(data, derived_data, compiled["sources"], origin, positions, families, inverse=compiled.get("inverse"), store=None)
 
     @classmethod
     def from_store(cls, store: Store, *, origin: str) -> Self:
@@ -265,8 +289,8 @@ class TermIndex:
         return {
             "compiler": COMPILER_VERSION,
             "sources": self.sources,
-            "terms": self._data if self._store is None else list(self._data),
-            "derived": self._derived if self._store is None else list(self._derived),
+            "terms": self._data if isinstance(self._data, list) else list(self._data),
+            "derived": self._derived if isinstance(self._derived, list) else list(self._derived),
         }
 
     def related(self, term_id: str) -> list[tuple[str, Term]]:
@@ -278,14 +302,7 @@ class TermIndex:
         glossary are left out.
         """
         if self._inverse is None:
-            from glossary.core.constants import INVERSE_RELATIONS
-
-            inverse: dict[str, list[tuple[str, str]]] = {}
-            for data in self._data:
-                for relation in data.get("relations", ()):
-                    label = INVERSE_RELATIONS[relation["type"]]
-                    inverse.setdefault(relation["target"], []).append((label, data["id"]))
-            self._inverse = inverse
+            self._inverse = inverse_of(self._data)
         term = self.get(term_id)
         out: list[tuple[str, Term]] = []
         for relation in term.relations:

@@ -17,6 +17,7 @@ from glossary.errors import GlossaryWarning
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
     from typing import Any
 
@@ -45,14 +46,40 @@ def bundled_terms_folder() -> Path | None:
     return None if folder is None else Path(folder)
 
 
+class Marshalled:
+    """A read-only sequence of marshalled values, each decoded on first access (the bundled terms)."""
+
+    def __init__(self, blobs: tuple[bytes, ...]) -> None:
+        self._blobs = blobs
+        self._decoded: list[Any] = [None] * len(blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def __getitem__(self, position: int) -> Any:
+        value = self._decoded[position]
+        if value is None:
+            import marshal
+
+            value = self._decoded[position] = marshal.loads(self._blobs[position])
+        return value
+
+    def __iter__(self) -> Iterator[Any]:
+        return (self[position] for position in range(len(self._blobs)))
+
+
 def _compiled_bundled() -> dict[str, Any]:
     from glossary.loading import _compiled
 
+    # the indexes as built, the terms decoded only when read (see compiled_module_source)
     compiled = {
         "compiler": _compiled.COMPILER,
         "sources": _compiled.SOURCES,
-        "terms": _compiled.TERMS,
-        "derived": _compiled.DERIVED,
+        "terms": Marshalled(_compiled.TERMS),
+        "derived": Marshalled(_compiled.DERIVED),
+        "positions": _compiled.POSITIONS,
+        "families": _compiled.FAMILIES,
+        "inverse": _compiled.INVERSE,
     }
     if os.path.isdir(os.path.join(_PACKAGE, "_terms")):
         return compiled  # an installed wheel: data and compiled form were built together
