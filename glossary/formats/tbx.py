@@ -49,7 +49,7 @@ completes the rest (see :mod:`glossary.formats._importing`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 from xml.etree.ElementTree import Element, SubElement, indent, tostring
 
@@ -415,6 +415,34 @@ def _citation_from_admin(element: Element, quote: str | None, registry: dict[str
     return {"doc": doc, "locator": locator, "quote": quote}
 
 
+def _concept_note(note: Element, draft: Draft, block: dict[str, Any] | None) -> dict[str, Any] | None:
+    """Read a concept-level ``<note>label: value</note>``; the block later citations and relation notes belong to."""
+    label, value = _label(text_of(note).strip(), CONCEPT_LABELS)
+    if label == "category":
+        draft.category = value
+    elif label == "note":
+        draft.notes.append(value)
+    elif label == "generic":
+        draft.generic = value == "yes"
+    elif label == "shares keys with":
+        draft.shares_keys_with = [part.strip() for part in value.split(",") if part.strip()]
+    elif label == "first use":
+        match = _FIRST_USE.match(value)
+        if match is None:
+            draft.problems.append((line_of(note), f"cannot read the first-use date {value!r}"))
+            return block
+        block = draft.first_use = {"date": match.group(1), "sources": []}
+        if match.group(2):
+            block["precision"] = match.group(2)
+    elif label == "first use note" and draft.first_use is not None:
+        draft.first_use["note"] = value
+    elif label in ("relation date", "relation note") and block is not None and "type" in block:
+        block["date" if label == "relation date" else "note"] = value
+    elif value:
+        draft.notes.append(value)
+    return block
+
+
 class _Reader:
     def __init__(self, path: str, registry: dict[str, Any]) -> None:
         self.path = path
@@ -430,29 +458,7 @@ class _Reader:
         for child in element:
             name = local_name(child)
             if name == "note":
-                label, value = _label(text_of(child).strip(), CONCEPT_LABELS)
-                if label == "category":
-                    draft.category = value
-                elif label == "note":
-                    draft.notes.append(value)
-                elif label == "generic":
-                    draft.generic = value == "yes"
-                elif label == "shares keys with":
-                    draft.shares_keys_with = [part.strip() for part in value.split(",") if part.strip()]
-                elif label == "first use":
-                    match = _FIRST_USE.match(value)
-                    if match is None:
-                        draft.problems.append((line_of(child), f"cannot read the first-use date {value!r}"))
-                        continue
-                    block = draft.first_use = {"date": match.group(1), "sources": []}
-                    if match.group(2):
-                        block["precision"] = match.group(2)
-                elif label == "first use note" and draft.first_use is not None:
-                    draft.first_use["note"] = value
-                elif label in ("relation date", "relation note") and block is not None and "type" in block:
-                    block["date" if label == "relation date" else "note"] = value
-                elif value:
-                    draft.notes.append(value)
+                block = _concept_note(child, draft, block)
             elif name == "descripGrp":
                 self._definition_group(child, draft)
             elif name == "descrip":
@@ -525,100 +531,29 @@ class _Reader:
                 self._term(element, lang, script, draft)
 
     def _term(self, element: Element, lang: str, script: str | None, draft: Draft) -> None:
-        fields = list(element)
-        for child in list(fields):
-            if local_name(child) == "termGrp":  # TBX 2 ntig: term and termNotes in a group
-                fields.extend(child)
-        text = ""
-        status: str | None = None
-        term_type: str | None = None
-        labels: dict[str, str] = {}
-        extra_notes: list[str] = []
-        sources: list[dict[str, str]] = []
-        for child in fields:
-            name = local_name(child)
-            if name == "term":
-                text = text_of(child).strip()
-            elif name == "termNote":
-                value = text_of(child).strip()
-                if child.get("type") == "administrativeStatus":
-                    status = _STATUS_WORDS.get(value)
-                elif child.get("type") == "termType":
-                    term_type = value
-            elif name == "note":
-                label, value = _label(text_of(child).strip(), TERM_LABELS)
-                if label is not None and label not in labels:
-                    labels[label] = value
-                elif value:
-                    extra_notes.append(value)
-            elif name == "descripGrp":
-                parts = list(child)
-                if parts and local_name(parts[0]) == "descrip" and parts[0].get("type") == "context":
-                    quote = text_of(parts[0]).strip()
-                    for admin in parts[1:]:
-                        if local_name(admin) == "admin" and admin.get("type") == "source":
-                            citation = _citation_from_admin(admin, quote, self.registry)
-                            if citation is not None:
-                                sources.append(citation)
-        if not text:
+        """Place one termSec (tig, ntig): by the role its id names in our own files, else by language and term type."""
+        fields = _term_fields(element, self.registry)
+        if not fields.text:
             return
-        line = line_of(element)
-        note = labels.get("note") or (" ".join(extra_notes) if extra_notes else None)
-        item = Item(text=text, kind="", line=line, sources=sources, note=note, locator=draft.locator, raw=text)
+        note = fields.labels.get("note") or (" ".join(fields.extra_notes) if fields.extra_notes else None)
+        item = Item(text=fields.text, kind="", line=line_of(element), sources=fields.sources, note=note, locator=draft.locator, raw=fields.text)
         match = _TERM_SEC_ID.match(element.get("id", ""))
         role = match.group("role") if match and draft.id and match.group("concept") == draft.id else None
         index = int(match.group("index")) if match and match.group("index") else 0
         if not draft.raw:
-            draft.raw = text
-        abbreviation_like = term_type in ("acronym", "abbreviation")
-        if role == "abbr" or (role is None and abbreviation_like and script != "hant"):
+            draft.raw = fields.text
+        if role == "abbr" or (role is None and fields.term_type in ("acronym", "abbreviation") and script != "hant"):
             item.kind, item.lang = "abbreviation", lang or "en"
-            item.status = "erroneous" if status in ("deprecated", "superseded") else "accepted"
-            self._ordered(draft.abbreviations, item, index)
+            item.status = "erroneous" if fields.status in ("deprecated", "superseded") else "accepted"
+            item.order = index
+            draft.abbreviations.append(item)
+        elif _head_form(fields, role, script, draft):
             return
-        head_script = role if role in ("hans", "hant") else None
-        if role is None and script is not None and getattr(draft, script) is None and term_type not in ("shortForm", "variant"):
-            head_script = script
-        if head_script is not None:
-            target = head_script
-            if getattr(draft, target) is None:
-                setattr(draft, target, text)
-                if "pinyin" in labels and draft.pinyin is None:
-                    draft.pinyin = labels["pinyin"]
-                if not draft.zh_sources:
-                    draft.zh_sources = sources
-                return
-        if role == "var" or (role is None and script is not None):
-            from glossary.core.model import VARIANT_KINDS
-
-            kind = labels.get("variant", "")
-            if kind not in VARIANT_KINDS:
-                kind = "misspelling" if status == "deprecated" else "short-form" if term_type == "shortForm" else "full-form"
-            item.kind = kind
-            if role == "var":
-                self._ordered(draft.variants, item, index)
-            else:
-                draft.add_variant(item)
-            return
-        if role == "en" or (role is None and lang.lower().split("-")[0].split("_")[0] == "en"):
-            from glossary.core.model import RENDERING_KINDS
-
-            kind = labels.get("kind", "")
-            if kind not in RENDERING_KINDS:
-                kind = {"preferred": "source", "deprecated": "deprecated", "superseded": "deprecated"}.get(status or "", "alternative")
-            item.kind = kind
-            item.date = labels.get("date")
-            item.ambiguous = labels.get("ambiguous") == "yes"
-            if role == "en":
-                self._ordered(draft.renderings, item, index)
-            else:
-                draft.add_rendering(item)
+        elif role == "var" or (role is None and script is not None):
+            _variant(item, fields, draft, index if role == "var" else None)
+        elif role == "en" or (role is None and lang.lower().split("-")[0].split("_")[0] == "en"):
+            _rendering(item, fields, draft, index if role == "en" else None)
         # terms in other languages have no place in a Chinese-English concept
-
-    @staticmethod
-    def _ordered(items: list[Item], item: Item, index: int) -> None:
-        item.order = index
-        items.append(item)
 
     def _finish(self, draft: Draft) -> None:
         for items in (draft.variants, draft.abbreviations, draft.renderings):
@@ -633,6 +568,100 @@ class _Reader:
             if not relation["sources"]:
                 relation.pop("sources")
         draft.raw = draft.raw or draft.locator
+
+
+@dataclass
+class _TermFields:
+    """What one termSec (tig, ntig) says, before it is placed in the concept."""
+
+    text: str = ""
+    status: str | None = None
+    term_type: str | None = None
+    #: the first note of each label (``pinyin``, ``kind`` ...)
+    labels: dict[str, str] = field(default_factory=dict)
+    #: notes without a label of ours
+    extra_notes: list[str] = field(default_factory=list)
+    sources: list[dict[str, str]] = field(default_factory=list)
+
+
+def _term_fields(element: Element, registry: dict[str, Any]) -> _TermFields:
+    children = list(element)
+    for child in list(children):
+        if local_name(child) == "termGrp":  # TBX 2 ntig: term and termNotes in a group
+            children.extend(child)
+    fields = _TermFields()
+    for child in children:
+        name = local_name(child)
+        if name == "term":
+            fields.text = text_of(child).strip()
+        elif name == "termNote" and child.get("type") == "administrativeStatus":
+            fields.status = _STATUS_WORDS.get(text_of(child).strip())
+        elif name == "termNote" and child.get("type") == "termType":
+            fields.term_type = text_of(child).strip()
+        elif name == "note":
+            label, value = _label(text_of(child).strip(), TERM_LABELS)
+            if label is not None and label not in fields.labels:
+                fields.labels[label] = value
+            elif value:
+                fields.extra_notes.append(value)
+        elif name == "descripGrp":
+            fields.sources += _context_citations(child, registry)
+    return fields
+
+
+def _context_citations(group: Element, registry: dict[str, Any]) -> list[dict[str, str]]:
+    """The citations of ``<descripGrp><descrip type="context">QUOTE</descrip><admin type="source">…``."""
+    parts = list(group)
+    if not parts or local_name(parts[0]) != "descrip" or parts[0].get("type") != "context":
+        return []
+    quote = text_of(parts[0]).strip()
+    admins = (admin for admin in parts[1:] if local_name(admin) == "admin" and admin.get("type") == "source")
+    return [citation for citation in (_citation_from_admin(admin, quote, registry) for admin in admins) if citation is not None]
+
+
+def _head_form(fields: _TermFields, role: str | None, script: str | None, draft: Draft) -> bool:
+    """Take the term as the concept's simplified or traditional head form if it is one and that form is still free."""
+    head_script = role if role in ("hans", "hant") else None
+    if role is None and script is not None and getattr(draft, script) is None and fields.term_type not in ("shortForm", "variant"):
+        head_script = script
+    if head_script is None or getattr(draft, head_script) is not None:
+        return False
+    setattr(draft, head_script, fields.text)
+    if "pinyin" in fields.labels and draft.pinyin is None:
+        draft.pinyin = fields.labels["pinyin"]
+    if not draft.zh_sources:
+        draft.zh_sources = fields.sources
+    return True
+
+
+def _variant(item: Item, fields: _TermFields, draft: Draft, index: int | None) -> None:
+    from glossary.core.model import VARIANT_KINDS
+
+    kind = fields.labels.get("variant", "")
+    if kind not in VARIANT_KINDS:
+        kind = "misspelling" if fields.status == "deprecated" else "short-form" if fields.term_type == "shortForm" else "full-form"
+    item.kind = kind
+    if index is not None:  # our own file: its position in the list
+        item.order = index
+        draft.variants.append(item)
+    else:
+        draft.add_variant(item)
+
+
+def _rendering(item: Item, fields: _TermFields, draft: Draft, index: int | None) -> None:
+    from glossary.core.model import RENDERING_KINDS
+
+    kind = fields.labels.get("kind", "")
+    if kind not in RENDERING_KINDS:
+        kind = {"preferred": "source", "deprecated": "deprecated", "superseded": "deprecated"}.get(fields.status or "", "alternative")
+    item.kind = kind
+    item.date = fields.labels.get("date")
+    item.ambiguous = fields.labels.get("ambiguous") == "yes"
+    if index is not None:  # our own file: its position in the list
+        item.order = index
+        draft.renderings.append(item)
+    else:
+        draft.add_rendering(item)
 
 
 def document_drafts(root: Element, path: str) -> tuple[list[Draft], dict[str, Any]]:
