@@ -363,30 +363,43 @@ class DocumentBuilder:
         return [self.file_citation(locator, raw)]
 
     def _complete(self, draft: Draft, used_ids: set[str]) -> tuple[dict[str, Any], dict[tuple[Any, ...], int]]:
-        from glossary.core import pinyin as pinyin_module
-        from glossary.errors import PinyinError
-        from glossary.authoring.script import convert
-
-        notes = list(draft.notes)
-        hans, hant = draft.hans, draft.hant
-        if not hans and not hant:
+        """The concept's data, every missing required field filled in and said so in its note, and the line of each list item."""
+        if not draft.hans and not draft.hant:
             raise ValueError("no Chinese term (a simplified or traditional form is required)")
-        if not draft.renderings:
-            # a file whose only English form is an abbreviation gives it as the rendering
-            for item in [item for item in draft.abbreviations if not item.lang.startswith("zh")]:
-                draft.abbreviations.remove(item)
-                kind = "deprecated" if item.status == "erroneous" else "source"
-                note = " ".join(filter(None, [item.note, "An abbreviation: the imported file gives no other English form."]))
-                draft.renderings.append(Item(item.text, kind, item.line, item.sources, note, locator=item.locator, raw=item.raw))
+        _abbreviations_as_renderings(draft)
         if not draft.renderings:
             raise ValueError("no English rendering")
-        if not hans:
-            assert hant is not None
-            hans = convert(hant, "tw2s")
-            notes.append("Simplified form machine-converted from the traditional one with OpenCC (tw2s).")
-        if not hant:
-            hant = convert(hans, "s2tw")
-            notes.append("Traditional form machine-converted with OpenCC (s2tw); check it.")
+        notes = list(draft.notes)
+        hans, hant = _both_scripts(draft.hans, draft.hant, notes)
+        spelled = self._pinyin(draft, hans, notes)
+        lines: dict[tuple[Any, ...], int] = {}
+        data: dict[str, Any] = {
+            "id": draft.id or self._new_id(draft, hans, spelled, used_ids),
+            "category": draft.category or "concept",
+            "zh": {
+                "hans": hans,
+                "hant": hant,
+                "pinyin": spelled,
+                "variants": self._variants(draft, (hans, hant), lines),
+                "sources": self._cite(draft.zh_sources, draft),
+            },
+            "en": self._renderings(draft, lines),
+            "abbreviations": self._abbreviations(draft, lines),
+        }
+        self._cite_blocks(draft, data)
+        if draft.shares_keys_with:
+            data["shares_keys_with"] = list(draft.shares_keys_with)
+        if draft.generic:
+            data["generic"] = True
+        if notes:
+            data["note"] = " ".join(notes)
+        return data, lines
+
+    def _pinyin(self, draft: Draft, hans: str, notes: list[str]) -> str:
+        """The file's pinyin, else one generated from ``hans`` (or "" and why, noted and remembered for the warning)."""
+        from glossary.core import pinyin as pinyin_module
+        from glossary.errors import PinyinError
+
         spelled = draft.pinyin
         if not spelled:
             spelled, why = self._generated_pinyin(hans)
@@ -399,43 +412,32 @@ class DocumentBuilder:
             pinyin_module.keys(spelled) if spelled else None
         except PinyinError as error:
             raise ValueError(f"zh.pinyin: {error}") from None
-        term_id = draft.id
-        if not term_id:
-            term_id = self._new_id(draft, hans, spelled, used_ids)
-        category = draft.category or "concept"
-        lines: dict[tuple[Any, ...], int] = {}
-        data: dict[str, Any] = {
-            "id": term_id,
-            "category": category,
-            "zh": {
-                "hans": hans,
-                "hant": hant,
-                "pinyin": spelled,
-                "variants": [],
-                "sources": self._cite(draft.zh_sources, draft),
-            },
-            "en": [],
-            "abbreviations": [],
-        }
+        return spelled
+
+    def _variants(self, draft: Draft, heads: tuple[str, str], lines: dict[tuple[Any, ...], int]) -> list[dict[str, Any]]:
         # a variant may be one of the two canonical forms (read before they were known, or machine-converted)
-        variants = [item for item in draft.variants if item.text not in (hans, hant)]
-        for index, item in enumerate(variants):
+        variants = []
+        for index, item in enumerate(item for item in draft.variants if item.text not in heads):
             lines[("zh", "variants", index)] = item.line
             variant: dict[str, Any] = {"text": item.text, "kind": item.kind, "sources": item.sources}
             if item.note:
                 variant["note"] = item.note
             if not item.sources and not (item.kind == "script" and item.note):
                 variant["sources"] = self._cite([], draft, item)
-            data["zh"]["variants"].append(variant)
-        renderings: list[Item] = []
+            variants.append(variant)
+        return variants
+
+    def _renderings(self, draft: Draft, lines: dict[tuple[Any, ...], int]) -> list[dict[str, Any]]:
+        kept: list[Item] = []
         for item in draft.renderings:
             if item.kind == "official" and not item.sources:
                 # "official" needs an official document; the imported file is only a reference
                 item.kind = "source"
                 item.note = " ".join(filter(None, [item.note, "Marked official in the imported file."]))
-            if not any((other.text, other.kind) == (item.text, item.kind) for other in renderings):
-                renderings.append(item)
-        for index, item in enumerate(renderings):
+            if not any((other.text, other.kind) == (item.text, item.kind) for other in kept):
+                kept.append(item)
+        renderings = []
+        for index, item in enumerate(kept):
             lines[("en", index)] = item.line
             rendering: dict[str, Any] = {"text": item.text, "kind": item.kind, "sources": self._cite(item.sources, draft, item)}
             if item.date:
@@ -444,39 +446,27 @@ class DocumentBuilder:
                 rendering["ambiguous"] = True
             if item.note:
                 rendering["note"] = item.note
-            data["en"].append(rendering)
+            renderings.append(rendering)
+        return renderings
+
+    def _abbreviations(self, draft: Draft, lines: dict[tuple[Any, ...], int]) -> list[dict[str, Any]]:
+        abbreviations = []
         for index, item in enumerate(draft.abbreviations):
             lines[("abbreviations", index)] = item.line
-            abbreviation: dict[str, Any] = {
-                "text": item.text,
-                "lang": item.lang,
-                "status": item.status,
-                "sources": self._cite(item.sources, draft, item),
-            }
+            abbreviation: dict[str, Any] = {"text": item.text, "lang": item.lang, "status": item.status, "sources": self._cite(item.sources, draft, item)}
             if item.note:
                 abbreviation["note"] = item.note
-            data["abbreviations"].append(abbreviation)
+            abbreviations.append(abbreviation)
+        return abbreviations
+
+    def _cite_blocks(self, draft: Draft, data: dict[str, Any]) -> None:
+        """Copy the definition, first use and relations into ``data``, citing the file where they cite nothing."""
         if draft.definition:
-            definition = dict(draft.definition)
-            definition["sources"] = self._cite(definition.get("sources", []), draft)
-            data["definition"] = definition
+            data["definition"] = {**draft.definition, "sources": self._cite(draft.definition.get("sources", []), draft)}
         if draft.first_use:
-            first_use = dict(draft.first_use)
-            first_use["sources"] = self._cite(first_use.get("sources", []), draft)
-            data["first_use"] = first_use
+            data["first_use"] = {**draft.first_use, "sources": self._cite(draft.first_use.get("sources", []), draft)}
         if draft.relations:
-            data["relations"] = []
-            for relation in draft.relations:
-                relation = dict(relation)
-                relation["sources"] = self._cite(relation.get("sources", []), draft)
-                data["relations"].append(relation)
-        if draft.shares_keys_with:
-            data["shares_keys_with"] = list(draft.shares_keys_with)
-        if draft.generic:
-            data["generic"] = True
-        if notes:
-            data["note"] = " ".join(notes)
-        return data, lines
+            data["relations"] = [{**relation, "sources": self._cite(relation.get("sources", []), draft)} for relation in draft.relations]
 
     @staticmethod
     def _generated_pinyin(hans: str) -> tuple[str, str]:
@@ -510,6 +500,31 @@ class DocumentBuilder:
             number += 1
         used_ids.add(candidate)
         return candidate
+
+
+def _abbreviations_as_renderings(draft: Draft) -> None:
+    """A file whose only English form is an abbreviation gives it as the rendering."""
+    if draft.renderings:
+        return
+    for item in [item for item in draft.abbreviations if not item.lang.startswith("zh")]:
+        draft.abbreviations.remove(item)
+        kind = "deprecated" if item.status == "erroneous" else "source"
+        note = " ".join(filter(None, [item.note, "An abbreviation: the imported file gives no other English form."]))
+        draft.renderings.append(Item(item.text, kind, item.line, item.sources, note, locator=item.locator, raw=item.raw))
+
+
+def _both_scripts(hans: str | None, hant: str | None, notes: list[str]) -> tuple[str, str]:
+    """The simplified and traditional forms, the missing one machine-converted (and noted)."""
+    from glossary.authoring.script import convert
+
+    if not hans:
+        assert hant is not None
+        hans = convert(hant, "tw2s")
+        notes.append("Simplified form machine-converted from the traditional one with OpenCC (tw2s).")
+    if not hant:
+        hant = convert(hans, "s2tw")
+        notes.append("Traditional form machine-converted with OpenCC (s2tw); check it.")
+    return hans, hant
 
 
 def _line_for(loc: tuple[Any, ...], lines: dict[tuple[Any, ...], int], default: int) -> int:
