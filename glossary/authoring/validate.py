@@ -108,6 +108,9 @@ def check_traditional(hans: str, hant: str) -> str | None:
 
 #: Rendering kinds whose quotes must hold the English itself (a literal gloss cites the
 #: Chinese it glosses; a deprecated wording may be cited as described, not as written).
+#: A problem a check finds in one concept: (field, message, location in the file).
+_Found = tuple[str, str, tuple[int | str, ...]]
+
 QUOTED_KINDS = ("official", "source", "alternative")
 
 
@@ -144,14 +147,14 @@ def earlier(date: str, than: str, *, decade: bool = False) -> bool:
     return date[:length] < than[:length]
 
 
-def _quote_problems(concept: Concept, official_docs: set[str]) -> list[tuple[str, str, tuple[int | str, ...]]]:
+def _quote_problems(concept: Concept, official_docs: set[str]) -> list[_Found]:
     """Forms that no quote they cite holds: (field, message, location).
 
     One quote holding the form attests it (others may cite context); an official
     rendering must be held by the quote of an official document, which is what makes
     it official.
     """
-    found: list[tuple[str, str, tuple[int | str, ...]]] = []
+    found: list[_Found] = []
     zh = concept.zh
     if not any(quoted_in(zh.hans, citation.quote, chinese=True) or quoted_in(zh.hant, citation.quote, chinese=True) for citation in zh.sources):
         forms = " or ".join(dict.fromkeys((repr(zh.hans), repr(zh.hant))))
@@ -177,9 +180,9 @@ def _quote_problems(concept: Concept, official_docs: set[str]) -> list[tuple[str
     return found
 
 
-def _date_problems(concept: Concept, first_uses: dict[str, FirstUse]) -> list[tuple[str, str, tuple[int | str, ...]]]:
+def _date_problems(concept: Concept, first_uses: dict[str, FirstUse]) -> list[_Found]:
     """Dates that contradict a first use: (field, message, location)."""
-    found: list[tuple[str, str, tuple[int | str, ...]]] = []
+    found: list[_Found] = []
     first_use = concept.first_use
     if first_use is not None:
         decade = first_use.precision == "decade"
@@ -212,65 +215,86 @@ def _date_problems(concept: Concept, first_uses: dict[str, FirstUse]) -> list[tu
 
 def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Problem]:
     """Run the cross-field checks over a read folder; ``slow_checks`` adds pinyin and script checks."""
-    from glossary.authoring.keys import term_keys
-
-    problems: list[Problem] = []
     ids = {concept.id for concept in folder.concepts}
-    folder_concepts = {concept.id: concept for concept in folder.concepts}
     first_uses = {concept.id: concept.first_use for concept in folder.concepts if concept.first_use is not None}
     official_docs = {key for key, document in folder.sources.items() if document.kind == "official"}
-
-    def report(concept_id: str, field: str, check: str, message: str, loc: tuple[int | str, ...] = ()) -> None:
-        path = folder.files[concept_id]
-        line = line_of(folder.texts.get(path, ""), loc) if loc else None
-        problems.append(Problem(path, field, check, message, line))
-
-    sources_path = folder.path / "_sources.toml"
+    problems: list[Problem] = []
     for concept in folder.concepts:
-        data = concept.model_dump()
-        for loc, citation in _citations(data):
-            if citation["doc"] not in folder.sources:
-                report(concept.id, _field(loc), "citations", f"cites {citation['doc']!r}, which is not in {sources_path.name}", loc)
-        for index, rendering in enumerate(concept.en):
-            if rendering.kind == "official" and not any(
-                folder.sources.get(citation.doc) is not None and folder.sources[citation.doc].kind == "official"
-                for citation in rendering.sources
-            ):
-                report(
-                    concept.id,
-                    f"en[{index}]",
-                    "citations",
-                    f"the official rendering {rendering.text!r} cites no official document (kind = \"official\" in {sources_path.name})",
-                    ("en", index, "kind"),
-                )
-        for field, message, loc in _quote_problems(concept, official_docs):
-            report(concept.id, field, "quotes", message, loc)
-        for field, message, loc in _date_problems(concept, first_uses):
-            report(concept.id, field, "dates", message, loc)
-        for index, relation in enumerate(concept.relations):
-            if relation.target not in ids:
-                report(concept.id, f"relations[{index}].target", "relations", f"no concept has the id {relation.target!r}", ("relations", index, "target"))
-            elif relation.target == concept.id:
-                report(concept.id, f"relations[{index}].target", "relations", "a concept cannot relate to itself", ("relations", index, "target"))
-        for index, other in enumerate(concept.shares_keys_with):
-            if other not in ids:
-                report(concept.id, f"shares_keys_with[{index}]", "keys", f"no concept has the id {other!r}", ("shares_keys_with",))
+        checks: list[tuple[str, list[_Found]]] = [
+            ("citations", _citation_problems(concept, folder)),
+            ("quotes", _quote_problems(concept, official_docs)),
+            ("dates", _date_problems(concept, first_uses)),
+            ("relations", _relation_problems(concept, ids)),
+            ("keys", _unknown_shares(concept, ids)),
+        ]
         if slow_checks:
-            # empty pinyin: an import could not generate it, and the concept's note says why
-            for message in check_pinyin(concept.zh.hans, concept.zh.pinyin) if concept.zh.pinyin else ():
-                report(concept.id, "zh.pinyin", "pinyin", message, ("zh", "pinyin"))
-            traditional_problem = check_traditional(concept.zh.hans, concept.zh.hant)
-            if traditional_problem:
-                report(concept.id, "zh.hant", "traditional", traditional_problem, ("zh", "hant"))
+            checks += [("pinyin", _pinyin_problems(concept)), ("traditional", _traditional_problems(concept))]
+        problems += (_problem(folder, concept.id, check, *found) for check, items in checks for found in items)
+    problems += (_problem(folder, concept_id, "keys", *found) for concept_id, found in _key_problems(folder, slow_checks))
+    return problems
 
-    # keys shared across concepts
+
+def _problem(folder: TermsFolder, concept_id: str, check: str, field: str, message: str, loc: tuple[int | str, ...] = ()) -> Problem:
+    path = folder.files[concept_id]
+    line = line_of(folder.texts.get(path, ""), loc) if loc else None
+    return Problem(path, field, check, message, line)
+
+
+def _citation_problems(concept: Concept, folder: TermsFolder) -> list[_Found]:
+    """Citations of documents the registry lacks; official renderings citing no official document."""
+    registry = (folder.path / "_sources.toml").name
+    found: list[_Found] = [
+        (_field(loc), f"cites {citation['doc']!r}, which is not in {registry}", loc)
+        for loc, citation in _citations(concept.model_dump())
+        if citation["doc"] not in folder.sources
+    ]
+    for index, rendering in enumerate(concept.en):
+        documents = (folder.sources.get(citation.doc) for citation in rendering.sources)
+        if rendering.kind == "official" and not any(document is not None and document.kind == "official" for document in documents):
+            message = f"the official rendering {rendering.text!r} cites no official document (kind = \"official\" in {registry})"
+            found.append((f"en[{index}]", message, ("en", index, "kind")))
+    return found
+
+
+def _relation_problems(concept: Concept, ids: set[str]) -> list[_Found]:
+    found: list[_Found] = []
+    for index, relation in enumerate(concept.relations):
+        loc: tuple[int | str, ...] = ("relations", index, "target")
+        if relation.target not in ids:
+            found.append((f"relations[{index}].target", f"no concept has the id {relation.target!r}", loc))
+        elif relation.target == concept.id:
+            found.append((f"relations[{index}].target", "a concept cannot relate to itself", loc))
+    return found
+
+
+def _unknown_shares(concept: Concept, ids: set[str]) -> list[_Found]:
+    return [
+        (f"shares_keys_with[{index}]", f"no concept has the id {other!r}", ("shares_keys_with",))
+        for index, other in enumerate(concept.shares_keys_with)
+        if other not in ids
+    ]
+
+
+def _pinyin_problems(concept: Concept) -> list[_Found]:
+    # empty pinyin: an import could not generate it, and the concept's note says why
+    messages = check_pinyin(concept.zh.hans, concept.zh.pinyin) if concept.zh.pinyin else []
+    return [("zh.pinyin", message, ("zh", "pinyin")) for message in messages]
+
+
+def _traditional_problems(concept: Concept) -> list[_Found]:
+    problem = check_traditional(concept.zh.hans, concept.zh.hant)
+    return [("zh.hant", problem, ("zh", "hant"))] if problem else []
+
+
+def _key_problems(folder: TermsFolder, slow_checks: bool) -> list[tuple[str, _Found]]:
+    """Keys shared across concepts without a declaration: (concept id, problem)."""
+    from glossary.authoring.keys import term_keys
+
     owners: dict[tuple[str, str], list[tuple[str, str, str]]] = defaultdict(list)
     for concept in folder.concepts:
         for family, key, kind, surface in term_keys(concept.model_dump(mode="json", exclude_none=True), script_variants=slow_checks):
-            if family == "id":
-                continue
-            owners[(family, key)].append((concept.id, kind, surface))
-    declared = {(concept.id, other) for concept in folder.concepts for other in concept.shares_keys_with}
+            if family != "id":
+                owners[(family, key)].append((concept.id, kind, surface))
     # English keys marked ambiguous: (concept id, key) -> index of the rendering
     ambiguous = {
         (concept.id, normalize.english_key(rendering.text)): index
@@ -278,40 +302,45 @@ def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Pr
         for index, rendering in enumerate(concept.en)
         if rendering.ambiguous
     }
-    for (concept_id, key), index in sorted(ambiguous.items()):
-        if len({holder[0] for holder in owners[("en", key)]}) < 2:
-            report(
-                concept_id,
-                f"en[{index}].ambiguous",
-                "keys",
-                "is marked ambiguous, but no other concept carries this English: add the rendering to the concept it also names, or drop the flag",
-                ("en", index, "ambiguous"),
-            )
+    found: list[tuple[str, _Found]] = [
+        (concept_id, (f"en[{index}].ambiguous", _ALONE_AMBIGUOUS, ("en", index, "ambiguous")))
+        for (concept_id, key), index in sorted(ambiguous.items())
+        if len({holder[0] for holder in owners[("en", key)]}) < 2
+    ]
+    declared = {(concept.id, other) for concept in folder.concepts for other in concept.shares_keys_with}
+    by_id = {concept.id: concept for concept in folder.concepts}
     for (family, key), holders in sorted(owners.items()):
         concept_ids = sorted({holder[0] for holder in holders})
         if len(concept_ids) < 2:
             continue
         if family == "en" and any((concept_id, key) in ambiguous for concept_id in concept_ids):
-            # an ambiguous English needs no shares_keys_with, but every concept carrying it marks it
-            flagged = [concept_id for concept_id in concept_ids if (concept_id, key) in ambiguous]
-            for concept_id in concept_ids:
-                if (concept_id, key) not in ambiguous:
-                    index = next(number for number, rendering in enumerate(folder_concepts[concept_id].en) if normalize.english_key(rendering.text) == key)
-                    report(
-                        concept_id,
-                        f"en[{index}].ambiguous",
-                        "keys",
-                        f"{folder_concepts[concept_id].en[index].text!r} is marked ambiguous in {', '.join(flagged)}: mark it ambiguous = true here too",
-                        ("en", index),
-                    )
+            found += _unmarked_ambiguity(by_id, key, concept_ids, ambiguous)
             continue
+        surfaces = ", ".join(f"{holder[0]}: {holder[2]!r} ({holder[1]})" for holder in holders)
         for first_index, first in enumerate(concept_ids):
             for second in concept_ids[first_index + 1 :]:
-                if (first, second) in declared or (second, first) in declared:
-                    continue
-                surfaces = ", ".join(f"{holder[0]}: {holder[2]!r} ({holder[1]})" for holder in holders)
-                report(first, "keys", "keys", f"shares the {family} key {key!r} with {second} ({surfaces}); declare it in shares_keys_with if intended")
-    return problems
+                if (first, second) not in declared and (second, first) not in declared:
+                    message = f"shares the {family} key {key!r} with {second} ({surfaces}); declare it in shares_keys_with if intended"
+                    found.append((first, ("keys", message, ())))
+    return found
+
+
+_ALONE_AMBIGUOUS = "is marked ambiguous, but no other concept carries this English: add the rendering to the concept it also names, or drop the flag"
+
+
+def _unmarked_ambiguity(
+    concepts: dict[str, Concept], key: str, concept_ids: list[str], ambiguous: dict[tuple[str, str], int]
+) -> list[tuple[str, _Found]]:
+    """An ambiguous English needs no shares_keys_with, but every concept carrying it marks it."""
+    flagged = [concept_id for concept_id in concept_ids if (concept_id, key) in ambiguous]
+    found: list[tuple[str, _Found]] = []
+    for concept_id in concept_ids:
+        if (concept_id, key) not in ambiguous:
+            renderings = concepts[concept_id].en
+            index = next(number for number, rendering in enumerate(renderings) if normalize.english_key(rendering.text) == key)
+            message = f"{renderings[index].text!r} is marked ambiguous in {', '.join(flagged)}: mark it ambiguous = true here too"
+            found.append((concept_id, (f"en[{index}].ambiguous", message, ("en", index))))
+    return found
 
 
 def _citations(data: object, loc: tuple[int | str, ...] = ()) -> list[tuple[tuple[int | str, ...], dict[str, str]]]:
