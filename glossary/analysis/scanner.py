@@ -59,6 +59,7 @@ from glossary.core.index import KIND_SCORES
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from typing import Any
 
     from glossary.core.index import TermIndex
@@ -74,6 +75,10 @@ _RIGHT = 2  # needs a word boundary after it
 _CASE = 4  # an English abbreviation: not matched in lower case
 
 _SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+#: a scannable text -> term position -> [(kind, stored form, lang), ...]
+_Forms = dict[str, dict[int, list[tuple[str, str, str]]]]
 
 
 class _Key:
@@ -221,6 +226,12 @@ class Scanner:
 
     @staticmethod
     def _collect_keys(glossary: TermIndex) -> list[_Key]:
+        forms, other_keys, spellings = Scanner._gather_forms(glossary)
+        return Scanner._make_keys(forms, other_keys, spellings, glossary.compiled_terms)
+
+    @staticmethod
+    def _gather_forms(glossary: TermIndex) -> tuple[_Forms, set[str], dict[str, set[str]]]:
+        """The texts to scan for and their terms; the texts that are Chinese or English forms; each abbreviation text's spellings."""
         wanted = []
         data = glossary.compiled_terms
         for position, derived in enumerate(glossary.compiled_derived):
@@ -231,8 +242,7 @@ class Scanner:
                     wanted.append((position, family, key, kind, surface))
         # fold every form in one call: NUL separates them (the fold leaves it alone)
         folded_all = fold("\0".join(item[4] + "\0" + item[2] for item in wanted)).split("\0")
-        # key -> term position -> [(kind, stored form, lang), ...]
-        forms: dict[str, dict[int, list[tuple[str, str, str]]]] = {}
+        forms: _Forms = {}
         other_keys: set[str] = set()
         spellings: dict[str, set[str]] = {}
         for number, (position, family, key, kind, surface) in enumerate(wanted):
@@ -254,8 +264,17 @@ class Scanner:
             for text in found:
                 if text:
                     forms.setdefault(text, {}).setdefault(position, []).append((kind, surface, lang))
+        return forms, other_keys, spellings
+
+    @staticmethod
+    def _make_keys(
+        forms: _Forms,
+        other_keys: set[str],
+        spellings: dict[str, set[str]],
+        data: Sequence[dict[str, Any]],
+    ) -> list[_Key]:
+        """One key a text: its terms best kind first, the exact stored forms, the word-boundary and case rules."""
         keys = []
-        data = glossary.compiled_terms
         scores = KIND_SCORES
         for text in sorted(forms):
             by_term = forms[text]
