@@ -110,7 +110,6 @@ def write_terms_folder(concepts: Iterable[Concept], sources: dict[str, SourceDoc
     exists and holds other files receives the written files one by one.
     """
     import errno
-    import os
     import shutil
     import tempfile
 
@@ -123,36 +122,9 @@ def write_terms_folder(concepts: Iterable[Concept], sources: dict[str, SourceDoc
         staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=folder.parent))
     except OSError as error:
         raise OutputError(str(folder), error.strerror or str(error)) from None
-    names: list[str] = []
     try:
-        for concept in concepts:
-            name = f"{concept.id}.toml"
-            (staging / name).write_text(concept_toml(concept), encoding="utf-8")
-            names.append(name)
-        registry = sources() if callable(sources) else sources
-        (staging / "_sources.toml").write_text(sources_toml(registry), encoding="utf-8")
-        names.append("_sources.toml")
-        os.chmod(staging, 0o777 & ~_umask())
-        if folder.is_dir() and not any(folder.iterdir()):
-            try:
-                folder.rmdir()  # fails if another import filled it meanwhile
-            except FileNotFoundError:  # another import removed it first
-                pass
-        if folder.exists():
-            linked: list[str] = []
-            try:
-                for name in names:
-                    # link, not replace: a file another import wrote meanwhile is not overwritten
-                    os.link(staging / name, folder / name)
-                    linked.append(name)
-            except FileExistsError:
-                for name in linked:  # all or nothing
-                    (folder / name).unlink(missing_ok=True)
-                raise
-            shutil.rmtree(staging)
-        else:
-            # fails if another import renamed its folder into place meanwhile
-            os.rename(staging, folder)
+        names = _write_staged(staging, concepts, sources)
+        _move_into_place(staging, folder, names)
     except FileExistsError:
         shutil.rmtree(staging, ignore_errors=True)
         raise OutputError(str(folder), "another import wrote term files into it meanwhile; choose a new or empty folder") from None
@@ -165,6 +137,49 @@ def write_terms_folder(concepts: Iterable[Concept], sources: dict[str, SourceDoc
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return [folder / name for name in names]
+
+
+def _write_staged(
+    staging: Path, concepts: Iterable[Concept], sources: dict[str, SourceDocument] | Callable[[], dict[str, SourceDocument]]
+) -> list[str]:
+    """Write each concept's file and then ``_sources.toml`` into ``staging``; their names."""
+    names: list[str] = []
+    for concept in concepts:
+        name = f"{concept.id}.toml"
+        (staging / name).write_text(concept_toml(concept), encoding="utf-8")
+        names.append(name)
+    registry = sources() if callable(sources) else sources
+    (staging / "_sources.toml").write_text(sources_toml(registry), encoding="utf-8")
+    names.append("_sources.toml")
+    return names
+
+
+def _move_into_place(staging: Path, folder: Path, names: list[str]) -> None:
+    """Rename the staging folder to ``folder``, or link its files into an existing ``folder``, all or nothing."""
+    import os
+    import shutil
+
+    os.chmod(staging, 0o777 & ~_umask())
+    if folder.is_dir() and not any(folder.iterdir()):
+        try:
+            folder.rmdir()  # fails if another import filled it meanwhile
+        except FileNotFoundError:  # another import removed it first
+            pass
+    if not folder.exists():
+        # fails if another import renamed its folder into place meanwhile
+        os.rename(staging, folder)
+        return
+    linked: list[str] = []
+    try:
+        for name in names:
+            # link, not replace: a file another import wrote meanwhile is not overwritten
+            os.link(staging / name, folder / name)
+            linked.append(name)
+    except FileExistsError:
+        for name in linked:  # all or nothing
+            (folder / name).unlink(missing_ok=True)
+        raise
+    shutil.rmtree(staging)
 
 
 def _umask() -> int:
