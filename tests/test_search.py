@@ -117,3 +117,15 @@ def test_lookup_cli_suggests_when_nothing_matches(cli) -> None:
 
     document = json.loads(cli("lookup", "--json", "军民融和").out)
     assert document["terms"] == [] and document["suggestions"][0]["id"] == "military-civil-fusion"
+
+
+def test_a_chinese_abbreviation_outranks_a_name_one_character_away() -> None:
+    # 中央科委 keeps 中央科技委员会's characters in order; 中央军委 differs from it in one
+    # character, which in Chinese makes another word far more often than a typo does
+    from termdata import concept, glossary_of
+
+    two = glossary_of(
+        concept("science", "中央科技委员会", "Zhōngyāng Kējì Wěiyuánhuì", "Central Science and Technology Commission"),
+        concept("military", "中央军委", "Zhōngyāng Jūnwěi", "Central Military Commission"),
+    )
+    assert [(match.term.id, match.how) for match in two.search("中央科委")][:2] == [("science", "abbreviated"), ("military", "fuzzy")]
