@@ -122,3 +122,16 @@ def test_a_relation_link_leads_to_its_entry_even_when_a_search_hid_it(browser: A
     browser.find_element(By.CSS_SELECTOR, "#t-integrated-national-strategic-system .facts a[href='#t-military-civil-fusion']").click()
     assert browser.find_element(By.ID, "t-military-civil-fusion").is_displayed()
     assert browser.execute_script("return location.hash") == "#t-military-civil-fusion"
+
+
+def test_the_self_contained_page_styles_and_searches_with_its_inlined_assets(browser: Any, fixture_glossary: glossary.Glossary, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+
+    alone = tmp_path / "page.html"  # one file, nothing beside it
+    export(fixture_glossary, "html", alone)
+    assert [path.name for path in tmp_path.iterdir()] == ["page.html"]
+    browser.get(alone.as_uri())
+    assert _search(browser, "mcf") == ["military-civil-fusion"]
+    assert browser.find_element(By.ID, "status").text == "1 of 3 concepts"
+    # the inlined style sheet applies: the header sticks to the top
+    assert browser.find_element(By.CSS_SELECTOR, "header.top").value_of_css_property("position") == "sticky"

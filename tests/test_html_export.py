@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from termdata import SOURCES, cite, concept, glossary_of
 
 import glossary
 from glossary.formats import ExportOptions, export, get_format
-from glossary.formats.html import page, page_keys, ruby_pairs, search_tables
+from glossary.formats.html import ASSETS, asset, page, page_keys, ruby_pairs, search_tables
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -201,8 +202,13 @@ def test_export_writes_a_site_folder(cli, tmp_path: Path) -> None:
     target = tmp_path / "site"
     result = cli("export", "--format", "html", "--lang", "en", "--glossary", str(FIXTURE_TERMS), "-o", str(target))
     assert result.code == 0, result.err
-    assert [path.name for path in target.iterdir()] == ["index.html"]  # no temporary file left behind
-    assert parse(target.joinpath("index.html").read_text(encoding="utf-8")) is not None
+    assert sorted(path.name for path in target.iterdir()) == ["index.html", "search.js", "site.css"]  # no temporary file left behind
+    root = parse(target.joinpath("index.html").read_text(encoding="utf-8"))
+    (link,) = root.iter(f"{XHTML}link")
+    scripts = [script.get("src") for script in root.iter(f"{XHTML}script")]
+    assert link.get("href") == "site.css" and scripts == [None, "search.js"]  # the data inline, the script beside it
+    for name in ASSETS:
+        assert target.joinpath(name).read_text(encoding="utf-8") == asset(name)
     again = cli("export", "--format", "html", "--lang", "zh", "-o", str(target))  # an existing folder is written into
     assert again.code == 0 and 'lang="zh-Hans"' in target.joinpath("index.html").read_text(encoding="utf-8")
 
@@ -245,11 +251,13 @@ def test_the_format_is_registered_and_writes_a_folder(fixture_glossary: glossary
     fmt = get_format("html")
     assert fmt.writes_folder and not fmt.can_read
     data = export(fixture_glossary, "html", tmp_path / "out", ExportOptions(lang="zh"))
-    assert (tmp_path / "out" / "index.html").read_bytes() == data == page(fixture_glossary, "zh").encode("utf-8")
+    assert (tmp_path / "out" / "index.html").read_bytes() == data == page(fixture_glossary, "zh", inline=False).encode("utf-8")
+    assert fmt.dump(fixture_glossary, ExportOptions(lang="zh")) == page(fixture_glossary, "zh").encode("utf-8")
 
 
 def test_the_timeline_gives_each_year_room_and_keeps_labels_inside() -> None:
-    from glossary.formats.html import _SVG_WIDTH, _text_width
+    from glossary.formats.html.timeline import SVG_WIDTH as _SVG_WIDTH
+    from glossary.formats.html.timeline import text_width as _text_width
 
     terms = [concept("early", "旧概念", "jiù gàiniàn", "old concept", first_use="1952-10-01")]
     terms += [concept(f"late-{n}", f"新概念{n}", f"xīn gàiniàn {n}", f"new concept {n}", first_use=f"20{15 + n}-12-20") for n in range(4)]
@@ -265,3 +273,36 @@ def test_the_timeline_gives_each_year_room_and_keeps_labels_inside() -> None:
         x, width = float(text.get("x") or 0), _text_width(text.text or "")
         left, right = (x - width, x) if text.get("text-anchor") == "end" else (x, x + width)
         assert 0 <= left and right <= _SVG_WIDTH, text.text
+
+
+# --- the style sheet and the script: package files, linked from a site folder or inlined ----------
+
+
+def test_the_style_and_script_are_package_files_without_data() -> None:
+    style, script = asset("site.css"), asset("search.js")
+    assert "article.term" in style and "@media print" in style
+    assert 'getElementById("search-data")' in script and "glossaryQueryKeys" in script
+    assert "军" not in script and "military" not in script  # the data is in the page's JSON, not in the script
+
+
+def test_an_inlined_asset_cannot_end_its_element(fixture_glossary: glossary.Glossary, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary.formats import html
+
+    real = html.asset
+    monkeypatch.setattr(html, "asset", lambda name: real(name) + ('\nconst end = "</script><b>&";\n' if name.endswith(".js") else "\n/* </style> */\n"))
+    text = page(fixture_glossary, "en")
+    assert "</script><b>" not in text and "</style> */" not in text
+    root = parse(text)  # still well-formed: the CDATA sections hold < and &
+    (script,) = [element for element in root.iter(f"{XHTML}script") if element.get("id") is None]
+    assert 'const end = "<\\/script><b>&";' in (script.text or "")  # the same string to JavaScript
+    monkeypatch.setattr(html, "asset", lambda name: "a[b[0]]>c")
+    with pytest.raises(ValueError, match="CDATA"):
+        page(fixture_glossary, "en")
+
+
+def test_the_self_contained_page_and_the_site_differ_only_in_how_they_hold_the_assets(fixture_glossary: glossary.Glossary) -> None:
+    inline, linked = page(fixture_glossary, "en"), page(fixture_glossary, "en", inline=False)
+    assert asset("search.js").replace("</", "<\\/") in inline and asset("site.css") in inline
+    without_assets = re.sub(r"<style>.*?</style>\n|<script>//<!\[CDATA\[.*?//\]\]></script>\n", "", inline, flags=re.DOTALL)
+    unlinked = linked.replace('<link rel="stylesheet" href="site.css" />\n', "").replace('<script src="search.js"></script>\n', "")
+    assert without_assets == unlinked != linked

@@ -37,7 +37,17 @@ def test_the_wheel_holds_the_package_its_terms_and_type_marker(wheel: Path) -> N
     names = set(zipfile.ZipFile(wheel).namelist())
     shipped = {name.removeprefix("glossary/_terms/") for name in names if name.startswith("glossary/_terms/")}
     assert shipped == {path.name for path in (ROOT / "terms").iterdir() if path.is_file()}
-    for required in ("glossary/__init__.py", "glossary/loading/_compiled.py", "glossary/core/_tables.py", "glossary/core/_messages.py", "glossary/py.typed"):
+    shipped_files = (
+        "glossary/__init__.py",
+        "glossary/loading/_compiled.py",
+        "glossary/core/_tables.py",
+        "glossary/core/_messages.py",
+        "glossary/py.typed",
+        # the HTML site's style sheet and search script, read with importlib.resources
+        "glossary/formats/html/site.css",
+        "glossary/formats/html/search.js",
+    )
+    for required in shipped_files:
         assert required in names
     assert not any(name.startswith(("tests/", "terms/")) for name in names)
 
@@ -84,6 +94,12 @@ def test_the_installed_wheel_looks_up_from_another_directory(wheel: Path, tmp_pa
         done = subprocess.run([str(venv / "bin" / "glossary"), *arguments], capture_output=True, text=True, cwd="/")
         assert done.returncode == 0, done.stderr
     assert "军民融合 " in userdict.read_text(encoding="utf-8")
+    # the HTML site reads its style sheet and script from the installed package
+    site = tmp_path / "site"
+    done = subprocess.run([str(venv / "bin" / "glossary"), "export", "--format", "html", "-o", str(site)], capture_output=True, text=True, cwd="/")
+    assert done.returncode == 0, done.stderr
+    assert sorted(path.name for path in site.iterdir()) == ["index.html", "search.js", "site.css"]
+    assert "glossaryQueryKeys" in (site / "search.js").read_text(encoding="utf-8")
 
 
 def test_the_sdist_keeps_the_terms(tmp_path: Path) -> None:

@@ -1,26 +1,39 @@
-"""Bar charts of term counts per period, as SVG or PNG, with no plotting library.
+"""Bar charts of term counts per period: SVG always, PNG with the ``charts`` extra (matplotlib).
 
 One series draws plain bars with their values on top (like Figure 1 of the NSI
 brief: articles containing a term, per year); several series draw grouped bars
-with a legend. :func:`bar_chart` lays the chart out once as shapes; the SVG writer
-turns them into elements, the PNG writer rasterises them with a built-in 5×7
-bitmap font. That font has ASCII only, so PNG labels use each series' ASCII label
-(its English rendering) and the SVG ones its full label (Chinese and English).
+with a legend. :func:`bar_chart` lays the chart out once as shapes; the SVG is
+written by the package's one SVG writer (:mod:`glossary.formats.svg`), the PNG is the
+same shapes drawn by matplotlib, with a CJK font when one is installed. Without one
+the PNG's labels fall back to each text's Latin form (English and pinyin) and a note
+says so: Chinese is never dropped silently.
 """
 
 from __future__ import annotations
 
-import struct
-import zlib
+import io
+import unicodedata
 from dataclasses import dataclass
-from typing import Any
-from xml.sax.saxutils import escape
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["FORMATS", "Series", "bar_chart"]
+from glossary.formats.svg import Drawing
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["FORMATS", "PNG_NEEDS", "Series", "bar_chart", "cjk_font", "png_available"]
 
 FORMATS = ("svg", "png")
+PNG_NEEDS = "PNG charts need matplotlib: pip install 'glossary[charts]'; or write .svg"
 _COLOURS = ("#1f5fa6", "#d9822b", "#3a8f5c", "#b23a48", "#7a5ba6", "#8c7b3e", "#2a9d9d", "#6b6b6b")
-_FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
+#: CJK fonts to draw Chinese labels with, most fitting first (matplotlib's font names)
+CJK_FONTS = (
+    "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Source Han Sans CN", "PingFang SC", "Microsoft YaHei",
+    "SimHei", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "Heiti SC", "Hiragino Sans GB",
+    "Noto Sans CJK TC", "Noto Sans CJK JP", "Source Han Sans TC", "Source Han Sans JP",
+)  # fmt: skip
+_FONT_FAMILY = ", ".join([*CJK_FONTS[:6], "sans-serif"])  # unquoted: CSS reads a run of words as one name
+_DPI = 100
 
 
 @dataclass
@@ -28,13 +41,13 @@ class Series:
     """One bar series: a label and a value per period."""
 
     label: str
-    #: the label in ASCII for the PNG font (an English rendering, say)
-    ascii_label: str
+    #: the label without Chinese characters (English, pinyin), for a PNG drawn without a CJK font
+    latin_label: str
     values: list[int]
 
 
 # shapes: ("rect", x, y, w, h, colour) | ("line", x1, y1, x2, y2, colour)
-#         | ("text", x, y, text, ascii_text, size, anchor, colour)
+#         | ("text", x, y, text, latin_text, size, anchor, colour)
 _Shape = tuple[Any, ...]
 
 
@@ -48,27 +61,46 @@ def _nice_step(top: int) -> int:
         step *= 10
 
 
-def _layout(series: list[Series], periods: list[str], title: str, ylabel: str, width: int, height: int) -> list[_Shape]:
-    shapes: list[_Shape] = []
-    legend_rows = len(series) if len(series) > 1 else 0
-    top_margin = 56 + 18 * legend_rows
+def latin(text: str) -> str:
+    """Text without its CJK characters (wide or full-width), what a Latin font can draw.
+
+    >>> latin("Mentions of “INSS” (一体化国家战略体系) per year")
+    'Mentions of “INSS” per year'
+    """
+    kept = "".join(char for char in text if unicodedata.east_asian_width(char) not in "WF")
+    return " ".join(kept.replace("()", "").split())
+
+
+def _text_width(text: str, size: float) -> float:
+    """About how wide a text is set: CJK characters one em, others a little over half."""
+    return sum(size if unicodedata.east_asian_width(char) in "WF" else size * 0.58 for char in text)
+
+
+def _frame(series: list[Series], titles: tuple[str, str], width: int, height: int) -> list[_Shape]:
+    """The background, the title and the legend (of several series)."""
+    size = min(16.0, 16 * (width - 16) / max(_text_width(titles[0], 16), 1))  # a long title is set smaller, not cut
+    shapes: list[_Shape] = [("rect", 0, 0, width, height, "#ffffff"), ("text", width / 2, 28, *titles, round(size, 1), "middle", "#222222")]
+    for row, one in enumerate(series if len(series) > 1 else ()):
+        y = 46 + 18 * row
+        shapes.append(("rect", 64, y, 12, 12, _COLOURS[row % len(_COLOURS)]))
+        shapes.append(("text", 64 + 18, y + 11, one.label, one.latin_label, 12, "start", "#222222"))
+    return shapes
+
+
+def _layout(series: list[Series], periods: list[str], titles: tuple[str, str], ylabel: str, width: int, height: int) -> list[_Shape]:
+    shapes = _frame(series, titles, width, height)
+    top_margin = 56 + (18 * len(series) + 8 if len(series) > 1 else 0)  # the legend, then the unit label below it
     left, right, bottom = 64, 24, 56
     plot_w, plot_h = width - left - right, height - top_margin - bottom
     highest = max((value for one in series for value in one.values), default=0)
     step = _nice_step(max(highest, 1))
     axis_top = max(step, -(-highest // step) * step)
-    shapes.append(("rect", 0, 0, width, height, "#ffffff"))
-    shapes.append(("text", width / 2, 28, title, _ascii(title), 16, "middle", "#222222"))
-    for row, one in enumerate(series if legend_rows else ()):
-        y: float = 46 + 18 * row
-        shapes.append(("rect", left, y, 12, 12, _COLOURS[row % len(_COLOURS)]))
-        shapes.append(("text", left + 18, y + 11, one.label, one.ascii_label, 12, "start", "#222222"))
     base = top_margin + plot_h
     for tick in range(0, axis_top + 1, step):
         y = base - plot_h * tick / axis_top
         shapes.append(("line", left, y, left + plot_w, y, "#e3e3e3" if tick else "#444444"))
         shapes.append(("text", left - 8, y + 4, str(tick), str(tick), 11, "end", "#444444"))
-    shapes.append(("text", 16, top_margin - 12, ylabel, _ascii(ylabel), 11, "start", "#444444"))
+    shapes.append(("text", 16, top_margin - 12, ylabel, latin(ylabel), 11, "start", "#444444"))
     slot = plot_w / max(len(periods), 1)
     bar = slot * 0.75 / max(len(series), 1)
     for index, period in enumerate(periods):
@@ -85,117 +117,88 @@ def _layout(series: list[Series], periods: list[str], title: str, ylabel: str, w
     return shapes
 
 
-def _ascii(text: str) -> str:
-    """What the PNG font can draw: curly quotes made straight, other non-ASCII text left out."""
-    text = text.translate({0x201C: '"', 0x201D: '"', 0x2018: "'", 0x2019: "'", 0x2013: "-", 0x2014: "-"})
-    kept = "".join(char for char in text if " " <= char <= "~")
-    return " ".join(kept.replace("()", "").split())
-
-
 def _svg(shapes: list[_Shape], width: int, height: int) -> bytes:
-    out = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="{escape(_FONT_FAMILY)}">',
-    ]
+    drawing = Drawing(width, height, font_family=_FONT_FAMILY)
     for shape in shapes:
         if shape[0] == "rect":
             _, x, y, w, h, colour = shape
-            out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" fill="{colour}"/>')
+            drawing.add("rect", x=float(x), y=float(y), width=float(w), height=float(h), fill=colour)
         elif shape[0] == "line":
             _, x1, y1, x2, y2, colour = shape
-            out.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{colour}" stroke-width="1"/>')
+            drawing.add("line", x1=float(x1), y1=float(y1), x2=float(x2), y2=float(y2), stroke=colour, stroke_width=1)
         else:
-            _, x, y, text, _ascii_text, size, anchor, colour = shape
-            out.append(f'<text x="{x:.1f}" y="{y:.1f}" font-size="{size}" text-anchor="{anchor}" fill="{colour}">{escape(text)}</text>')
-    out.append("</svg>")
-    return ("\n".join(out) + "\n").encode("utf-8")
+            _, x, y, text, _latin, size, anchor, colour = shape
+            drawing.add("text", text, x=float(x), y=float(y), font_size=size, text_anchor=anchor, fill=colour)
+    return drawing.document()
 
 
-# 5×7 bitmap font for ASCII 32-126: seven rows per glyph, bit 4 the leftmost pixel.
-_FONT = (
-    "00000000000000", "04040404040004", "0A0A0A00000000", "0A0A1F0A1F0A0A", "040F140E051E04", "18190204081303", "0C12140815120D", "0C040800000000",
-    "02040808080402", "08040202020408", "0004150E150400", "0004041F040400", "00000000040408", "0000001F000000", "00000000000C0C", "00010204081000",
-    "0E11131519110E", "040C040404040E", "0E11010204081F", "1F02040201110E", "02060A121F0202", "1F101E0101110E", "0608101E11110E", "1F010204080808",
-    "0E11110E11110E", "0E11110F01020C", "000C0C000C0C00", "000C0C000C0408", "02040810080402", "00001F001F0000", "08040201020408", "0E110102040004",
-    "0E11010D15150E", "0E1111111F1111", "1E11111E11111E", "0E11101010110E", "1C12111111121C", "1F10101E10101F", "1F10101E101010", "0E11101711110F",
-    "1111111F111111", "0E04040404040E", "0702020202120C", "11121418141211", "1010101010101F", "111B1515111111", "11111915131111", "0E11111111110E",
-    "1E11111E101010", "0E11111115120D", "1E11111E141211", "0F10100E01011E", "1F040404040404", "1111111111110E", "11111111110A04", "1111111515150A",
-    "11110A040A1111", "1111110A040404", "1F01020408101F", "0E08080808080E", "00100804020100", "0E02020202020E", "040A1100000000", "0000000000001F",
-    "08040200000000", "00000E010F110F", "1010161911111E", "00000E1010110E", "01010D1311110F", "00000E111F100E", "0609081C080808", "000F11110F010E",
-    "10101619111111", "04000C0404040E", "0200060202120C", "10101214181412", "0C04040404040E", "00001A15151111", "00001619111111", "00000E1111110E",
-    "00001E111E1010", "00000D130F0101", "00001619101010", "00000E100E011E", "08081C08080906", "0000111111130D", "00001111110A04", "0000111115150A",
-    "0000110A040A11", "000011110F010E", "00001F0204081F", "02040408040402", "04040404040404", "08040402040408", "00000815020000",
-)
+def png_available() -> bool:
+    """Whether PNG charts can be drawn: the ``charts`` extra (matplotlib) is installed."""
+    import importlib.util
+
+    return importlib.util.find_spec("matplotlib") is not None
 
 
-class _Canvas:
-    def __init__(self, width: int, height: int) -> None:
-        self.width, self.height = width, height
-        self.pixels = bytearray(b"\xff" * (width * height * 3))
-        self.font = [bytes.fromhex(glyph) for glyph in _FONT]
+def cjk_font() -> str | None:
+    """The first of :data:`CJK_FONTS` that matplotlib finds installed, or None."""
+    from matplotlib import font_manager
 
-    def rect(self, x: float, y: float, w: float, h: float, colour: str) -> None:
-        rgb = bytes.fromhex(colour[1:])
-        x0, y0 = max(0, round(x)), max(0, round(y))
-        x1, y1 = min(self.width, round(x + w)), min(self.height, round(y + h))
-        if x1 <= x0 or y1 <= y0:
-            return
-        row = rgb * (x1 - x0)
-        for line in range(y0, y1):
-            start = (line * self.width + x0) * 3
-            self.pixels[start : start + len(row)] = row
-
-    def line(self, x1: float, y1: float, x2: float, y2: float, colour: str) -> None:
-        if round(y1) == round(y2):
-            self.rect(min(x1, x2), y1, abs(x2 - x1) + 1, 1, colour)
-        else:
-            self.rect(x1, min(y1, y2), 1, abs(y2 - y1) + 1, colour)
-
-    def text(self, x: float, y: float, text: str, size: int, anchor: str, colour: str) -> None:
-        scale = 2 if size >= 14 and 12 * len(text) <= self.width - 16 else 1
-        advance = 6 * scale
-        room = int((self.width - 8) // advance)
-        if anchor == "middle" and len(text) > room:
-            text = text[: room - 3] + "..."
-        width = advance * len(text)
-        left = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
-        top = y - 7 * scale
-        for index, char in enumerate(text):
-            code = ord(char) - 32
-            glyph = self.font[code] if 0 <= code < len(self.font) else self.font[ord("?") - 32]
-            for row, bits in enumerate(glyph):
-                for column in range(5):
-                    if bits & (0x10 >> column):
-                        self.rect(left + index * advance + column * scale, top + row * scale, scale, scale, colour)
-
-    def png(self) -> bytes:
-        stride = self.width * 3
-        raw = b"".join(b"\x00" + bytes(self.pixels[row * stride : (row + 1) * stride]) for row in range(self.height))
-
-        def chunk(kind: bytes, data: bytes) -> bytes:
-            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-        header = struct.pack(">IIBBBBB", self.width, self.height, 8, 2, 0, 0, 0)
-        return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b"")
+    installed = {entry.name for entry in font_manager.fontManager.ttflist}
+    return next((name for name in CJK_FONTS if name in installed), None)
 
 
-def _png(shapes: list[_Shape], width: int, height: int) -> bytes:
-    canvas = _Canvas(width, height)
+def _png(shapes: list[_Shape], width: int, height: int, note: Callable[[str], None]) -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    font = cjk_font()
+    if font is None and any(shape[0] == "text" and shape[3] != shape[4] for shape in shapes):
+        note(f"no CJK font found ({', '.join(CJK_FONTS[:4])} ...): the PNG's labels leave the Chinese out (English and pinyin instead); the SVG keeps it")
+    figure = Figure(figsize=(width / _DPI, height / _DPI), dpi=_DPI)
+    FigureCanvasAgg(figure)
+    axes = figure.add_axes((0, 0, 1, 1))
+    axes.set_xlim(0, width)
+    axes.set_ylim(height, 0)  # y grows downwards, as in the SVG
+    axes.axis("off")
+    family = [font, "DejaVu Sans"] if font else ["DejaVu Sans"]
     for shape in shapes:
         if shape[0] == "rect":
-            canvas.rect(*shape[1:])
+            _, x, y, w, h, colour = shape
+            axes.add_patch(Rectangle((x, y), w, h, facecolor=colour, edgecolor="none", linewidth=0))
         elif shape[0] == "line":
-            canvas.line(*shape[1:])
+            _, x1, y1, x2, y2, colour = shape
+            axes.add_line(Line2D([x1, x2], [y1, y2], color=colour, linewidth=72 / _DPI))
         else:
-            _, x, y, _text, ascii_text, size, anchor, colour = shape
-            canvas.text(x, y, ascii_text, size, anchor, colour)
-    return canvas.png()
+            _, x, y, text, latin_text, size, anchor, colour = shape
+            ha = {"start": "left", "middle": "center", "end": "right"}[anchor]
+            axes.text(x, y, text if font else latin_text, fontsize=size * 72 / _DPI, ha=ha, va="baseline", color=colour, family=family)
+    out = io.BytesIO()
+    figure.savefig(out, format="png", dpi=_DPI, metadata={"Software": None})
+    return out.getvalue()
 
 
-def bar_chart(series: list[Series], periods: list[str], *, title: str, ylabel: str = "", fmt: str = "svg", width: int = 0, height: int = 420) -> bytes:
-    """The chart as the bytes of an SVG or PNG file."""
+def bar_chart(
+    series: list[Series],
+    periods: list[str],
+    *,
+    title: str,
+    latin_title: str | None = None,
+    ylabel: str = "",
+    fmt: str = "svg",
+    width: int = 0,
+    height: int = 420,
+    note: Callable[[str], None] = lambda message: None,
+) -> bytes:
+    """The chart as the bytes of an SVG or PNG file.
+
+    ``latin_title`` is the title a PNG shows when no CJK font is installed (default:
+    ``title`` without its Chinese); ``note`` is told when that happens. A PNG needs
+    matplotlib (:func:`png_available`); ImportError without it.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown chart format {fmt!r}: use svg or png")
-    width = width or max(640, min(1600, 120 + len(periods) * max(48, 22 * len(series))))
-    shapes = _layout(series, periods, title, ylabel, width, height)
-    return _svg(shapes, width, height) if fmt == "svg" else _png(shapes, width, height)
+    width = width or max(640, min(1600, max(120 + len(periods) * max(48, 22 * len(series)), round(_text_width(title, 16)) + 32)))
+    shapes = _layout(series, periods, (title, latin(title) if latin_title is None else latin_title), ylabel, width, height)
+    return _svg(shapes, width, height) if fmt == "svg" else _png(shapes, width, height, note)

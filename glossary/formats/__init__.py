@@ -72,7 +72,7 @@ def export(glossary: Glossary, format_name: str, output: Path | None = None, opt
     A format that writes a site (``writes_folder``) takes ``output`` as a folder, made if
     missing (its parent must exist), and writes each of its files there atomically; the
     bytes returned are then those of its main file. Given a file name with the format's
-    extension (``page.html``) it writes a one-file site as that file.
+    extension (``page.html``) it writes the site's one-file form (:meth:`Format.dump`) there.
     """
     fmt = get_format(format_name)
     options = options or ExportOptions()
@@ -103,14 +103,10 @@ def _is_folder(path: Path) -> bool:
 
 
 def _export_page(glossary: Glossary, fmt: Format, output: Path, options: ExportOptions) -> bytes:
-    """A site written as the one file named, when it has one file."""
+    """A site written as the one file named: the format's one-file form (``dump``, the page with everything inlined)."""
     from glossary.core.files import write_atomically
-    from glossary.errors import OutputError
 
-    files = fmt.dump_folder(glossary, options)
-    if len(files) != 1:
-        raise OutputError(str(output), f"the {fmt.name} export writes {len(files)} files: give a folder name, such as {output.with_suffix('')}")
-    (data,) = files.values()
+    data = fmt.dump(glossary, options)
     write_atomically(output, data)
     return data
 

@@ -34,7 +34,8 @@ class Format:
     description: ClassVar[str]
     can_read: ClassVar[bool] = True
     can_write: ClassVar[bool] = True
-    #: True for formats that write a folder of files (a site): ``-o`` then names a folder.
+    #: True for formats that write a folder of files (a site): ``-o`` then names a folder;
+    #: :meth:`dump` gives the same site as one file, for stdout or ``-o page.html``.
     writes_folder: ClassVar[bool] = False
 
     def dump(self, glossary: Glossary, options: ExportOptions) -> bytes:

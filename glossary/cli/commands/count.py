@@ -28,12 +28,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(options: argparse.Namespace) -> int:
     from glossary.analysis.corpus import count_by_period, text_files
-    from glossary.errors import DataError, UnknownFormatError
+    from glossary.errors import DataError
     from glossary.core.progress import Progress
 
     output = Path(options.output) if options.output else None
-    if output is not None and output.suffix.lower() not in (".svg", ".png"):
-        raise UnknownFormatError(f"cannot draw {output}: the chart is written as .svg or .png")
+    if output is not None:
+        check_chart_name(output)
     if options.top < 0:
         raise DataError([("--top", "must be 0 (all) or more")])
     glossary = glossary_from(options)
@@ -79,9 +79,21 @@ def run(options: argparse.Namespace) -> int:
     return 0 if any(counts.total(term_id) for term_id in ranked) else 1
 
 
+def check_chart_name(output: Path) -> None:
+    """Refuse, before counting, a chart that cannot be drawn: UnknownFormatError (exit 2), nothing written."""
+    from glossary.cli.chart import PNG_NEEDS, png_available
+    from glossary.errors import UnknownFormatError
+
+    suffix = output.suffix.lower()
+    if suffix not in (".svg", ".png"):
+        raise UnknownFormatError(f"cannot draw {output}: the chart is written as .svg or .png")
+    if suffix == ".png" and not png_available():
+        raise UnknownFormatError(f"cannot draw {output}: {PNG_NEEDS}")
+
+
 def draw(glossary: object, counts: object, term_ids: list[str], output: Path, title: str | None) -> None:
-    from glossary.core.files import write_atomically
     from glossary.cli.chart import Series, bar_chart
+    from glossary.core.files import write_atomically
 
     series = []
     for term_id in term_ids:
@@ -90,12 +102,19 @@ def draw(glossary: object, counts: object, term_ids: list[str], output: Path, ti
         values = [row.get(period, 0) for period in counts.periods]  # type: ignore[attr-defined]
         series.append(Series(f"{term.zh.hans} {term.preferred}", term.preferred, values))
     what = "Documents containing" if counts.unit == "documents" else "Mentions of"  # type: ignore[attr-defined]
+    latin_title = None
     if title is None:
         if len(series) == 1:
             term = glossary.get(term_ids[0])  # type: ignore[attr-defined]
             title = f"{what} \u201c{term.preferred}\u201d ({term.zh.hans}) per {counts.by}"  # type: ignore[attr-defined]
+            latin_title = f"{what} \u201c{term.preferred}\u201d ({term.zh.pinyin}) per {counts.by}"  # type: ignore[attr-defined]
         else:
             title = f"{what} glossary terms per {counts.by}"  # type: ignore[attr-defined]
-    data = bar_chart(series, counts.periods, title=title, ylabel=counts.unit, fmt=output.suffix.lower()[1:])  # type: ignore[attr-defined]
+
+    def note(message: str) -> None:
+        print(f"glossary count: {message}", file=sys.stderr)
+
+    fmt = output.suffix.lower()[1:]
+    data = bar_chart(series, counts.periods, title=title, latin_title=latin_title, ylabel=counts.unit, fmt=fmt, note=note)  # type: ignore[attr-defined]
     write_atomically(output, data)
     print(f"glossary count: wrote {output}", file=sys.stderr)
