@@ -52,7 +52,7 @@ def test_stats_show_how_full_each_field_is_in_text(fixture_glossary: glossary.Gl
         "coverage (concepts with the field, of 3):\n"
         "  official rendering      1   33%\n"
         "  literal rendering       0    0%\n"
-        "  first use               2   67%\n"
+        "  first use               2   67%   (of 3; 3 that have one: 67%; 0 have none to give)\n"
         "  definition              0    0%\n"
         "  abbreviation            2   67%"
     )
@@ -62,7 +62,7 @@ def test_an_empty_glossary_has_no_coverage() -> None:
     from termdata import glossary_of
 
     stats = glossary_stats(glossary_of())
-    assert stats["concepts"] == 0 and stats["coverage"]["first_use"] == {"count": 0, "share": 0.0}
+    assert stats["concepts"] == 0 and stats["coverage"]["first_use"] == {"count": 0, "share": 0.0, "none_to_give": 0, "applicable": 0, "share_of_applicable": 0.0}
 
 
 def test_stats_missing_lists_the_concepts_lacking_a_field(cli) -> None:
@@ -70,7 +70,7 @@ def test_stats_missing_lists_the_concepts_lacking_a_field(cli) -> None:
     result = cli("stats", "--missing", "first-use")
     assert result.code == 0
     ids = [line.split("\t")[0] for line in result.out.splitlines()]
-    assert ids == [term.id for term in bundled if term.first_use is None]
+    assert ids == [term.id for term in bundled if term.first_use is None and term.no_first_use is None]
     rows = json.loads(cli("stats", "--missing", "official", "--json").out)
     assert rows["field"] == "official_rendering"
     assert [row["id"] for row in rows["missing"]] == [term.id for term in bundled if not term.renderings("official")]

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from glossary.core.entry import Term
     from glossary.analysis.glossary import Glossary
 
-__all__ = ["COVERAGE", "glossary_stats", "missing", "render_stats"]
+__all__ = ["COVERAGE", "NONE_TO_GIVE", "glossary_stats", "missing", "render_stats"]
 
 
 def _count_citations(value: object) -> int:
@@ -31,6 +31,12 @@ COVERAGE: dict[str, Callable[[Term], bool]] = {
     "abbreviation": lambda term: bool(term.abbreviations),
 }
 
+#: Fields a concept may say it has none of, and why (a generic word has no first use):
+#: such a concept is not a gap, so coverage is also given over the concepts that can have one.
+NONE_TO_GIVE: dict[str, Callable[[Term], bool]] = {
+    "first_use": lambda term: term.no_first_use is not None,
+}
+
 
 def glossary_stats(glossary: Glossary) -> dict[str, Any]:
     """Counts by category, rendering kind, relation type and source kind, and coverage ratios."""
@@ -40,10 +46,18 @@ def glossary_stats(glossary: Glossary) -> dict[str, Any]:
     def share(count: int) -> float:
         return round(count / total, 3) if total else 0.0
 
-    coverage = {}
+    coverage: dict[str, dict[str, Any]] = {}
     for field, has in COVERAGE.items():
         count = sum(1 for term in terms if has(term))
         coverage[field] = {"count": count, "share": share(count)}
+        if field in NONE_TO_GIVE:
+            none = sum(1 for term in terms if NONE_TO_GIVE[field](term))
+            applicable = total - none
+            coverage[field] |= {
+                "none_to_give": none,
+                "applicable": applicable,
+                "share_of_applicable": round(count / applicable, 3) if applicable else 0.0,
+            }
     return {
         "concepts": total,
         "categories": dict(sorted(Counter(term.category for term in terms).items())),
@@ -58,9 +72,14 @@ def glossary_stats(glossary: Glossary) -> dict[str, Any]:
 
 
 def missing(glossary: Glossary, field: str) -> list[Term]:
-    """The concepts that lack a field of :data:`COVERAGE` (``official_rendering``, ``first_use`` ...), by id."""
+    """The concepts that lack a field of :data:`COVERAGE` (``official_rendering``, ``first_use`` ...), by id.
+
+    A concept that says it has none to give (:data:`NONE_TO_GIVE`) is not listed: what
+    remains is the term editor's to-do list.
+    """
     has = COVERAGE[field]
-    return [term for term in glossary if not has(term)]
+    excused = NONE_TO_GIVE.get(field)
+    return [term for term in glossary if not has(term) and not (excused is not None and excused(term))]
 
 
 def render_stats(stats: dict[str, Any]) -> str:
@@ -73,5 +92,11 @@ def render_stats(stats: dict[str, Any]) -> str:
     lines.append(f"citations     {stats['citations']:>5}")
     lines.append(f"coverage (concepts with the field, of {stats['concepts']}):")
     for name, value in stats["coverage"].items():
-        lines.append(f"  {name.replace('_', ' '):<20}{value['count']:>5}  {value['share']:>4.0%}")
+        line = f"  {name.replace('_', ' '):<20}{value['count']:>5}  {value['share']:>4.0%}"
+        if "applicable" in value:
+            line += (
+                f"   (of {stats['concepts']}; {value['applicable']} that have one: {value['share_of_applicable']:.0%};"
+                f" {value['none_to_give']} have none to give)"
+            )
+        lines.append(line)
     return "\n".join(lines)

@@ -70,6 +70,8 @@ def render_glossary_page(glossary: Glossary) -> str:
         if term.first_use is not None:
             display = glossary.derived(term.id).get("first_use_display", {}).get("en", term.first_use.date)
             lines.append(f"- first use: {display}")
+        elif term.no_first_use is not None:
+            lines.append(f"- first use: none — {_escape(term.no_first_use)}")
         for label, other in glossary.related(term.id):
             lines.append(f"- {label.replace('-', ' ')}: [{other.zh.hans} {_escape(other.preferred)}](#{other.id})")
         lines.append("")

@@ -29,6 +29,8 @@ LABELS: dict[str, str] = {
     "variants": N_("Variants"),
     "definition": N_("Definition"),
     "first_use": N_("First use"),
+    # Translators: on the first-use line of a concept that has no first use to give; the reason follows a dash
+    "first_use.none": N_("none"),
     "relations": N_("Relations"),
     "note": N_("Note"),
     "sources": N_("Sources"),

@@ -96,6 +96,8 @@ def render_card(term: Term, glossary: Glossary, *, lang: str = "en", match: Matc
         date = display.get(lang) or display.get("en") or term.first_use.date
         extra = f" \u2014 {term.first_use.note}" if term.first_use.note else ""
         lines.append(f"{pad(label(lang, 'first_use'), width)}{date}{extra} {notes.mark(term.first_use.sources)}")
+    elif term.no_first_use is not None:
+        lines.append(f"{pad(label(lang, 'first_use'), width)}{label(lang, 'first_use.none')} \u2014 {term.no_first_use}")
     for number, (relation, other) in enumerate(glossary.related(term.id)):
         head = label(lang, "relations") if number == 0 else ""
         lines.append(f"{pad(head, width)}{word(lang, 'relation', relation)} \u2192 {other.zh.hans} {other.preferred} ({other.id})")

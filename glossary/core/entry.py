@@ -193,6 +193,7 @@ class Term(_Record):
         "abbreviations",
         "definition",
         "first_use",
+        "no_first_use",
         "relations",
         "shares_keys_with",
         "generic",
@@ -200,7 +201,7 @@ class Term(_Record):
         "pinyin_numbered",
         "pinyin_toneless",
     )
-    _fields = __slots__[:12]
+    _fields = __slots__[:13]
     _nested = {
         "zh": (ChineseForms, False),
         "en": (Rendering, True),
@@ -217,6 +218,8 @@ class Term(_Record):
     abbreviations: tuple[Abbreviation, ...]
     definition: Definition | None
     first_use: FirstUse | None
+    #: Why the concept has no first use to give (a generic word, an idiom), else None
+    no_first_use: str | None
     relations: tuple[Relation, ...]
     shares_keys_with: tuple[str, ...]
     #: True for a generic word that is a term only in context (scan, count and check skip it), else None

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from glossary.core.normalize import has_han
 
@@ -297,6 +297,9 @@ class Concept(_Model):
     abbreviations: list[Abbreviation] = []
     definition: Definition | None = None
     first_use: FirstUse | None = None
+    #: Why the concept has no first use to give (a generic word, a classical idiom): set
+    #: instead of ``first_use``, so that an undated concept is not taken for a gap.
+    no_first_use: Text | None = None
     relations: list[Relation] = []
     #: Concepts that legitimately share a normalised lookup key with this one (homographs,
     #: a rendering two concepts both carry); ``glossary validate`` reports any other sharing.
@@ -307,6 +310,14 @@ class Concept(_Model):
     generic: Flag = None
     #: An editor's note for readers (context, caveats), not a claim needing a source.
     note: Text | None = None
+
+    @field_validator("no_first_use")
+    @classmethod
+    def _not_both_first_uses(cls, reason: str | None, info: ValidationInfo) -> str | None:
+        # runs after first_use (field order), so the error points at this key's line
+        if reason is not None and info.data.get("first_use") is not None:
+            raise ValueError("a concept with a first use cannot also say it has none to give: keep [first_use] or no_first_use, not both")
+        return reason
 
     @field_validator("en")
     @classmethod
