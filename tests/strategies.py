@@ -136,6 +136,8 @@ def concepts(draw: st.DrawFn, concept_id: str | None = None, targets: tuple[str,
         data["definition"] = {"text": draw(notes), "sources": draw(cited)}
     if draw(st.booleans()):
         data["first_use"] = draw(first_uses())
+    elif draw(st.booleans()):
+        data["no_first_use"] = draw(notes)  # why there is none to give: never beside a first use
     if targets:
         data["relations"] = draw(
             st.lists(

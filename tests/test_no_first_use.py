@@ -71,6 +71,15 @@ def test_a_reason_in_a_terms_file_validates_and_loads(terms_copy: Path) -> None:
 # --- exports and imports -------------------------------------------------------------
 
 
+@pytest.mark.parametrize("name", ["tbx", "xlsx"])
+def test_tbx_and_xlsx_round_trip_the_reason(name: str, tmp_path: Path) -> None:
+    path = tmp_path / f"words.{name}"
+    export(words(), name, path)
+    if name == "tbx":
+        assert f"<note>no first use: {REASON}</note>" in path.read_text(encoding="utf-8")
+    assert [item.model_dump() for item in read_document(path).terms] == [term.to_model().model_dump() for term in words()]
+
+
 def test_the_json_contract_round_trips_the_reason(tmp_path: Path) -> None:
     path = tmp_path / "words.json"
     export(words(), "json", path)
@@ -121,3 +130,10 @@ def test_the_card_shows_the_reason_where_the_first_use_would_be(lang: str, line:
 
 def test_the_glossary_page_shows_the_reason() -> None:
     assert f"- first use: none — {REASON}" in render_glossary_page(words())
+
+
+@pytest.mark.parametrize(("lang", "fact"), [("en", f"<dt>First use</dt><dd>none \u2014 {REASON}</dd>"), ("zh", f"<dt>首次使用</dt><dd>无 \u2014 {REASON}</dd>")])
+def test_the_html_page_shows_the_reason_as_the_first_use_fact(lang: str, fact: str) -> None:
+    from glossary.formats.html import page
+
+    assert fact in page(words(), lang, inline=False)

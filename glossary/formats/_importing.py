@@ -204,6 +204,8 @@ class Draft:
     abbreviations: list[Item] = field(default_factory=list)
     definition: dict[str, Any] | None = None
     first_use: dict[str, Any] | None = None
+    #: why the concept has no first use to give
+    no_first_use: str | None = None
     relations: list[dict[str, Any]] = field(default_factory=list)
     shares_keys_with: list[str] = field(default_factory=list)
     #: a generic word that is a term only in context
@@ -387,6 +389,8 @@ class DocumentBuilder:
             "abbreviations": self._abbreviations(draft, lines),
         }
         self._cite_blocks(draft, data)
+        if draft.no_first_use:
+            data["no_first_use"] = draft.no_first_use
         if draft.shares_keys_with:
             data["shares_keys_with"] = list(draft.shares_keys_with)
         if draft.generic:

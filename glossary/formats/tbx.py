@@ -14,6 +14,7 @@ Layout of one concept (``military-civil-fusion``)::
       <note>first use: 2015</note>                   "2010 (decade)" when not the date's own precision
       <note>first use note: …</note>
       <adminGrp><admin type="source" …>DOC, LOCATOR</admin><note>QUOTE</note></adminGrp> …
+      <note>no first use: …</note>                  instead of a first use: why there is none to give
       <ref type="crossReference" target="c-TARGET">successor-of TARGET</ref>
       <note>relation date: 2017</note> <note>relation note: …</note> <adminGrp>…</adminGrp> …
       <langSec xml:lang="zh-Hans">                   head form, simplified variants, zh-Hans abbreviations
@@ -81,7 +82,7 @@ TERM_TYPE_OF_VARIANT = {"short-form": "shortForm", "full-form": "fullForm", "scr
 SOURCE_FIELDS = ("title", "title_original", "author", "publisher", "date", "url", "kind", "language", "note")
 
 # notes that carry what TBX-Basic has no data category for
-CONCEPT_LABELS = ("category", "note", "shares keys with", "generic", "first use", "first use note", "relation date", "relation note")
+CONCEPT_LABELS = ("category", "note", "shares keys with", "generic", "first use", "first use note", "no first use", "relation date", "relation note")
 TERM_LABELS = ("pinyin", "kind", "variant", "date", "ambiguous", "note")
 
 _XML_CHAR = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -241,6 +242,8 @@ def _concept(term: dict[str, Any], ids: Container[str], registry: dict[str, Any]
     _definition(writer, entry, term.get("definition"))
     if dialect.complete:
         _first_use(writer, entry, term.get("first_use"))
+        if term.get("no_first_use"):
+            writer.note(entry, f"no first use: {term['no_first_use']}")
         _relations(writer, entry, term.get("relations", ()), ids)
     _language_sections(writer, entry, term["id"], _term_rows(term, dialect.complete))
     return entry
@@ -436,6 +439,8 @@ def _concept_note(note: Element, draft: Draft, block: dict[str, Any] | None) -> 
             block["precision"] = match.group(2)
     elif label == "first use note" and draft.first_use is not None:
         draft.first_use["note"] = value
+    elif label == "no first use":
+        draft.no_first_use = value
     elif label in ("relation date", "relation note") and block is not None and "type" in block:
         block["date" if label == "relation date" else "note"] = value
     elif value:

@@ -13,8 +13,8 @@ header row and one entry per row. The ``Terms`` sheet holds:
   ``zh Variant Sources`` and each abbreviation in ``Abbreviation``, ``Abbreviation
   Language``, ``Abbreviation Status``, ``Abbreviation Note``, ``Abbreviation Sources``;
 - the rest of the entry: ``Definition``, ``Definition Sources``, ``First Use``, ``First
-  Use Precision``, ``First Use Note``, ``First Use Sources``, ``Relations``, ``Shares
-  Keys With``, ``Generic``, ``Note``.
+  Use Precision``, ``First Use Note``, ``First Use Sources``, ``No First Use`` (why
+  there is none to give), ``Relations``, ``Shares Keys With``, ``Generic``, ``Note``.
 
 Citations (``… Sources``) and relations are JSON lists in their cell, so that a
 workbook reads back into the same concepts: every form, rendering, kind,
@@ -60,6 +60,7 @@ _TAIL: list[tuple[str, tuple[str, ...], str]] = [
     ("First Use Precision", ("first_use", "precision"), "text"),
     ("First Use Note", ("first_use", "note"), "text"),
     ("First Use Sources", ("first_use", "sources"), "json"),
+    ("No First Use", ("no_first_use",), "text"),
     ("Relations", ("relations",), "json"),
     ("Shares Keys With", ("shares_keys_with",), "ids"),
     ("Generic", ("generic",), "flag"),

@@ -224,6 +224,8 @@ class Page:
             note = f" \u2014 {_e(term.first_use.note)}" if term.first_use.note else ""
             shown_date = f'<time datetime="{_e(term.first_use.date)}">{_e(self.first_use(term))}</time>'
             facts.append((self.label("first_use"), f"{shown_date}{note}{notes.mark(term.first_use.sources)}"))
+        elif term.no_first_use is not None:
+            facts.append((self.label("first_use"), f"{self.label('first_use.none')} \u2014 {_e(term.no_first_use)}"))
         links = []
         for relation, other in self.glossary.related(term.id):
             own = next((item for item in term.relations if item.type == relation and item.target == other.id), None)
