@@ -68,6 +68,19 @@ def test_a_reason_in_a_terms_file_validates_and_loads(terms_copy: Path) -> None:
     assert glossary.load(terms_copy, bundled=False).get("dual-circulation").no_first_use == REASON
 
 
+def test_the_reason_comes_back_from_the_compile_cache_read_on_demand(terms_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary.loading import cache
+
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(cache, "SMALL", 0)  # every entry read from the SQLite file, as large ones are
+    path = terms_copy / "dual-circulation.toml"
+    path.write_text(path.read_text(encoding="utf-8").replace('category = "strategy"\n', f'category = "strategy"\nno_first_use = "{REASON}"\n', 1), encoding="utf-8")
+    glossary.load(terms_copy, bundled=False)  # compiles and stores
+    stored = glossary.load(terms_copy, bundled=False)
+    assert stored.file_backed and stored.get("dual-circulation").no_first_use == REASON
+    assert glossary_stats(stored)["coverage"]["first_use"]["none_to_give"] == 1
+
+
 # --- exports and imports -------------------------------------------------------------
 
 
