@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from conftest import CliResult
+from hypothesis import given
+from hypothesis import strategies as st
 
 from glossary.cli import chart
 from glossary.cli.chart import Series, bar_chart
@@ -83,6 +85,23 @@ def test_the_one_svg_writer_escapes_and_nests() -> None:
     assert link.get("href") == "#t-a&b" and link.find(f"{SVG}title").text == "<&>"  # type: ignore[union-attr]
     assert link.find(f"{SVG}circle").attrib == {"cx": "1.2", "cy": "2", "r": "5"}  # type: ignore[union-attr]
     assert ET.fromstring(drawing.document()).get("width") == "10"
+
+
+def _xml_legal(char: str) -> bool:
+    return char in "\t\n\r" or (" " <= char and not "\ud800" <= char <= "\udfff" and char not in "\ufffe\uffff")
+
+
+@given(st.text())
+def test_any_text_comes_back_from_the_svg_as_written_or_marked(text: str) -> None:
+    drawing = Drawing(10, 10)
+    drawing.add("text", text, x=0.0, y=0.0)
+    drawing.add("title", "", id=text)
+    root = ET.fromstring(drawing.document())  # always well-formed, whatever the text
+    legal = "".join(char if _xml_legal(char) else "\ufffd" for char in text).replace("\r\n", "\n").replace("\r", "\n")
+    (element,) = root.iter(f"{SVG}text")
+    assert (element.text or "") == legal  # what XML cannot hold is marked; line ends read back as \n
+    title = root.find(f"{SVG}title")
+    assert title is not None and title.get("id") == legal.replace("\n", " ").replace("\t", " ")  # attribute white space, as XML reads it
 
 
 def test_count_draws_the_svg_with_chinese(cli: Cli, corpus: Path, tmp_path: Path) -> None:

@@ -16,6 +16,7 @@ as a standalone ``.svg`` file (:meth:`Drawing.document`) or as an element inside
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,13 @@ if TYPE_CHECKING:
 __all__ = ["Drawing"]
 
 NAMESPACE = "http://www.w3.org/2000/svg"
+#: what XML 1.0 does not allow in a document, even escaped: C0 controls but tab and line breaks, surrogates, U+FFFE and U+FFFF
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _text(value: object) -> str:
+    """Text for the drawing: characters XML cannot hold become U+FFFD (a chart title typed with a control character, say), then escaped."""
+    return escape(_NOT_XML.sub("\ufffd", str(value)), attribute=True)
 
 
 def _value(value: object) -> str:
@@ -34,7 +42,7 @@ def _value(value: object) -> str:
     if isinstance(value, float):
         value = round(value, 1)
         return str(int(value)) if value.is_integer() else str(value)
-    return escape(str(value), attribute=True)
+    return _text(value)
 
 
 def _attributes(attributes: dict[str, object]) -> str:
@@ -54,7 +62,7 @@ class Drawing:
         if text is None:
             self.lines.append(f"<{tag}{_attributes(attributes)} />")
         else:
-            self.lines.append(f"<{tag}{_attributes(attributes)}>{escape(str(text))}</{tag}>")
+            self.lines.append(f"<{tag}{_attributes(attributes)}>{_text(text)}</{tag}>")
 
     @contextmanager
     def group(self, tag: str, /, **attributes: object) -> Iterator[None]:

@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--term", "-t", action="append", default=[], metavar="QUERY", help="count only this term (any form lookup accepts); repeatable")
     parser.add_argument("--documents", action="store_true", help="count files holding a term instead of its occurrences")
     parser.add_argument("--top", type=int, default=0, metavar="N", help="list only the N most counted terms (the chart shows 5 unless --term or --top says)")
-    parser.add_argument("-o", "--output", metavar="CHART", help="draw a bar chart to CHART.svg or CHART.png")
+    parser.add_argument("-o", "--output", metavar="CHART", help="draw a bar chart to CHART.svg, or CHART.png with the charts extra (matplotlib)")
     parser.add_argument("--title", help="the chart's title")
     parser.add_argument("--format", "-f", choices=("table", "tsv", "json"), default="table", help="how to print the counts")
     parser.add_argument("--json", action="store_true", help="the same as --format json")
