@@ -51,14 +51,13 @@ def test_the_pages_show_commands_without_output_too() -> None:
 @pytest.mark.parametrize(("where", "args"), usage_cases(), ids=[where for where, _ in usage_cases()])
 def test_every_command_shown_without_output_is_valid_usage(where: str, args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     """The commands listed in ``sh`` blocks name a command and options that exist (they are parsed, not run)."""
-    import argparse
     import importlib
 
     from glossary.cli import COMMANDS
+    from glossary.cli.commands import argument_parser
 
     assert args and args[0] in COMMANDS, f"{where}: unknown command in {args}"
-    parser = argparse.ArgumentParser(prog=f"glossary {args[0]}")
-    importlib.import_module(COMMANDS[args[0]][0]).add_arguments(parser)
+    parser = argument_parser(f"glossary {args[0]}", "", importlib.import_module(COMMANDS[args[0]][0]).options())
     try:
         parser.parse_args(args[1:])
     except SystemExit as exit_:

@@ -5,8 +5,10 @@ found, 2 bad usage or bad input. Results go to stdout, messages to stderr, and a
 user's mistake never ends in a traceback.
 
 Each subcommand lives in :mod:`glossary.cli.commands` as a module with
-``add_arguments(parser)`` and ``run(args) -> int``; only the one asked for is
-imported, which keeps ``glossary lookup`` fast.
+``options()`` (its arguments as one table, help included) and ``run(options) -> int``;
+only the one asked for is imported, which keeps ``glossary lookup`` fast. The table is
+read by :func:`glossary.cli.commands.quick_parse` when the line is plain, by argparse
+(built from the same table) otherwise: one definition, two readers.
 """
 
 from __future__ import annotations
@@ -44,75 +46,6 @@ def _usage() -> str:
     return "\n".join(lines)
 
 
-class _Options:
-    """What argparse would return, for the few commands parsed without it."""
-
-    def __init__(self, **values: object) -> None:
-        self.__dict__.update(values)
-
-
-# Options of `glossary lookup` the quick parser understands: name -> takes a value.
-_LOOKUP_FLAGS = {"--json": False, "--all": False, "--no-cache": False, "--short": False, "--glossary": True, "--lang": True, "--from": True, "--format": True}
-
-
-def _quick_options(name: str, args: list[str]) -> _Options | None:
-    """Parse the everyday ``glossary lookup QUERY [--json] ...`` without importing argparse.
-
-    argparse (with the ``re`` and ``gettext`` it imports) costs as much as the lookup
-    itself; anything unusual (help, unknown or malformed options) returns None and
-    goes through argparse, which owns the error messages.
-    """
-    if name != "lookup":
-        return None
-    values: dict[str, object] = {"json": False, "all": False, "no_cache": False, "short": False, "glossary": [], "lang": None, "from": None, "format": "text"}
-    query: list[str] = []
-    position = 0
-    only_words = False
-    while position < len(args):
-        arg = args[position]
-        position += 1
-        if only_words or not arg.startswith("-") or arg == "-":
-            query.append(arg)
-            continue
-        if arg == "--":
-            only_words = True
-            continue
-        flag, has_inline, inline = arg.partition("=")
-        if flag not in _LOOKUP_FLAGS:
-            return None
-        if _LOOKUP_FLAGS[flag]:
-            if has_inline:
-                value = inline
-            elif position < len(args):
-                value = args[position]
-                position += 1
-            else:
-                return None
-            if flag == "--glossary":
-                values["glossary"].append(value)  # type: ignore[attr-defined]
-            elif flag == "--format" and value not in ("text", "tsv"):
-                return None  # argparse reports the bad value
-            else:
-                values[flag[2:]] = value
-        elif has_inline:
-            return None
-        else:
-            values[flag[2:].replace("-", "_")] = True
-    if not query and values["from"] is None:
-        return None
-    values["from_file"] = values.pop("from")
-    from glossary.core.ui import _language_of, language_from_environment
-
-    if values["lang"] is None:
-        values["lang"] = language_from_environment()
-    else:
-        values["lang"] = _language_of(str(values["lang"]))
-        if values["lang"] is None:
-            return None  # argparse reports the bad value
-    values["query"] = query
-    return _Options(**values)
-
-
 def _tolerant_streams() -> None:
     """Under a terminal or PYTHONIOENCODING that cannot show Chinese (latin-1, ascii), escape it instead of failing."""
     for stream in (sys.stdout, sys.stderr):
@@ -146,18 +79,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(name: str, args: list[str]) -> int:
-    import importlib
-
+    from glossary.cli import commands
     from glossary.errors import DataError, GlossaryError
 
-    module = importlib.import_module(COMMANDS[name][0])
-    sys.modules["glossary.cli.commands"].COMMAND = name  # type: ignore[attr-defined]
-    options: Any = _quick_options(name, args[1:])
+    __import__(COMMANDS[name][0])  # not importlib.import_module: importing importlib costs more than it does
+    module: Any = sys.modules[COMMANDS[name][0]]
+    commands.COMMAND = name
+    table = module.options()
+    options: Any = commands.quick_parse(table, args[1:])
     if options is None:
-        import argparse
-
-        parser = argparse.ArgumentParser(prog=f"glossary {name}", description=COMMANDS[name][1])
-        module.add_arguments(parser)
+        parser = commands.argument_parser(f"glossary {name}", COMMANDS[name][1], table)
         try:
             options = parser.parse_args(args[1:])
         except SystemExit as exit_:

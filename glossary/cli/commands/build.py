@@ -4,22 +4,26 @@ from __future__ import annotations
 
 import sys
 
+from glossary.cli.commands import Option, option
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="write nothing; exit 1 naming each generated file that terms/ or the catalogue would change",
-    )
-    parser.add_argument("--no-tables", action="store_true", help="keep glossary/core/_tables.py as it is (only recompile the terms and labels)")
-    parser.add_argument(
-        "--update-catalogue",
-        action="store_true",
-        help="first extract the interface's labels into glossary/authoring/locale/glossary.pot and merge them into each language's glossary.po",
+def options() -> tuple[Option, ...]:
+    return (
+        option(
+            "--check",
+            action="store_true",
+            help="write nothing; exit 1 naming each generated file that terms/ or the catalogue would change",
+        ),
+        option("--no-tables", action="store_true", help="keep glossary/core/_tables.py as it is (only recompile the terms and labels)"),
+        option(
+            "--update-catalogue",
+            action="store_true",
+            help="first extract the interface's labels into glossary/authoring/locale/glossary.pot and merge them into each language's glossary.po",
+        ),
     )
 
 

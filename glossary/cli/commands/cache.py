@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import sys
 
+from glossary.cli.commands import Option, option
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "action",
-        choices=["path", "clear"],
-        help="path: print the cache folder ($GLOSSARY_CACHE_DIR or the platform's user cache folder); clear: remove every compiled entry",
+def options() -> tuple[Option, ...]:
+    return (
+        option(
+            "action",
+            choices=["path", "clear"],
+            help="path: print the cache folder ($GLOSSARY_CACHE_DIR or the platform's user cache folder); clear: remove every compiled entry",
+        ),
     )
 
 

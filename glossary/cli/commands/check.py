@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import sys
 
-from glossary.cli.commands import add_glossary_option, glossary_from
+
+from glossary.cli.commands import Option, glossary_from, glossary_options, option
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="UTF-8 TSV: source TAB target on each line (blank lines are skipped); - for standard input")
-    parser.add_argument("--direction", choices=("zh-en", "en-zh"), help="translation direction (default: zh-en for lines whose source holds Chinese characters, else en-zh)")
-    parser.add_argument("--format", "-f", choices=("table", "tsv", "json"), default="table", help="table (default): file:line: problem: term: message; tsv; json")
-    parser.add_argument("--json", action="store_true", help="the same as --format json")
-    add_glossary_option(parser)
+def options() -> tuple[Option, ...]:
+    return (
+        option("file", help="UTF-8 TSV: source TAB target on each line (blank lines are skipped); - for standard input"),
+        option("--direction", choices=("zh-en", "en-zh"), help="translation direction (default: zh-en for lines whose source holds Chinese characters, else en-zh)"),
+        option("--format", "-f", choices=("table", "tsv", "json"), default="table", help="table (default): file:line: problem: term: message; tsv; json"),
+        option("--json", action="store_true", help="the same as --format json"),
+        *glossary_options(),
+    )
 
 
 def parse_pairs(name: str, text: str) -> list[tuple[int, str, str]]:

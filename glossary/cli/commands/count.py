@@ -5,25 +5,28 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from glossary.cli.commands import add_glossary_option, add_jobs_option, glossary_from
+
+from glossary.cli.commands import Option, glossary_from, glossary_options, jobs_option, option
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", help="a folder of UTF-8 text files, each dated by its name or first line")
-    parser.add_argument("--by", choices=("year", "month"), default="year", help="group by year (default) or month")
-    parser.add_argument("--term", "-t", action="append", default=[], metavar="QUERY", help="count only this term (any form lookup accepts); repeatable")
-    parser.add_argument("--documents", action="store_true", help="count files holding a term instead of its occurrences")
-    parser.add_argument("--top", type=int, default=0, metavar="N", help="list only the N most counted terms (the chart shows 5 unless --term or --top says)")
-    parser.add_argument("-o", "--output", metavar="CHART", help="draw a bar chart to CHART.svg, or CHART.png with the charts extra (matplotlib)")
-    parser.add_argument("--title", help="the chart's title")
-    parser.add_argument("--format", "-f", choices=("table", "tsv", "json"), default="table", help="how to print the counts")
-    parser.add_argument("--json", action="store_true", help="the same as --format json")
-    add_glossary_option(parser)
-    add_jobs_option(parser)
+def options() -> tuple[Option, ...]:
+    return (
+        option("folder", help="a folder of UTF-8 text files, each dated by its name or first line"),
+        option("--by", choices=("year", "month"), default="year", help="group by year (default) or month"),
+        option("--term", "-t", action="append", default=[], metavar="QUERY", help="count only this term (any form lookup accepts); repeatable"),
+        option("--documents", action="store_true", help="count files holding a term instead of its occurrences"),
+        option("--top", type=int, default=0, metavar="N", help="list only the N most counted terms (the chart shows 5 unless --term or --top says)"),
+        option("-o", "--output", metavar="CHART", help="draw a bar chart to CHART.svg, or CHART.png with the charts extra (matplotlib)"),
+        option("--title", help="the chart's title"),
+        option("--format", "-f", choices=("table", "tsv", "json"), default="table", help="how to print the counts"),
+        option("--json", action="store_true", help="the same as --format json"),
+        *glossary_options(),
+        jobs_option(),
+    )
 
 
 def run(options: argparse.Namespace) -> int:

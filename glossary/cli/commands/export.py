@@ -5,38 +5,41 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from glossary.cli.commands import add_glossary_option, add_lang_option, glossary_from
+
+from glossary.cli.commands import Option, glossary_from, glossary_options, lang_option, option
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def options() -> tuple[Option, ...]:
     from glossary.formats import names
 
-    parser.add_argument("--format", "-f", required=True, choices=names(), help="the format to write")
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="FILE|DIR",
-        help="write to FILE (through a temporary file renamed into place) instead of stdout (- is stdout); "
-        "for a format that writes a site (html), the folder to write it into, or FILE.html for the page alone",
+    return (
+        option("--format", "-f", required=True, choices=names(), help="the format to write"),
+        option(
+            "-o",
+            "--output",
+            metavar="FILE|DIR",
+            help="write to FILE (through a temporary file renamed into place) instead of stdout (- is stdout); "
+            "for a format that writes a site (html), the folder to write it into, or FILE.html for the page alone",
+        ),
+        lang_option("the labels of a page (html)"),
+        option(
+            "--direction",
+            choices=("zh-en", "en-zh"),
+            default="zh-en",
+            help="for two-column glossaries (omegat): Chinese source terms (default) or English ones",
+        ),
+        option(
+            "--script",
+            choices=("hans", "hant"),
+            default="hans",
+            help="for two-column glossaries (omegat): simplified (default) or traditional Chinese",
+        ),
+        *glossary_options(),
     )
-    add_lang_option(parser, "the labels of a page (html)")
-    parser.add_argument(
-        "--direction",
-        choices=("zh-en", "en-zh"),
-        default="zh-en",
-        help="for two-column glossaries (omegat): Chinese source terms (default) or English ones",
-    )
-    parser.add_argument(
-        "--script",
-        choices=("hans", "hant"),
-        default="hans",
-        help="for two-column glossaries (omegat): simplified (default) or traditional Chinese",
-    )
-    add_glossary_option(parser)
 
 
 def run(options: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from glossary.cli.commands import add_glossary_option, add_lang_option, glossary_from, refused_query
+from glossary.cli.commands import Option, glossary_from, glossary_options, lang_option, option, refused_query
 from glossary.errors import quoted
 
 TYPE_CHECKING = False
@@ -16,11 +16,13 @@ if TYPE_CHECKING:
     from glossary.analysis.glossary import Glossary
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="+", help="the term: an id, or Chinese, pinyin, English or an abbreviation, as for lookup")
-    parser.add_argument("--json", action="store_true", help="print the history as JSON")
-    add_lang_option(parser, "the labels")
-    add_glossary_option(parser)
+def options() -> tuple[Option, ...]:
+    return (
+        option("query", nargs="+", help="the term: an id, or Chinese, pinyin, English or an abbreviation, as for lookup"),
+        option("--json", action="store_true", help="print the history as JSON"),
+        lang_option("the labels"),
+        *glossary_options(),
+    )
 
 
 def run(options: argparse.Namespace) -> int:

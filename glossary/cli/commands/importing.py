@@ -11,27 +11,31 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from glossary.cli.commands import Option, option
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def options() -> tuple[Option, ...]:
     from glossary.formats import names
 
-    parser.add_argument("file", help="the glossary file: .utf8/.tsv/.txt (tab-separated), .csv, .tbx (TBX v3 or 2), .json")
-    parser.add_argument("--format", "-f", choices=names(), help="read the file as this format instead of guessing from its extension")
-    parser.add_argument(
-        "-o",
-        "--output",
-        metavar="OUT",
-        help="a new folder to write as a terms folder, or a file whose extension names a format (.json, .tbx ...) to convert to",
-    )
-    parser.add_argument("--to", choices=names(), help="with -o FILE: the format to write when the extension does not say it")
-    parser.add_argument(
-        "--compile",
-        action="store_true",
-        help="with -o FILE: write the compiled glossary (what the compile cache holds), which --glossary and glossary.load() open at once",
+    return (
+        option("file", help="the glossary file: .utf8/.tsv/.txt (tab-separated), .csv, .tbx (TBX v3 or 2), .json"),
+        option("--format", "-f", choices=names(), help="read the file as this format instead of guessing from its extension"),
+        option(
+            "-o",
+            "--output",
+            metavar="OUT",
+            help="a new folder to write as a terms folder, or a file whose extension names a format (.json, .tbx ...) to convert to",
+        ),
+        option("--to", choices=names(), help="with -o FILE: the format to write when the extension does not say it"),
+        option(
+            "--compile",
+            action="store_true",
+            help="with -o FILE: write the compiled glossary (what the compile cache holds), which --glossary and glossary.load() open at once",
+        ),
     )
 
 

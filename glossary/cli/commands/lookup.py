@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from glossary.cli.commands import add_glossary_option, add_lang_option, glossary_from, match_row, refused_query
+from glossary.cli.commands import Option, glossary_from, glossary_options, lang_option, match_row, option, refused_query
 from glossary.errors import quoted
 
 TYPE_CHECKING = False
@@ -15,15 +15,17 @@ if TYPE_CHECKING:
     from glossary.analysis.glossary import Glossary
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("query", nargs="*", help="simplified or traditional Chinese, pinyin, English, an abbreviation or a term id; - reads one query per line from stdin")
-    parser.add_argument("--from", dest="from_file", metavar="FILE", help="read one query per line from FILE (- for stdin) and print one line per query")
-    parser.add_argument("--short", action="store_true", help="print the one-line answer instead of the card")
-    parser.add_argument("--format", choices=("text", "tsv"), default="text", help="one-line answers as text (default) or TSV with a header")
-    parser.add_argument("--json", action="store_true", help="print the matches as the JSON contract instead of cards")
-    parser.add_argument("--all", action="store_true", help="show every concept that matches, not only the best ones")
-    add_lang_option(parser, "the card's labels")
-    add_glossary_option(parser)
+def options() -> tuple[Option, ...]:
+    return (
+        option("query", nargs="*", help="simplified or traditional Chinese, pinyin, English, an abbreviation or a term id; - reads one query per line from stdin"),
+        option("--from", dest="from_file", metavar="FILE", help="read one query per line from FILE (- for stdin) and print one line per query"),
+        option("--short", action="store_true", help="print the one-line answer instead of the card"),
+        option("--format", choices=("text", "tsv"), default="text", help="one-line answers as text (default) or TSV with a header"),
+        option("--json", action="store_true", help="print the matches as the JSON contract instead of cards"),
+        option("--all", action="store_true", help="show every concept that matches, not only the best ones"),
+        lang_option("the card's labels"),
+        *glossary_options(),
+    )
 
 
 def run(options: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from glossary.cli.commands import add_glossary_option, add_jobs_option, glossary_from
+from glossary.cli.commands import Option, glossary_from, glossary_options, jobs_option, option
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -14,12 +14,14 @@ if TYPE_CHECKING:
 _SHOWN_POSITIONS = 8
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="a UTF-8 text file, or - for standard input")
-    parser.add_argument("--format", "-f", choices=("table", "tsv", "json"), default="table", help="table (default): one line per term; tsv: one row per occurrence; json: both")
-    parser.add_argument("--json", action="store_true", help="the same as --format json")
-    add_glossary_option(parser)
-    add_jobs_option(parser)
+def options() -> tuple[Option, ...]:
+    return (
+        option("file", help="a UTF-8 text file, or - for standard input"),
+        option("--format", "-f", choices=("table", "tsv", "json"), default="table", help="table (default): one line per term; tsv: one row per occurrence; json: both"),
+        option("--json", action="store_true", help="the same as --format json"),
+        *glossary_options(),
+        jobs_option(),
+    )
 
 
 def run(options: argparse.Namespace) -> int:

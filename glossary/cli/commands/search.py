@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from glossary.cli.commands import add_glossary_option, glossary_from, match_row, refused_query
+from glossary.cli.commands import Option, glossary_from, glossary_options, match_row, option, refused_query
 from glossary.errors import quoted
 
 TYPE_CHECKING = False
@@ -12,11 +12,13 @@ if TYPE_CHECKING:
     import argparse
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("text", nargs="+", help="part of a term, or a term with typos, in any form")
-    parser.add_argument("-n", "--limit", type=int, default=10, help="how many candidates at most (default 10; 0 for all)")
-    parser.add_argument("--json", action="store_true", help="print the candidates as JSON")
-    add_glossary_option(parser)
+def options() -> tuple[Option, ...]:
+    return (
+        option("text", nargs="+", help="part of a term, or a term with typos, in any form"),
+        option("-n", "--limit", type=int, default=10, help="how many candidates at most (default 10; 0 for all)"),
+        option("--json", action="store_true", help="print the candidates as JSON"),
+        *glossary_options(),
+    )
 
 
 def run(options: argparse.Namespace) -> int:

@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from glossary.cli.commands import add_glossary_option, glossary_from
+from glossary.cli.commands import Option, glossary_from, glossary_options, option
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true", help="print the counts as JSON")
-    parser.add_argument(
-        "--missing",
-        metavar="FIELD",
-        choices=("official", "literal", "first-use", "definition", "abbreviation"),
-        help="list the concepts that lack a field instead: official, literal, first-use, definition or abbreviation",
+def options() -> tuple[Option, ...]:
+    return (
+        option("--json", action="store_true", help="print the counts as JSON"),
+        option(
+            "--missing",
+            metavar="FIELD",
+            choices=("official", "literal", "first-use", "definition", "abbreviation"),
+            help="list the concepts that lack a field instead: official, literal, first-use, definition or abbreviation",
+        ),
+        *glossary_options(),
     )
-    add_glossary_option(parser)
 
 
 def run(options: argparse.Namespace) -> int:

@@ -5,14 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from glossary.cli.commands import Option, option
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("folder", nargs="?", help="the terms folder (default: the bundled terms)")
-    parser.add_argument("--quick", action="store_true", help="skip the pinyin and traditional-form checks (no pypinyin or OpenCC)")
+def options() -> tuple[Option, ...]:
+    return (
+        option("folder", nargs="?", help="the terms folder (default: the bundled terms)"),
+        option("--quick", action="store_true", help="skip the pinyin and traditional-form checks (no pypinyin or OpenCC)"),
+    )
 
 
 def run(options: argparse.Namespace) -> int:
