@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-
 from glossary.cli.commands import Option, glossary_from, glossary_options, jobs_option, option
 
 TYPE_CHECKING = False
