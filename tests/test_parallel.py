@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import random
+import signal
+import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import glossary
-from glossary.analysis.parallel import cut_points, scan_text
+from glossary.analysis import parallel
+from glossary.analysis.parallel import count_files, cut_points, read_counted, run_end, scan_text
 
 
 def _text(bundled: glossary.Glossary, size: int, seed: int = 3) -> str:
@@ -62,6 +68,125 @@ def test_scan_and_count_with_jobs_print_what_one_process_prints(cli, bundled: gl
     assert json.loads(two.out) == json.loads(one.out)
     assert json.loads(one.out)["skipped"][0]["reason"].startswith("not UTF-8")
     assert cli("count", str(corpus), "--jobs", "-1").code == 2
+
+
+@given(st.integers(0, 5000), st.integers(1, 16))
+def test_the_runs_hand_out_every_file_once_in_order_shrinking_to_one(total: int, jobs: int) -> None:
+    runs = []
+    start = 0
+    while (stop := run_end(start, total, jobs)) > start:
+        runs.append(range(start, stop))
+        start = stop
+    assert [number for run in runs for number in run] == list(range(total))
+    assert all(1 <= len(run) <= parallel._LONGEST_RUN for run in runs)
+    assert [len(run) for run in runs] == sorted((len(run) for run in runs), reverse=True)
+    assert not runs or len(runs[-1]) == 1
+    assert run_end(total, total, jobs) == total  # nothing more once all are taken
+
+
+def _corpus(bundled: glossary.Glossary, folder: Path, files: int) -> list[Path]:
+    folder.mkdir()
+    paths = []
+    for number in range(files):
+        path = folder / f"{2000 + number}-01-01.txt"
+        path.write_text(_text(bundled, 500 + 97 * number, seed=number), encoding="utf-8")
+        paths.append(path)
+    (folder / "bad.txt").write_bytes(b"\xff not UTF-8")
+    return [*paths[:3], folder / "bad.txt", folder / "missing.txt", *paths[3:]]
+
+
+@pytest.mark.parametrize("jobs", [2, 3, 5])
+def test_files_counted_in_processes_come_back_as_one_process_gives_them(bundled: glossary.Glossary, tmp_path: Path, jobs: int) -> None:
+    files = _corpus(bundled, tmp_path / "corpus", 30)
+    scanner = bundled.scanner()
+    one = [read_counted(path, scanner.count) for path in files]
+    assert list(count_files(scanner, files, jobs)) == one
+    assert one[3][0] is None and one[4][0] is None and sum(len(found) for _, _, found in one) > 30
+    assert list(count_files(scanner, files[:1], jobs)) == one[:1]
+    assert list(count_files(scanner, [], jobs)) == []
+
+
+def test_a_file_backed_glossary_counts_in_spawned_processes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary.loading import cache as compile_cache
+
+    monkeypatch.setenv(compile_cache.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(compile_cache, "SMALL", 0)  # read on demand from the compiled file, as a large glossary is
+    table = tmp_path / "own.utf8"
+    table.write_text("银行\tbank\n存款\tdeposit\n", encoding="utf-8")
+    glossary.load(table, bundled=False)  # compiles it
+    own = glossary.load(table, bundled=False)
+    assert own.file_backed
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    files = []
+    for number in range(4):
+        files.append(folder / f"{2020 + number}.txt")
+        files[-1].write_text("银行的存款，" * (number + 1), encoding="utf-8")
+    scanner = own.scanner()
+    assert list(count_files(scanner, files, 2)) == [read_counted(path, scanner.count) for path in files]
+
+
+@pytest.fixture()
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The process ids of the workers forked during a test."""
+    pids: list[int] = []
+    fork = os.fork
+
+    def recording() -> int:
+        pid = fork()
+        if pid:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recording)
+    return pids
+
+
+def _all_ended(pids: list[int]) -> bool:
+    """Whether every one of these child processes has ended and been waited for (none left behind)."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked only on Linux")
+def test_an_error_in_a_worker_is_raised_in_the_caller_and_no_worker_is_left(bundled: glossary.Glossary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: list[int]) -> None:
+    files = _corpus(bundled, tmp_path / "corpus", 12)
+
+    def failing(path: Path, count: object) -> object:
+        raise MemoryError(f"no room for {path.name}")
+
+    monkeypatch.setattr(parallel, "read_counted", failing)  # the forked workers inherit it
+    with pytest.raises(MemoryError, match="no room for"):
+        list(count_files(bundled.scanner(), files, 2))
+    assert len(forked) == 2 and _all_ended(forked)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked only on Linux")
+def test_a_worker_that_dies_is_an_error_not_a_hang(bundled: glossary.Glossary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, forked: list[int]) -> None:
+    files = _corpus(bundled, tmp_path / "corpus", 12)
+
+    def dying(path: Path, count: object) -> object:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer would
+        raise AssertionError("not reached")
+
+    monkeypatch.setattr(parallel, "read_counted", dying)
+    with pytest.raises(RuntimeError, match="a counting process ended"):
+        list(count_files(bundled.scanner(), files, 2))
+    assert _all_ended(forked)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the workers are forked only on Linux")
+def test_a_count_left_unfinished_stops_its_workers(bundled: glossary.Glossary, tmp_path: Path, forked: list[int]) -> None:
+    files = _corpus(bundled, tmp_path / "corpus", 40)
+    counting = count_files(bundled.scanner(), files, 2)
+    assert next(counting) == read_counted(files[0], bundled.scanner().count)
+    counting.close()
+    assert len(forked) == 2 and _all_ended(forked)
 
 
 def test_the_dask_recipe_on_a_local_cluster_counts_what_one_process_counts(bundled: glossary.Glossary) -> None:
