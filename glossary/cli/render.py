@@ -40,15 +40,11 @@ class _Footnotes:
     """Numbers citations in order of first appearance, so a card cites each source once."""
 
     def __init__(self) -> None:
-        self.order: list[Citation] = []
+        #: citation -> its number, in order of first appearance (a dict: comparing records one by one cost more than the card)
+        self.order: dict[Citation, int] = {}
 
     def mark(self, citations: tuple[Citation, ...]) -> str:
-        numbers = []
-        for citation in citations:
-            if citation not in self.order:
-                self.order.append(citation)
-            numbers.append(self.order.index(citation) + 1)
-        return "".join(f"[{number}]" for number in numbers)
+        return "".join(f"[{self.order.setdefault(citation, len(self.order) + 1)}]" for citation in citations)
 
 
 def render_source(citation: Citation, glossary: Glossary) -> str:

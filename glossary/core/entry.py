@@ -28,6 +28,9 @@ __all__ = [
 ]
 
 
+_set_slot = object.__setattr__
+
+
 class _Record:
     """A frozen record: fields from ``_fields``, nested records from ``_nested``."""
 
@@ -42,17 +45,20 @@ class _Record:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Any:
-        values: dict[str, Any] = {}
+        # one pass, slots set directly: a card builds a dozen terms, each with dozens of records
+        record = object.__new__(cls)
+        nested_records = cls._nested
         for name in cls._fields:
             value = data.get(name)
-            nested = cls._nested.get(name)
-            if nested is not None and value is not None:
-                record, is_list = nested
-                value = tuple(record.from_dict(item) for item in value) if is_list else record.from_dict(value)
-            elif isinstance(value, list):
-                value = tuple(value)
-            values[name] = value
-        return cls(**values)
+            if value is not None:
+                nested = nested_records.get(name)
+                if nested is not None:
+                    kind, is_list = nested
+                    value = tuple([kind.from_dict(item) for item in value]) if is_list else kind.from_dict(value)
+                elif value.__class__ is list:
+                    value = tuple(value)
+            _set_slot(record, name, value)
+        return record
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract's dict for this record (None fields left out)."""
