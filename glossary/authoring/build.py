@@ -178,7 +178,8 @@ def _entries(mapping: dict[str, Any], indent: str = " ") -> list[str]:
 def compiled_module_source(compiled: dict[str, Any], digest: str) -> str:
     """The text of ``glossary/loading/_compiled.py``: the indexes a lookup reads, and each term marshalled.
 
-    A lookup reads the key families, the ids and the inverse relations; each term's
+    A lookup reads the ids, the inverse relations and the key families its query can
+    belong to (each family is marshalled, and decoded when first probed); each term's
     dicts stay ``marshal`` bytes (format 2: no shared references, so the bytes depend
     only on the data, on every Python) until a term is shown, so loading does not
     build 20,000 objects to show one card.
@@ -202,12 +203,12 @@ def compiled_module_source(compiled: dict[str, Any], digest: str) -> str:
         "POSITIONS = {",
         *_entries({term["id"]: position for position, term in enumerate(terms)}),
         "}",
+        "# each key family (key -> postings), as marshal.dumps(family, 2): a lookup reads the families its query can belong to",
         "FAMILIES = {",
-    ]
-    for name, family in families.items():
-        lines += [f" {name!r}: {{", *_entries(family, "  "), " },"]
-    lines += [
+        *_entries({name: marshal.dumps(family, 2) for name, family in families.items()}),
         "}",
+    ]
+    lines += [
         "INVERSE = {",
         *_entries({target: tuple(pairs) for target, pairs in inverse_of(terms).items()}),
         "}",

@@ -348,8 +348,10 @@ class TermIndex:
     def _answer(self, query: str) -> tuple[Match, ...]:
         if not isinstance(query, str):  # checked here, off the path of a stored key
             raise TypeError(f"lookup() takes a str, not {type(query).__name__}")
-        found = self._lookup(query)
-        if any(query in family for family in self._families.values()):
+        keys = self.query_keys(query)
+        found = self._lookup(query, keys)
+        # the families the query was probed in: a family it cannot belong to need not be read
+        if any(query in self._families[family] for family in dict(keys)):
             # a stored key: keep its answer (bounded by the size of the index)
             self._answers[query] = found
         else:
@@ -393,10 +395,10 @@ class TermIndex:
             keys.append(("id", lowered))
         return keys
 
-    def _lookup(self, query: str) -> tuple[Match, ...]:
+    def _lookup(self, query: str, keys: list[tuple[str, str]]) -> tuple[Match, ...]:
         families = self._families
         found: list[tuple[str, list[tuple[int, str, str]]]] = []
-        for family, key in self.query_keys(query):
+        for family, key in keys:
             postings = families[family].get(key)
             if postings:
                 found.append((key, postings))

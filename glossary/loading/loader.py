@@ -68,6 +68,37 @@ class Marshalled:
         return (self[position] for position in range(len(self._blobs)))
 
 
+class MarshalledFamilies:
+    """Key families by name, each marshalled and decoded the first time it is read."""
+
+    def __init__(self, blobs: dict[str, bytes]) -> None:
+        self._blobs = blobs
+        self._decoded: dict[str, dict[str, Any]] = {}
+
+    def __getitem__(self, name: str) -> dict[str, Any]:
+        family = self._decoded.get(name)
+        if family is None:
+            import marshal
+
+            family = self._decoded[name] = marshal.loads(self._blobs[name])
+        return family
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def __len__(self) -> int:
+        return len(self._blobs)
+
+    def keys(self) -> Iterator[str]:
+        return iter(self._blobs)
+
+    def values(self) -> Iterator[dict[str, Any]]:
+        return (self[name] for name in self._blobs)
+
+    def items(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        return ((name, self[name]) for name in self._blobs)
+
+
 def _compiled_bundled() -> dict[str, Any]:
     from glossary.loading import _compiled
 
@@ -78,7 +109,7 @@ def _compiled_bundled() -> dict[str, Any]:
         "terms": Marshalled(_compiled.TERMS),
         "derived": Marshalled(_compiled.DERIVED),
         "positions": _compiled.POSITIONS,
-        "families": _compiled.FAMILIES,
+        "families": MarshalledFamilies(_compiled.FAMILIES),
         "inverse": _compiled.INVERSE,
     }
     if os.path.isdir(os.path.join(_PACKAGE, "_terms")):
