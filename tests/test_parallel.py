@@ -7,6 +7,7 @@ import os
 import pickle
 import random
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -187,6 +188,20 @@ def test_a_count_left_unfinished_stops_its_workers(bundled: glossary.Glossary, t
     assert next(counting) == read_counted(files[0], bundled.scanner().count)
     counting.close()
     assert len(forked) == 2 and _all_ended(forked)
+
+
+def test_counting_starts_without_the_formats_package_or_dataclasses(tmp_path: Path) -> None:
+    """Every import before the first file is time no worker of --jobs can share."""
+    (tmp_path / "2020.txt").write_text("军民融合", encoding="utf-8")
+    script = (
+        "import contextlib, io, sys\n"
+        "from glossary.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['count', {str(tmp_path)!r}, '--json'])\n"
+        "print(sorted(name for name in ('dataclasses', 'glossary.formats', 'multiprocessing') if name in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=Path(__file__).parent.parent)
+    assert done.stdout.strip() == "[]"
 
 
 def test_the_dask_recipe_on_a_local_cluster_counts_what_one_process_counts(bundled: glossary.Glossary) -> None:
