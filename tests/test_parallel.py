@@ -190,6 +190,27 @@ def test_a_count_left_unfinished_stops_its_workers(bundled: glossary.Glossary, t
     assert len(forked) == 2 and _all_ended(forked)
 
 
+def test_counting_works_for_a_caller_holding_many_files_open(bundled: glossary.Glossary, tmp_path: Path) -> None:
+    """The workers' pipes then have numbers past 1,024, which select.select cannot watch."""
+    resource = pytest.importorskip("resource")
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        pytest.skip(f"this process may open only {hard} files")
+    files = _corpus(bundled, tmp_path / "corpus", 6)
+    scanner = bundled.scanner()
+    expected = [read_counted(path, scanner.count) for path in files]
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+    held = []
+    try:
+        while not held or held[-1] < 1100:
+            held.append(os.open(os.devnull, os.O_RDONLY))
+        assert list(count_files(scanner, files, 2)) == expected
+    finally:
+        for descriptor in held:
+            os.close(descriptor)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
 def test_counting_starts_without_the_formats_package_or_dataclasses(tmp_path: Path) -> None:
     """Every import before the first file is time no worker of --jobs can share."""
     (tmp_path / "2020.txt").write_text("军民融合", encoding="utf-8")

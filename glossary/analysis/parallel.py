@@ -213,13 +213,17 @@ def _received(workers: dict[int, int]) -> Iterator[tuple[int, list[Counted]]]:
     """
     import os
     import pickle
-    from select import select
+    import select
 
+    waiting = select.poll()  # not select.select: the caller may hold more than 1,024 files open
+    for end in workers:
+        waiting.register(end, select.POLLIN)
     while workers:
-        for end in select(list(workers), [], [])[0]:
+        for end, _ in waiting.poll():
             try:
                 start, results = pickle.loads(_read_exactly(end, int.from_bytes(_read_exactly(end, 8), "little")))
             except EOFError:  # the worker has closed its end: it has ended, or is ending
+                waiting.unregister(end)
                 os.close(end)
                 _, status = os.waitpid(workers.pop(end), 0)
                 if status:
