@@ -6,7 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from glossary.core import pinyin
+from glossary.core import normalize, pinyin
+from glossary.core._tables import FOLD_FROM, FOLD_TO
 from glossary.errors import PinyinError
 from glossary.core.normalize import abbreviation_key, chinese_key, detect, english_key, latin_base, pinyin_keys
 
@@ -204,3 +205,32 @@ def test_scan_and_the_html_page_use_normalize_spellings_and_dashes() -> None:
     assert spelling._spellings_of("defence") == ("defence", "defense")
     assert set(normalize.DASHES) <= set(fold._SIMPLE_FOLDS)
 
+
+
+_FOLD_ALPHABET = st.one_of(st.sampled_from(FOLD_FROM + FOLD_TO + "“”「」《》\u200b\ufeff\"' "), st.characters())
+
+
+@given(st.text(alphabet=_FOLD_ALPHABET, max_size=40))
+def test_folding_one_character_at_a_time_is_the_table_fold(text: str) -> None:
+    # short text is folded before the table exists (a lookup's query): it must fold the same
+    table = normalize.chinese_table()
+    saved = normalize._chinese_table, normalize._fold_budget
+    normalize._chinese_table, normalize._fold_budget = None, len(text)
+    try:
+        folded = normalize.fold_chinese(text)
+        assert normalize._chinese_table is None
+    finally:
+        normalize._chinese_table, normalize._fold_budget = saved
+    assert folded == text.translate(table)
+
+
+def test_the_fold_table_is_built_once_the_character_budget_is_spent() -> None:
+    saved = normalize._chinese_table, normalize._fold_budget
+    normalize._chinese_table, normalize._fold_budget = None, 6
+    try:
+        assert normalize.fold_chinese("軍民融合") == "军民融合"
+        assert normalize._chinese_table is None
+        assert normalize.fold_chinese("「軍民」") == "军民"  # six characters, two left in the budget
+        assert normalize._chinese_table is not None
+    finally:
+        normalize._chinese_table, normalize._fold_budget = saved

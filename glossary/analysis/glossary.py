@@ -12,7 +12,6 @@ from glossary.errors import TermNotFoundError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Sequence
     from typing import Any
 
     from glossary.analysis.check import Finding
@@ -32,19 +31,8 @@ class Glossary(TermIndex):
     ``len()`` it, ``get()`` a term by id and ``lookup()`` any surface form.
     """
 
-    def _attach(
-        self,
-        data: Sequence[dict[str, Any]],
-        derived: Sequence[dict[str, Any]],
-        sources: dict[str, dict[str, Any]],
-        origin: str,
-        positions: Any,
-        families: dict[str, Any],
-        *,
-        inverse: Any,
-        store: Any,
-    ) -> None:
-        super()._attach(data, derived, sources, origin, positions, families, inverse=inverse, store=store)
+    def _clear_caches(self) -> None:
+        super()._clear_caches()
         self._search_index: Any = None
 
     def history(self, term_id_or_query: str) -> History:

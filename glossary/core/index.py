@@ -207,11 +207,15 @@ class TermIndex:
         self._terms: list[Term | None] = [None] * len(data)
         self._position: Any = positions
         self._families: dict[str, Any] = families
+        self._inverse: Any = inverse
+        self._store: Any = store
+        self._clear_caches()
+
+    def _clear_caches(self) -> None:
+        """Empty what is computed from the data on demand (a subclass with caches of its own extends this)."""
         self._memo: dict[str, tuple[Match, ...]] = {}
         # answers already given: for stored keys (as many as the index holds) and for other queries (bounded)
         self._answers: dict[str, tuple[Match, ...]] = {}
-        self._inverse: Any = inverse
-        self._store: Any = store
 
     # --- terms ----------------------------------------------------------------
 

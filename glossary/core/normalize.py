@@ -34,6 +34,7 @@ __all__ = [
     "QUERY_KINDS",
     "abbreviation_key",
     "chinese_key",
+    "chinese_table",
     "detect",
     "english_key",
     "fold_chinese",
@@ -53,8 +54,13 @@ _QUOTES = "\"'`\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u300c\u300d\u300
 DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _DASHES = DASHES + "_/"
 
-_CHINESE_TABLE: dict[int, int | None] = {ord(c): None for c in _ZERO_WIDTH + _QUOTES}
-_CHINESE_TABLE.update(str.maketrans(FOLD_FROM, FOLD_TO))
+# What Chinese keys drop; the fold itself is a 4,000-entry table built on first need
+# (building it costs about a tenth of the interpreter's start, which a lookup spares).
+_CHINESE_MARKS: dict[int, int | None] = {ord(c): None for c in _ZERO_WIDTH + _QUOTES}
+_chinese_table: dict[int, int | None] | None = None
+# Characters folded one at a time (a search in FOLD_FROM) before the table is built: a
+# lookup's query folds without it, a process folding more text pays for the table once.
+_fold_budget = 256
 
 # For Latin text: dashes and slashes separate words, quotes, periods and zero-width
 # characters vanish, other punctuation separates words.
@@ -137,9 +143,34 @@ def has_han(text: str) -> bool:
     return any(is_han(char) for char in text)
 
 
+def chinese_table() -> dict[int, int | None]:
+    """The ``str.translate`` table of :func:`fold_chinese`: quote, title and zero-width marks
+    dropped, traditional, Taiwan and Hong Kong forms folded onto simplified; built once, on first call.
+
+    Read it, never change it (the HTML export's query normaliser is made from it).
+    """
+    global _chinese_table
+    if _chinese_table is None:
+        table = dict(_CHINESE_MARKS)
+        table.update(str.maketrans(FOLD_FROM, FOLD_TO))
+        _chinese_table = table
+    return _chinese_table
+
+
 def fold_chinese(text: str) -> str:
-    """Fold traditional, Taiwan and Hong Kong character forms onto simplified, character by character."""
-    return text.translate(_CHINESE_TABLE)
+    """Fold traditional, Taiwan and Hong Kong character forms onto simplified, character by
+    character, and drop quote, title and zero-width marks: ``text.translate(chinese_table())``."""
+    global _fold_budget
+    if _chinese_table is None and len(text) <= _fold_budget:
+        # short text before the table exists: the same fold, one str.find per character
+        _fold_budget -= len(text)
+        return "".join([_fold_char(char) for char in text.translate(_CHINESE_MARKS)])
+    return text.translate(chinese_table())
+
+
+def _fold_char(char: str) -> str:
+    position = FOLD_FROM.find(char)
+    return char if position < 0 else FOLD_TO[position]
 
 
 def chinese_key(text: str) -> str:
@@ -150,7 +181,7 @@ def chinese_key(text: str) -> str:
     """
     if not isinstance(text, str):
         return ""
-    folded = "".join(unicodedata.normalize("NFKC", text).translate(_CHINESE_TABLE).split())
+    folded = "".join(fold_chinese(unicodedata.normalize("NFKC", text)).split())
     # removing a character can leave a combining mark beside a new base: compose again
     return unicodedata.normalize("NFKC", folded)
 

@@ -61,7 +61,7 @@ def search_tables() -> dict[str, Any]:
     from glossary.core import pinyin
 
     return {
-        "chinese": _as_map(normalize._CHINESE_TABLE),
+        "chinese": _as_map(normalize.chinese_table()),
         "latin": _as_map(normalize._LATIN_TABLE),
         # casefold() where it differs from the character itself (ASCII: lower case, done by the script)
         "casefold": {chr(code): chr(code).casefold() for code in range(128, 0x10000) if chr(code).casefold() != chr(code)},
