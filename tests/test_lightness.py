@@ -53,6 +53,27 @@ def test_a_lookup_builds_no_character_fold_table() -> None:
     assert process.stdout.split() == ["True"]
 
 
+def test_a_card_decodes_only_the_documents_it_cites() -> None:
+    code = (
+        "import io, sys\nsys.stdout = io.StringIO()\nfrom glossary.cli import main\nmain(['lookup', '軍民融合'])\n"
+        "sys.stdout = sys.__stdout__\nimport glossary\nregistry = glossary.load()._sources\n"
+        "print(type(registry) is dict, len(registry._decoded), len(registry))"
+    )
+    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    is_dict, decoded, registered = process.stdout.split()
+    assert is_dict == "False" and 0 < int(decoded) < int(registered) / 4
+
+
+def test_the_bundled_registry_reads_the_same_by_key_and_whole() -> None:
+    import glossary
+
+    bundled = glossary.load()
+    some = sorted(bundled.sources)[:3]
+    assert all(type(bundled.sources) is dict and bundled.source(key) == bundled.sources[key] for key in some)
+    assert bundled.source("no-such-document") is None
+    assert {**bundled.compiled()["sources"]} == bundled.sources
+
+
 def test_a_stale_checkout_is_compiled_in_memory_with_a_warning(tmp_path: Path, monkeypatch) -> None:
     import glossary.loading.loader as loading
 

@@ -201,7 +201,8 @@ class TermIndex:
         """Set the data and indexes, in memory or read from a file, and empty caches: one place for both constructors."""
         self._data: Sequence[dict[str, Any]] = data
         self._derived: Sequence[dict[str, Any]] = derived
-        self.sources: dict[str, dict[str, Any]] = sources
+        # a dict, or the bundled registry that decodes each document when first read
+        self._sources: Any = sources
         #: Where the data came from: ``bundled``, a folder or a file path.
         self.origin = origin
         self._terms: list[Term | None] = [None] * len(data)
@@ -282,9 +283,18 @@ class TermIndex:
         derived: dict[str, Any] = self._derived[self._position[term_id]]
         return derived
 
+    @property
+    def sources(self) -> dict[str, dict[str, Any]]:
+        """The registry of cited documents by key (read it, never change it)."""
+        if not isinstance(self._sources, dict):
+            self._sources = dict(self._sources.items())
+        sources: dict[str, dict[str, Any]] = self._sources
+        return sources
+
     def source(self, doc: str) -> dict[str, Any] | None:
-        """A cited document of the registry by key."""
-        return self.sources.get(doc)
+        """A cited document of the registry by key (a card decodes only the documents it cites)."""
+        document: dict[str, Any] | None = self._sources.get(doc)
+        return document
 
     def compiled(self) -> dict[str, Any]:
         """The compiled form this glossary was built from (the loader's input)."""

@@ -69,7 +69,7 @@ class Marshalled:
 
 
 class MarshalledFamilies:
-    """Key families by name, each marshalled and decoded the first time it is read."""
+    """Marshalled values by name, each decoded the first time it is read (the key families, the cited documents)."""
 
     def __init__(self, blobs: dict[str, bytes]) -> None:
         self._blobs = blobs
@@ -82,6 +82,12 @@ class MarshalledFamilies:
 
             family = self._decoded[name] = marshal.loads(self._blobs[name])
         return family
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self[name] if name in self._blobs else default
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._blobs
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._blobs)
@@ -105,7 +111,7 @@ def _compiled_bundled() -> dict[str, Any]:
     # the indexes as built, the terms decoded only when read (see compiled_module_source)
     compiled = {
         "compiler": _compiled.COMPILER,
-        "sources": _compiled.SOURCES,
+        "sources": MarshalledFamilies(_compiled.SOURCES),
         "terms": Marshalled(_compiled.TERMS),
         "derived": Marshalled(_compiled.DERIVED),
         "positions": _compiled.POSITIONS,
