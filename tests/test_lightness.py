@@ -53,6 +53,11 @@ def test_a_lookup_builds_no_character_fold_table() -> None:
     assert process.stdout.split() == ["True"]
 
 
+def test_a_chinese_lookup_does_not_import_the_pinyin_parser() -> None:
+    code = "import io\nsys.stdout = io.StringIO()\nfrom glossary.cli import main\nmain(['lookup', '軍民融合'])\nsys.stdout = sys.__stdout__"
+    assert "glossary.core.pinyin" not in imported_after(code)
+
+
 def test_a_card_decodes_only_the_documents_it_cites() -> None:
     code = (
         "import io, sys\nsys.stdout = io.StringIO()\nfrom glossary.cli import main\nmain(['lookup', '軍民融合'])\n"

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import unicodedata
 
-from glossary.core import pinyin as _pinyin
 from glossary.core._tables import FOLD_FROM, FOLD_TO
 from glossary.errors import PinyinError
 
@@ -244,8 +243,10 @@ def pinyin_keys(text: str) -> tuple[str | None, str | None]:
     """``(numbered, toneless)`` pinyin keys, or ``(None, None)`` when the text is not pinyin."""
     if not isinstance(text, str):
         return None, None
+    from glossary.core import pinyin  # on first need: a Chinese query never reads pinyin
+
     try:
-        return _pinyin.keys(text)
+        return pinyin.keys(text)
     except PinyinError:
         return None, None
 
@@ -291,8 +292,10 @@ def _has_tones(text: str) -> bool:
 
 
 def _pinyin_shaped(text: str) -> bool:
+    from glossary.core import pinyin
+
     try:
-        _pinyin.parse(text)
+        pinyin.parse(text)
     except PinyinError:
         return False
     return True
