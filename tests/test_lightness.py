@@ -96,3 +96,24 @@ def test_a_stale_checkout_is_compiled_in_memory_with_a_warning(tmp_path: Path, m
         compiled = loading._compiled_bundled()
     assert [term["id"] for term in compiled["terms"]] == ["dual-circulation", "integrated-national-strategic-system", "military-civil-fusion"]
     assert any(issubclass(w.category, loading.GlossaryWarning) and "glossary build" in str(w.message) for w in caught)
+
+
+def test_a_card_names_related_terms_as_the_terms_themselves_would() -> None:
+    import glossary
+
+    bundled = glossary.load()
+    for term in bundled:
+        related = bundled.related(term.id)
+        assert [(label, other.id) for label, other in related] == bundled.related_ids(term.id)
+        assert all(bundled.headline(other.id) == (other.zh.hans, other.preferred) for _, other in related)
+
+
+def test_a_card_builds_no_related_term() -> None:
+    code = (
+        "import io, sys\nsys.stdout = io.StringIO()\nfrom glossary.cli import main\nmain(['lookup', '军民融合'])\n"
+        "sys.stdout = sys.__stdout__\nimport glossary\nbundled = glossary.load()\n"
+        "print(sum(term is not None for term in bundled._terms), len(bundled.related_ids('military-civil-fusion')))"
+    )
+    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    built, related = map(int, process.stdout.split())
+    assert related > 0 and built <= 2  # the card's own term (and a term sharing its English)

@@ -94,9 +94,10 @@ def render_card(term: Term, glossary: Glossary, *, lang: str = "en", match: Matc
         lines.append(f"{pad(label(lang, 'first_use'), width)}{date}{extra} {notes.mark(term.first_use.sources)}")
     elif term.no_first_use is not None:
         lines.append(f"{pad(label(lang, 'first_use'), width)}{label(lang, 'first_use.none')} \u2014 {term.no_first_use}")
-    for number, (relation, other) in enumerate(glossary.related(term.id)):
+    for number, (relation, other) in enumerate(glossary.related_ids(term.id)):
         head = label(lang, "relations") if number == 0 else ""
-        lines.append(f"{pad(head, width)}{word(lang, 'relation', relation)} \u2192 {other.zh.hans} {other.preferred} ({other.id})")
+        hans, preferred = glossary.headline(other)
+        lines.append(f"{pad(head, width)}{word(lang, 'relation', relation)} \u2192 {hans} {preferred} ({other})")
     if term.note:
         lines.append(f"{pad(label(lang, 'note'), width)}{term.note}")
     lines.append(label(lang, "sources"))

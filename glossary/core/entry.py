@@ -24,6 +24,7 @@ __all__ = [
     "Relation",
     "Rendering",
     "Term",
+    "preferred_text",
     "Variant",
 ]
 
@@ -182,6 +183,16 @@ class ChineseForms(_Record):
     sources: tuple[Citation, ...]
 
 
+
+def preferred_text(renderings: list[tuple[str, str]]) -> str:
+    """The English to use among ``(kind, text)`` renderings in file order: the first official
+    one, else the first source one, else alternative, else literal, else the first."""
+    for kind in ("official", "source", "alternative", "literal"):
+        for rendering_kind, text in renderings:
+            if rendering_kind == kind:
+                return text
+    return renderings[0][1]
+
 class Term(_Record):
     """One concept of the glossary, as lookups return it.
 
@@ -264,11 +275,7 @@ class Term(_Record):
     @property
     def preferred(self) -> str:
         """The English rendering to use: the first official one, else the first source one, else the first."""
-        for kind in ("official", "source", "alternative", "literal"):
-            for rendering in self.en:
-                if rendering.kind == kind:
-                    return rendering.text
-        return self.en[0].text
+        return preferred_text([(rendering.kind, rendering.text) for rendering in self.en])
 
     def to_model(self) -> Concept:
         """The validated pydantic model of this term (imports pydantic)."""

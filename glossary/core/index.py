@@ -10,7 +10,7 @@ nothing on this path imports pydantic, pypinyin, OpenCC or babel.
 from __future__ import annotations
 
 from glossary.core import normalize
-from glossary.core.entry import Term
+from glossary.core.entry import Term, preferred_text
 from glossary.errors import TermNotFoundError
 
 TYPE_CHECKING = False
@@ -315,18 +315,27 @@ class TermIndex:
         ``broader`` / ``narrower``, ``see-also`` both ways. Targets missing from this
         glossary are left out.
         """
+        return [(label, self.get(other)) for label, other in self.related_ids(term_id)]
+
+    def related_ids(self, term_id: str) -> list[tuple[str, str]]:
+        """:meth:`related` as ``(label, other id)`` pairs, building no other term."""
         if self._inverse is None:
             self._inverse = inverse_of(self._data)
         term = self.get(term_id)
-        out: list[tuple[str, Term]] = []
+        out: list[tuple[str, str]] = []
         for relation in term.relations:
             if relation.target in self._position:
-                out.append((relation.type, self.get(relation.target)))
+                out.append((relation.type, relation.target))
         for label, other in self._inverse.get(term_id, ()):
-            pair = (label, self.get(other))
-            if pair not in out:
-                out.append(pair)
+            if (label, other) not in out:
+                out.append((label, other))
         return out
+
+    def headline(self, term_id: str) -> tuple[str, str]:
+        """A term's simplified Chinese and preferred English, read from its compiled dict
+        (a card names its related terms this way: building each whole cost more than the card)."""
+        data = self._data[self._position[term_id]]
+        return data["zh"]["hans"], preferred_text([(rendering["kind"], rendering["text"]) for rendering in data["en"]])
 
     def sharing(self, term_id: str) -> list[tuple[Rendering, list[Term]]]:
         """The term's ambiguous English renderings, each with the other concepts that carry the same English."""
