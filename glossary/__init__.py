@@ -12,7 +12,6 @@ terms; heavy libraries are imported only to build, validate or convert data.
 
 from __future__ import annotations
 
-from glossary._version import __version__
 from glossary.analysis.glossary import Glossary
 from glossary.core.entry import Term
 from glossary.core.index import Match
@@ -48,6 +47,15 @@ __all__ = [
     "load",
     "lookup",
 ]
+
+
+def __getattr__(name: str) -> str:
+    # the version is read on first use: a lookup never needs it, and its module is one more file to import
+    if name == "__version__":
+        from glossary._version import __version__
+
+        return __version__
+    raise AttributeError(f"module 'glossary' has no attribute {name!r}")
 
 
 def lookup(query: str) -> list[Match]:

@@ -7,6 +7,8 @@ import sys
 import warnings
 from pathlib import Path
 
+import pytest
+
 from conftest import ROOT
 
 # Libraries (and slow standard modules) a lookup must not import: each costs milliseconds
@@ -117,3 +119,14 @@ def test_a_card_builds_no_related_term() -> None:
     process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     built, related = map(int, process.stdout.split())
     assert related > 0 and built <= 2  # the card's own term (and a term sharing its English)
+
+
+def test_the_version_is_read_on_first_use() -> None:
+    code = "import io\nsys.stdout = io.StringIO()\nfrom glossary.cli import main\nmain(['lookup', '军民融合'])\nsys.stdout = sys.__stdout__"
+    assert "glossary._version" not in imported_after(code)
+    import glossary
+    from glossary._version import __version__
+
+    assert glossary.__version__ == __version__
+    with pytest.raises(AttributeError, match="no_such_name"):
+        glossary.no_such_name  # noqa: B018
