@@ -9,12 +9,18 @@ What users run is an installed wheel, so the benchmark builds one from this chec
 and installs it, with its runtime dependencies only, into a temporary virtual
 environment (no system or test site-packages: a bare interpreter there starts in
 about 8 ms, where one that lends the test environment's packages took 28 ms and
-flattered every ratio). Two rows show what each command runs that is not ours: the
-console script's launcher (written by pip, it imports ``re`` and compiles a pattern)
-and ``runpy`` (which ``python -m`` imports). pip fetches the dependencies the way it is configured to
-(index, ``--find-links``, its cache); offline, point it at a folder of wheels with
-``PIP_NO_INDEX=1 PIP_FIND_LINKS=DIR``. pip compiles the bytecode at install time, as
-it does for users. The reference, ``python -c pass``, runs in the same environment.
+flattered every ratio). The installing pip is the newest one pip can fetch (upgraded in a
+throw-away tools venv, so the measured venv holds no pip), as a user who installs today
+gets: the console script's launcher is written by that pip, and since pip 25.2 it no
+longer imports ``re`` (older pips' launchers import it and compile a pattern, about
+0.6x of a bare start). Offline, the interpreter's own pip is used and the report says
+which pip wrote the launcher. Two rows show what each command runs that is not ours:
+the launcher alone (the installed script with ``main`` replaced by a no-op) and
+``runpy`` (which ``python -m`` imports). pip fetches the dependencies the way it is
+configured to (index, ``--find-links``, its cache); offline, point it at a folder of
+wheels with ``PIP_NO_INDEX=1 PIP_FIND_LINKS=DIR``. pip compiles the bytecode at install
+time, as it does for users. The reference, ``python -c pass``, runs in the same
+environment.
 
     python3 benchmarks/startup.py [--rounds N]
 """
@@ -30,42 +36,53 @@ import tempfile
 from _common import ROOT, report, time_commands
 
 
-def installed_copy(folder: str) -> tuple[str, str]:
-    """Build a wheel of the checkout and install it into a venv under ``folder``: (python, script)."""
+def installed_copy(folder: str) -> tuple[str, str, str]:
+    """Build a wheel of the checkout and install it into a venv under ``folder``: (python, script, pip version)."""
     dist = os.path.join(folder, "dist")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", dist, str(ROOT)], check=True)
     wheel = next(os.path.join(dist, name) for name in os.listdir(dist) if name.endswith(".whl"))
+    # the pip that installs, upgraded in a venv of its own so that the measured one holds no pip
+    tools = os.path.join(folder, "tools")
+    subprocess.run([sys.executable, "-m", "venv", tools], check=True)
+    installer = os.path.join(tools, "bin", "python")
+    upgrade = subprocess.run([installer, "-m", "pip", "install", "--quiet", "--upgrade", "pip"], capture_output=True, text=True)
+    if upgrade.returncode:
+        print("  (pip could not be upgraded, offline? the interpreter's own pip writes the launcher)")
+    pip_version = subprocess.run([installer, "-m", "pip", "--version"], capture_output=True, text=True, check=True).stdout.split()[1]
     venv = os.path.join(folder, "venv")
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
     python = os.path.join(venv, "bin", "python")
-    # the wheel and its runtime dependencies, nothing else (pip of this interpreter installs into that venv)
-    subprocess.run([sys.executable, "-m", "pip", "--python", python, "install", "--quiet", wheel], check=True)
-    return python, os.path.join(venv, "bin", "glossary")
+    # the wheel and its runtime dependencies, nothing else
+    subprocess.run([installer, "-m", "pip", "--python", python, "install", "--quiet", wheel], check=True)
+    return python, os.path.join(venv, "bin", "glossary"), pip_version
+
+
+def launcher_alone(script: str) -> str:
+    """The installed console script with its import of ``main`` replaced by a no-op: what pip's launcher costs."""
+    with open(script, encoding="utf-8") as file:
+        lines = file.read().splitlines()[1:]  # without the shebang
+    return "\n".join("main = lambda: 0" if line.startswith("from glossary") else line for line in lines)
 
 
 def main(rounds: int = 30) -> bool:
     with tempfile.TemporaryDirectory() as folder:
-        python, script = installed_copy(folder)
+        python, script, pip_version = installed_copy(folder)
         # run from an empty folder, so that the checkout is not on sys.path (the process's own
         # folder is left alone: it must outlive this temporary one for the benchmarks after it)
-        return measure(python, script, rounds, cwd=folder)
+        return measure(python, script, rounds, cwd=folder, pip_version=pip_version)
 
 
-#: What pip's console script runs before calling ``main`` (its launcher imports ``re``)
-LAUNCHER = "import re, sys; sys.argv[0] = re.sub(r'(-script\\.pyw|\\.exe)?$', '', sys.argv[0])"
-
-
-def measure(python: str, script: str | None, rounds: int, cwd: str | None = None) -> bool:
+def measure(python: str, script: str | None, rounds: int, cwd: str | None = None, pip_version: str = "") -> bool:
     commands = {
         "python -c pass": [python, "-c", "pass"],
         "python -m glossary lookup": [python, "-m", "glossary", "lookup", "军民融合"],
         "import glossary; load()": [python, "-c", "import glossary; glossary.load()"],
         # the parts of each command that are not ours, for the reader of the ratios
-        "launcher": [python, "-c", LAUNCHER],
         "runpy": [python, "-c", "import runpy, importlib.util"],
     }
     if script:
         commands["glossary lookup (script)"] = [script, "lookup", "军民融合"]
+        commands["launcher"] = [python, "-c", launcher_alone(script)]
     medians = time_commands(commands, rounds, cwd=cwd)
     base = medians["python -c pass"]
 
@@ -77,7 +94,8 @@ def measure(python: str, script: str | None, rounds: int, cwd: str | None = None
     if script:
         rows.append(ratio_row("glossary lookup 军民融合", "glossary lookup (script)", True))
     rows.append(ratio_row("python3 -m glossary lookup 军民融合", "python -m glossary lookup", True))
-    rows.append(ratio_row("  pip's script launcher alone (re)", "launcher", False))
+    if script:
+        rows.append(ratio_row(f"  the launcher alone (written by pip {pip_version})", "launcher", False))
     rows.append(ratio_row("  python -m's runpy alone", "runpy", False))
     extra = medians["import glossary; load()"] - base
     rows.append(("import glossary; glossary.load()", f"+{extra:.1f} ms", "<= +60 ms", extra <= 60))

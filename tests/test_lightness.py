@@ -130,3 +130,65 @@ def test_the_version_is_read_on_first_use() -> None:
     assert glossary.__version__ == __version__
     with pytest.raises(AttributeError, match="no_such_name"):
         glossary.no_such_name  # noqa: B018
+
+
+def test_a_lookup_reads_a_few_blobs_not_the_whole_blob_file() -> None:
+    # the terms lie in _compiled.bin (about a megabyte): a card reads the few blobs it decodes
+    code = (
+        "import io, sys, os\nreads = []\nreal = os.pread\n"
+        "def pread(fd, n, offset):\n    reads.append(n)\n    return real(fd, n, offset)\n"
+        "os.pread = pread\nsys.stdout = io.StringIO()\nfrom glossary.cli import main\nmain(['lookup', '军民融合'])\n"
+        "sys.stdout = sys.__stdout__\nprint(len(reads), sum(reads))"
+    )
+    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    count, total = map(int, process.stdout.split())
+    size = (ROOT / "glossary" / "loading" / "_compiled.bin").stat().st_size
+    assert 0 < count < 40 and total < size / 5, (count, total, size)
+
+
+def _blob_file_copy(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "_compiled.bin"
+    path.write_bytes(data)
+    return path
+
+
+def test_a_blob_file_from_another_build_is_refused_naming_it(tmp_path: Path) -> None:
+    from glossary.errors import DataError
+    from glossary.loading import _compiled
+    from glossary.loading.loader import BlobFile
+
+    data = (ROOT / "glossary" / "loading" / "_compiled.bin").read_bytes()
+    other = _blob_file_copy(tmp_path, data.replace(_compiled.BLOBS_HEADER, b"glossary compiled blobs 2:00000000\n", 1))
+    with pytest.raises(DataError, match="_compiled.bin.*other data"):
+        BlobFile(str(other), _compiled.BLOBS_HEADER).read(_compiled.TERMS[0])
+
+
+def test_a_truncated_blob_file_is_an_error_not_a_bad_card(tmp_path: Path) -> None:
+    from glossary.errors import DataError
+    from glossary.loading import _compiled
+    from glossary.loading.loader import BlobFile
+
+    data = (ROOT / "glossary" / "loading" / "_compiled.bin").read_bytes()
+    offset, length = _compiled.DERIVED[-1]
+    short = _blob_file_copy(tmp_path, data[: offset + length // 2])
+    blobs = BlobFile(str(short), _compiled.BLOBS_HEADER)
+    assert blobs.read(_compiled.TERMS[0])  # what is there reads
+    with pytest.raises(DataError, match="truncated"):
+        blobs.read(_compiled.DERIVED[-1])
+    with pytest.raises(DataError, match="cannot be read"):
+        BlobFile(str(tmp_path / "missing.bin"), _compiled.BLOBS_HEADER).read(_compiled.TERMS[0])
+
+
+def test_a_process_keeps_reading_the_blob_file_it_opened_when_a_build_replaces_it(tmp_path: Path) -> None:
+    from glossary.loading import _compiled
+    from glossary.loading.loader import BlobFile
+
+    data = (ROOT / "glossary" / "loading" / "_compiled.bin").read_bytes()
+    path = _blob_file_copy(tmp_path, data)
+    blobs = BlobFile(str(path), _compiled.BLOBS_HEADER)
+    first = blobs.read(_compiled.TERMS[0])
+    replacement = tmp_path / "new.bin"
+    replacement.write_bytes(b"x" * len(data))
+    replacement.replace(path)  # what `glossary build` does: a new file renamed into place
+    assert blobs.read(_compiled.TERMS[0]) == first
+    assert blobs.read(_compiled.TERMS[-1]) == data[slice(_compiled.TERMS[-1][0], sum(_compiled.TERMS[-1]))]

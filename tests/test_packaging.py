@@ -40,6 +40,7 @@ def test_the_wheel_holds_the_package_its_terms_and_type_marker(wheel: Path) -> N
     shipped_files = (
         "glossary/__init__.py",
         "glossary/loading/_compiled.py",
+        "glossary/loading/_compiled.bin",
         "glossary/core/_tables.py",
         "glossary/core/_messages.py",
         "glossary/py.typed",
@@ -121,8 +122,9 @@ def test_the_compiled_terms_are_current() -> None:
     from glossary.authoring.termsdir import read_terms_folder
 
     folder = read_terms_folder(ROOT / "terms")
-    expected = compiled_module_source(compile_concepts(folder.concepts, folder.sources), _compiled.DIGEST)
-    assert (ROOT / "glossary" / "loading" / "_compiled.py").read_text(encoding="utf-8") == expected, "run `glossary build`"
+    module, blobs = compiled_module_source(compile_concepts(folder.concepts, folder.sources), _compiled.DIGEST)
+    assert (ROOT / "glossary" / "loading" / "_compiled.py").read_text(encoding="utf-8") == module, "run `glossary build`"
+    assert (ROOT / "glossary" / "loading" / "_compiled.bin").read_bytes() == blobs, "run `glossary build`"
 
 
 def test_the_generated_tables_are_current() -> None:
@@ -153,6 +155,7 @@ def _checkout_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name in GENERATED:
         (tmp_path / "glossary" / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(ROOT / "glossary" / name, tmp_path / "glossary" / name)
+    shutil.copy(ROOT / "glossary" / "loading" / "_compiled.bin", tmp_path / "glossary" / "loading" / "_compiled.bin")
     (tmp_path / "docs").mkdir()
     shutil.copy(ROOT / "docs" / "glossary.md", tmp_path / "docs" / "glossary.md")
     monkeypatch.setattr(glossary.authoring.build, "source_root", lambda: tmp_path)

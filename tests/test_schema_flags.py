@@ -207,14 +207,17 @@ def _flagged() -> list[dict]:
     return [first, second, SYSTEM]
 
 
-def test_the_compiled_module_holds_the_flags_as_python() -> None:
+def test_the_compiled_module_and_blob_file_hold_the_flags(tmp_path: Path) -> None:
     compiled = compile_concepts(_flagged(), {"doc": {"title": "t", "kind": "analysis"}}, script_variants=False, localise=False)
     namespace: dict = {}
-    exec(compiled_module_source(compiled, "digest"), namespace)  # noqa: S102
-    from glossary.loading.loader import Marshalled
+    module, blobs = compiled_module_source(compiled, "digest")
+    exec(module, namespace)  # noqa: S102
+    (tmp_path / "_compiled.bin").write_bytes(blobs)
+    from glossary.loading.loader import BlobFile, Marshalled
 
-    terms = list(Marshalled(namespace["TERMS"]))
-    assert terms == compiled["terms"] and list(Marshalled(namespace["DERIVED"])) == compiled["derived"]
+    blob_file = BlobFile(str(tmp_path / "_compiled.bin"), namespace["BLOBS_HEADER"])
+    terms = list(Marshalled(namespace["TERMS"], blob_file))
+    assert terms == compiled["terms"] and list(Marshalled(namespace["DERIVED"], blob_file)) == compiled["derived"]
     assert terms[0]["en"][0]["ambiguous"] is True and terms[2]["generic"] is True
 
 

@@ -2,8 +2,9 @@
 
 The bundled terms ship inside the wheel as ``glossary/_terms`` (``terms/`` of the
 checkout, mapped in by the build backend) together with their compiled form,
-``glossary/loading/_compiled.py``. Loading the bundled glossary imports that module and
-nothing heavy. In a source checkout the loader also checks that ``terms/`` has not
+``glossary/loading/_compiled.py`` and the blob file beside it, ``_compiled.bin``. Loading
+the bundled glossary imports that module, which says where each blob lies, and nothing
+heavy; a lookup reads from the blob file only the few blobs it decodes. In a source checkout the loader also checks that ``terms/`` has not
 changed since the last ``glossary build``; if it has, it compiles the folder in
 memory (slower) and warns, so term editors see their edits at once.
 """
@@ -13,7 +14,7 @@ from __future__ import annotations
 import os
 
 from glossary.analysis.glossary import Glossary
-from glossary.errors import GlossaryWarning
+from glossary.errors import DataError, GlossaryWarning
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -46,32 +47,77 @@ def bundled_terms_folder() -> Path | None:
     return None if folder is None else Path(folder)
 
 
-class Marshalled:
-    """A read-only sequence of marshalled values, each decoded on first access (the bundled terms)."""
+class BlobFile:
+    """The bundled blob file (``_compiled.bin``): each blob read from disk when first needed, by (offset, length).
 
-    def __init__(self, blobs: tuple[bytes, ...]) -> None:
+    Reading a few kilobytes where they lie costs less than reading and unmarshalling the
+    megabyte all terms take, which a lookup would otherwise pay before its first line.
+    The file is opened once and kept open, so a rebuild that replaces it while the
+    process runs does not change what the process reads; a blob file from another
+    build than the module (its header names the digest) is refused.
+    """
+
+    def __init__(self, path: str, header: bytes) -> None:
+        self._path = path
+        self._header = header
+        self._fd: int | None = None
+
+    def read(self, where: tuple[int, int]) -> bytes:
+        offset, length = where
+        if self._fd is None:
+            self._fd = self._open()
+        data = _read_at(self._fd, offset, length)
+        if len(data) != length:
+            raise DataError([(self._path, f"truncated: {length} bytes expected at offset {offset}; reinstall the package")])
+        return data
+
+    def _open(self) -> int:
+        try:
+            fd = os.open(self._path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        except OSError as error:
+            raise DataError([(self._path, f"cannot be read ({error.strerror}); reinstall the package")]) from None
+        if _read_at(fd, 0, len(self._header)) != self._header:
+            os.close(fd)
+            raise DataError([(self._path, "was built from other data than glossary/loading/_compiled.py; run `glossary build` or reinstall")])
+        return fd
+
+
+def _read_at(fd: int, offset: int, length: int) -> bytes:
+    pread = getattr(os, "pread", None)
+    if pread is not None:
+        return bytes(pread(fd, length, offset))
+    os.lseek(fd, offset, os.SEEK_SET)  # no pread on Windows
+    return os.read(fd, length)
+
+
+class Marshalled:
+    """A read-only sequence of marshalled values in the blob file, each read and decoded on first access (the bundled terms)."""
+
+    def __init__(self, places: tuple[tuple[int, int], ...], blobs: BlobFile) -> None:
+        self._places = places
         self._blobs = blobs
-        self._decoded: list[Any] = [None] * len(blobs)
+        self._decoded: list[Any] = [None] * len(places)
 
     def __len__(self) -> int:
-        return len(self._blobs)
+        return len(self._places)
 
     def __getitem__(self, position: int) -> Any:
         value = self._decoded[position]
         if value is None:
             import marshal
 
-            value = self._decoded[position] = marshal.loads(self._blobs[position])
+            value = self._decoded[position] = marshal.loads(self._blobs.read(self._places[position]))
         return value
 
     def __iter__(self) -> Iterator[Any]:
-        return (self[position] for position in range(len(self._blobs)))
+        return (self[position] for position in range(len(self._places)))
 
 
 class MarshalledFamilies:
-    """Marshalled values by name, each decoded the first time it is read (the key families, the cited documents)."""
+    """Marshalled values in the blob file by name, each read and decoded the first time it is read (the key families, the cited documents)."""
 
-    def __init__(self, blobs: dict[str, bytes]) -> None:
+    def __init__(self, places: dict[str, tuple[int, int]], blobs: BlobFile) -> None:
+        self._places = places
         self._blobs = blobs
         self._decoded: dict[str, dict[str, Any]] = {}
 
@@ -80,42 +126,43 @@ class MarshalledFamilies:
         if family is None:
             import marshal
 
-            family = self._decoded[name] = marshal.loads(self._blobs[name])
+            family = self._decoded[name] = marshal.loads(self._blobs.read(self._places[name]))
         return family
 
     def get(self, name: str, default: Any = None) -> Any:
-        return self[name] if name in self._blobs else default
+        return self[name] if name in self._places else default
 
     def __contains__(self, name: object) -> bool:
-        return name in self._blobs
+        return name in self._places
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._blobs)
+        return iter(self._places)
 
     def __len__(self) -> int:
-        return len(self._blobs)
+        return len(self._places)
 
     def keys(self) -> Iterator[str]:
-        return iter(self._blobs)
+        return iter(self._places)
 
     def values(self) -> Iterator[dict[str, Any]]:
-        return (self[name] for name in self._blobs)
+        return (self[name] for name in self._places)
 
     def items(self) -> Iterator[tuple[str, dict[str, Any]]]:
-        return ((name, self[name]) for name in self._blobs)
+        return ((name, self[name]) for name in self._places)
 
 
 def _compiled_bundled() -> dict[str, Any]:
     from glossary.loading import _compiled
 
-    # the indexes as built, the terms decoded only when read (see compiled_module_source)
+    # the indexes as built, the terms read and decoded only when needed (see compiled_module_source)
+    blobs = BlobFile(os.path.join(_PACKAGE, "loading", "_compiled.bin"), _compiled.BLOBS_HEADER)
     compiled = {
         "compiler": _compiled.COMPILER,
-        "sources": MarshalledFamilies(_compiled.SOURCES),
-        "terms": Marshalled(_compiled.TERMS),
-        "derived": Marshalled(_compiled.DERIVED),
+        "sources": MarshalledFamilies(_compiled.SOURCES, blobs),
+        "terms": Marshalled(_compiled.TERMS, blobs),
+        "derived": Marshalled(_compiled.DERIVED, blobs),
         "positions": _compiled.POSITIONS,
-        "families": MarshalledFamilies(_compiled.FAMILIES),
+        "families": MarshalledFamilies(_compiled.FAMILIES, blobs),
         "inverse": _compiled.INVERSE,
     }
     if os.path.isdir(os.path.join(_PACKAGE, "_terms")):
