@@ -192,3 +192,16 @@ def test_a_process_keeps_reading_the_blob_file_it_opened_when_a_build_replaces_i
     replacement.replace(path)  # what `glossary build` does: a new file renamed into place
     assert blobs.read(_compiled.TERMS[0]) == first
     assert blobs.read(_compiled.TERMS[-1]) == data[slice(_compiled.TERMS[-1][0], sum(_compiled.TERMS[-1]))]
+
+
+def test_a_pickled_blob_file_opens_its_own_descriptor() -> None:
+    # a spawned worker receives the glossary pickled: the sender's descriptor number means nothing there
+    import pickle
+
+    from glossary.loading import _compiled
+    from glossary.loading.loader import BlobFile
+
+    blobs = BlobFile(str(ROOT / "glossary" / "loading" / "_compiled.bin"), _compiled.BLOBS_HEADER)
+    first = blobs.read(_compiled.TERMS[0])
+    copy = pickle.loads(pickle.dumps(blobs))
+    assert copy._fd is None and copy.read(_compiled.TERMS[0]) == first

@@ -62,6 +62,10 @@ class BlobFile:
         self._header = header
         self._fd: int | None = None
 
+    def __getstate__(self) -> dict[str, Any]:
+        # a descriptor means nothing in another process (a spawned worker): it opens its own
+        return {**self.__dict__, "_fd": None}
+
     def read(self, where: tuple[int, int]) -> bytes:
         offset, length = where
         if self._fd is None:
