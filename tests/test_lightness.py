@@ -205,3 +205,29 @@ def test_a_pickled_blob_file_opens_its_own_descriptor() -> None:
     first = blobs.read(_compiled.TERMS[0])
     copy = pickle.loads(pickle.dumps(blobs))
     assert copy._fd is None and copy.read(_compiled.TERMS[0]) == first
+
+
+def test_a_sharded_family_answers_as_the_whole_family_does() -> None:
+    from glossary.loading import _compiled
+    from glossary.loading.loader import BlobFile, ShardedFamily
+
+    blobs = BlobFile(str(ROOT / "glossary" / "loading" / "_compiled.bin"), _compiled.BLOBS_HEADER)
+    for name, (whole, shards) in _compiled.FAMILIES.items():
+        family = ShardedFamily(whole, shards, blobs)
+        every = dict(family.items())
+        assert len(family) == len(every) > 0, name
+        for key, postings in every.items():
+            assert key in family and family.get(key) == family[key] == postings, (name, key)
+        assert family.get("no such key") is None and "no such key" not in family and 3 not in family
+
+
+def test_a_chinese_lookup_decodes_one_shard_of_a_family_not_the_family() -> None:
+    code = (
+        "import io, sys\nsys.stdout = io.StringIO()\nfrom glossary.cli import main\nmain(['lookup', '国家安全'])\n"
+        "sys.stdout = sys.__stdout__\nimport glossary\nfamilies = glossary.load()._families\n"
+        "print(sum(shard is not None for family in families.values() for shard in family._shards),"
+        " sum(family._whole is not None for family in families.values()))"
+    )
+    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    shards, wholes = map(int, process.stdout.split())
+    assert (shards, wholes) == (2, 0)  # the id shard and the zh shard of the query's key

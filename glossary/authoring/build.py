@@ -178,6 +178,16 @@ def _entries(mapping: dict[str, Any], indent: str = " ") -> list[str]:
 BLOB_MAGIC = b"glossary compiled blobs "
 
 
+def _sharded(
+    family: dict[str, Any], shards: int, shard_of: Any, place: Any
+) -> tuple[tuple[int, int], ...]:
+    """Where each shard of a key family lies: its keys split by ``shard_of(key, shards)``."""
+    parts: list[dict[str, Any]] = [{} for _ in range(shards)]
+    for key, postings in family.items():
+        parts[shard_of(key, shards)][key] = postings
+    return tuple(place(part) for part in parts)
+
+
 def compiled_module_source(compiled: dict[str, Any], digest: str) -> tuple[str, bytes]:
     """The text of ``glossary/loading/_compiled.py`` and the bytes of ``_compiled.bin`` beside it.
 
@@ -190,7 +200,7 @@ def compiled_module_source(compiled: dict[str, Any], digest: str) -> tuple[str, 
     objects to show one card. The blob file begins with the digest, so that a module
     and a blob file from two builds are never read together.
     """
-    from glossary.core.index import inverse_of, postings_of
+    from glossary.core.index import FAMILY_SHARDS, family_shard, inverse_of, postings_of
 
     terms, derived = compiled["terms"], compiled["derived"]
     families = {name: {key: tuple(postings) for key, postings in family.items()} for name, family in postings_of(derived).items()}
@@ -217,9 +227,10 @@ def compiled_module_source(compiled: dict[str, Any], digest: str) -> tuple[str, 
         "POSITIONS = {",
         *_entries({term["id"]: position for position, term in enumerate(terms)}),
         "}",
-        "# each key family (key -> postings): a lookup reads the families its query can belong to",
+        "# each key family (key -> postings), whole (to list every key in order) and in shards by",
+        "# family_shard(key): a lookup reads the one shard of each family its query can belong to",
         "FAMILIES = {",
-        *_entries({name: place(family) for name, family in families.items()}),
+        *_entries({name: (place(family), _sharded(family, FAMILY_SHARDS, family_shard, place)) for name, family in families.items()}),
         "}",
         "INVERSE = {",
         *_entries({target: tuple(pairs) for target, pairs in inverse_of(terms).items()}),

@@ -21,10 +21,20 @@ if TYPE_CHECKING:
     from glossary.core.entry import Rendering
     from glossary.core.store import Store
 
-__all__ = ["FAMILIES", "KIND_SCORES", "Match", "TermIndex", "inverse_of", "postings_of"]
+__all__ = ["FAMILIES", "FAMILY_SHARDS", "KIND_SCORES", "Match", "TermIndex", "family_shard", "inverse_of", "postings_of"]
 
 #: Lookup key families: each has its own normaliser and its own dict in the index.
 FAMILIES = ("id", "zh", "abbr", "en", "pinyin_tones", "pinyin")
+
+#: How many shards the bundled data splits each key family into (see family_shard)
+FAMILY_SHARDS = 16
+
+
+def family_shard(key: str, shards: int = FAMILY_SHARDS) -> int:
+    """The shard of a key family that holds ``key``: the bundled data stores each family in
+    shards, so that a lookup reads and decodes one sixteenth of a family, not all of it."""
+    return ord(key[-1]) % shards if key else 0
+
 
 #: How well each kind of key identifies a concept; an exact match scores this much.
 KIND_SCORES = {

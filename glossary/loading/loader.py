@@ -118,7 +118,7 @@ class Marshalled:
 
 
 class MarshalledFamilies:
-    """Marshalled values in the blob file by name, each read and decoded the first time it is read (the key families, the cited documents)."""
+    """Marshalled values in the blob file by name, each read and decoded the first time it is read (the cited documents)."""
 
     def __init__(self, places: dict[str, tuple[int, int]], blobs: BlobFile) -> None:
         self._places = places
@@ -155,6 +155,61 @@ class MarshalledFamilies:
         return ((name, self[name]) for name in self._places)
 
 
+class ShardedFamily:
+    """One key family (key -> postings) in the blob file, in shards: probing a key reads and decodes
+    only its shard (see :func:`glossary.core.index.family_shard`); listing the keys reads the whole
+    family, stored once more in one piece so that its order is the order it was built in."""
+
+    def __init__(self, whole: tuple[int, int], shards: tuple[tuple[int, int], ...], blobs: BlobFile) -> None:
+        self._whole_place = whole
+        self._places = shards
+        self._blobs = blobs
+        self._shards: list[dict[str, Any] | None] = [None] * len(shards)
+        self._whole: dict[str, Any] | None = None
+
+    def _shard(self, key: str) -> dict[str, Any]:
+        from glossary.core.index import family_shard
+
+        index = family_shard(key, len(self._places))
+        shard = self._shards[index]
+        if shard is None:
+            import marshal
+
+            shard = self._shards[index] = marshal.loads(self._blobs.read(self._places[index]))
+        return shard
+
+    def _all(self) -> dict[str, Any]:
+        if self._whole is None:
+            import marshal
+
+            self._whole = marshal.loads(self._blobs.read(self._whole_place))
+        return self._whole
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._shard(key).get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        return self._shard(key)[key]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._shard(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def keys(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def values(self) -> Iterator[Any]:
+        return iter(self._all().values())
+
+    def items(self) -> Iterator[tuple[str, Any]]:
+        return iter(self._all().items())
+
+
 def _compiled_bundled() -> dict[str, Any]:
     from glossary.loading import _compiled
 
@@ -166,7 +221,7 @@ def _compiled_bundled() -> dict[str, Any]:
         "terms": Marshalled(_compiled.TERMS, blobs),
         "derived": Marshalled(_compiled.DERIVED, blobs),
         "positions": _compiled.POSITIONS,
-        "families": MarshalledFamilies(_compiled.FAMILIES, blobs),
+        "families": {name: ShardedFamily(whole, shards, blobs) for name, (whole, shards) in _compiled.FAMILIES.items()},
         "inverse": _compiled.INVERSE,
     }
     if os.path.isdir(os.path.join(_PACKAGE, "_terms")):
