@@ -132,16 +132,19 @@ def test_the_version_is_read_on_first_use() -> None:
         glossary.no_such_name  # noqa: B018
 
 
+def printed_after_a_lookup(query: str, then: str, before: str = "") -> str:
+    """What a fresh interpreter prints running ``then`` after the lookup command for ``query`` (its card discarded)."""
+    code = (
+        f"import io, os, sys\n{before}\nsys.stdout = io.StringIO()\nfrom glossary.cli import main\nmain(['lookup', {query!r}])\n"
+        f"sys.stdout = sys.__stdout__\n{then}"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+
+
 def test_a_lookup_reads_a_few_blobs_not_the_whole_blob_file() -> None:
     # the terms lie in _compiled.bin (about a megabyte): a card reads the few blobs it decodes
-    code = (
-        "import io, sys, os\nreads = []\nreal = os.pread\n"
-        "def pread(fd, n, offset):\n    reads.append(n)\n    return real(fd, n, offset)\n"
-        "os.pread = pread\nsys.stdout = io.StringIO()\nfrom glossary.cli import main\nmain(['lookup', '军民融合'])\n"
-        "sys.stdout = sys.__stdout__\nprint(len(reads), sum(reads))"
-    )
-    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    count, total = map(int, process.stdout.split())
+    counting = "reads = []\nreal = os.pread\ndef pread(fd, n, offset):\n    reads.append(n)\n    return real(fd, n, offset)\nos.pread = pread"
+    count, total = map(int, printed_after_a_lookup("军民融合", "print(len(reads), sum(reads))", before=counting).split())
     size = (ROOT / "glossary" / "loading" / "_compiled.bin").stat().st_size
     assert 0 < count < 40 and total < size / 5, (count, total, size)
 
@@ -222,12 +225,10 @@ def test_a_sharded_family_answers_as_the_whole_family_does() -> None:
 
 
 def test_a_chinese_lookup_decodes_one_shard_of_a_family_not_the_family() -> None:
-    code = (
-        "import io, sys\nsys.stdout = io.StringIO()\nfrom glossary.cli import main\nmain(['lookup', '国家安全'])\n"
-        "sys.stdout = sys.__stdout__\nimport glossary\nfamilies = glossary.load()._families\n"
+    then = (
+        "import glossary\nfamilies = glossary.load()._families\n"
         "print(sum(shard is not None for family in families.values() for shard in family._shards),"
         " sum(family._whole is not None for family in families.values()))"
     )
-    process = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
-    shards, wholes = map(int, process.stdout.split())
+    shards, wholes = map(int, printed_after_a_lookup("国家安全", then).split())
     assert (shards, wholes) == (2, 0)  # the id shard and the zh shard of the query's key
