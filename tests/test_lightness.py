@@ -232,3 +232,15 @@ def test_a_chinese_lookup_decodes_one_shard_of_a_family_not_the_family() -> None
     )
     shards, wholes = map(int, printed_after_a_lookup("国家安全", then).split())
     assert (shards, wholes) == (2, 0)  # the id shard and the zh shard of the query's key
+
+
+def test_the_blob_file_reads_the_same_where_there_is_no_pread(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Windows has no os.pread: the blob file seeks and reads under a lock instead
+    from glossary.loading import _compiled
+    from glossary.loading.loader import BlobFile
+
+    path = str(ROOT / "glossary" / "loading" / "_compiled.bin")
+    expected = [BlobFile(path, _compiled.BLOBS_HEADER).read(place) for place in _compiled.TERMS[:5]]
+    monkeypatch.delattr("os.pread")
+    blobs = BlobFile(path, _compiled.BLOBS_HEADER)
+    assert [blobs.read(place) for place in _compiled.TERMS[:5]] == expected

@@ -90,8 +90,18 @@ def _read_at(fd: int, offset: int, length: int) -> bytes:
     pread = getattr(os, "pread", None)
     if pread is not None:
         return bytes(pread(fd, length, offset))
-    os.lseek(fd, offset, os.SEEK_SET)  # no pread on Windows
-    return os.read(fd, length)
+    # no pread on Windows: seek and read under a lock, so that two threads do not interleave
+    import threading
+
+    global _seek_lock
+    if _seek_lock is None:
+        _seek_lock = threading.Lock()
+    with _seek_lock:
+        os.lseek(fd, offset, os.SEEK_SET)
+        return os.read(fd, length)
+
+
+_seek_lock: Any = None
 
 
 class Marshalled:
