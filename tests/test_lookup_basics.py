@@ -8,6 +8,8 @@ import pytest
 
 import glossary
 from glossary import TermNotFoundError
+from glossary.core.index import KIND_SCORES
+from termdata import cite, concept, glossary_of
 
 
 def ids(matches: list[glossary.Match]) -> list[str]:
@@ -124,3 +126,14 @@ def test_the_glossary_read_api_gives_positions_postings_and_compiled_data(fixtur
                 term = fixture_glossary.term_at(position)
                 assert fixture_glossary.compiled_terms[position]["id"] == term.id
                 assert [family, key, kind, surface] in [list(k) for k in fixture_glossary.compiled_derived[position]["keys"]]
+
+
+@pytest.mark.parametrize("order", ["alternative first", "source first"])
+def test_a_rendering_given_under_two_kinds_matches_under_the_better_one(order: str) -> None:
+    # the brief's English repeated as a dated alternative (said of something else) stays a source
+    alternative = {"text": "military-civil fusion", "kind": "alternative", "date": "2021-01-15", "sources": cite()}
+    term = concept("mcf", "军民融合", "jūnmín rónghé", "military-civil fusion", renderings=(alternative,))
+    if order == "alternative first":
+        term["en"].reverse()
+    (match,) = glossary_of(term).lookup("military civil fusion")
+    assert (match.kind, match.score) == ("en-source", KIND_SCORES["en-source"])

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from glossary.core import normalize, pinyin
+from glossary.core.index import KIND_SCORES
 
 __all__ = ["term_keys"]
 
@@ -52,9 +53,13 @@ def term_keys(term: dict[str, Any], *, script_variants: bool = True) -> list[tup
             keys.append(("abbr", normalize.abbreviation_key(abbreviation["text"]), kind, abbreviation["text"]))
     for rendering in term["en"]:
         keys.append(("en", normalize.english_key(rendering["text"]), "en-" + rendering["kind"], rendering["text"]))
-    # a form reached twice (a script variant equal to hant, say) is kept once, first kind wins
+    # a form reached twice (a script variant equal to hant, the brief's English repeated as a
+    # dated alternative) is kept once, under its best kind; the first of equals wins
     unique: dict[tuple[str, str, str], tuple[str, str, str, str]] = {}
     for item in keys:
         if item[1]:
-            unique.setdefault((item[0], item[1], item[3]), item)
+            slot = (item[0], item[1], item[3])
+            kept = unique.get(slot)
+            if kept is None or KIND_SCORES.get(item[2], 50) > KIND_SCORES.get(kept[2], 50):
+                unique[slot] = item
     return list(unique.values())
