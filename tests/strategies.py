@@ -125,7 +125,7 @@ def concepts(draw: st.DrawFn, concept_id: str | None = None, targets: tuple[str,
             "hant": hant,
             "pinyin": draw(pinyin_words),
             # a variant is another form than the two canonical ones (the model says so)
-            "variants": [variant for variant in draw(st.lists(variants, max_size=2)) if variant["text"] not in (hans, hant)],
+            "variants": [variant for variant in draw(st.lists(variants, max_size=2, unique_by=lambda variant: variant["text"])) if variant["text"] not in (hans, hant)],
             "sources": draw(cited),
         },
         "en": draw(st.lists(renderings, min_size=1, max_size=3, unique_by=lambda item: (item["text"], item["kind"]))),

@@ -120,3 +120,11 @@ def test_source_documents_and_the_contract_document() -> None:
 
 def test_a_variant_must_differ_from_the_canonical_forms() -> None:
     assert error_locations(bad("zh.variants", [{"text": "軍民融合", "kind": "misspelling", "sources": [CITATION]}])) == ["zh"]
+
+
+def test_a_variant_is_listed_once_with_one_kind() -> None:
+    # an accepted form cannot also be a misspelling (exports would write it as both allowed and forbidden)
+    twice = [{"text": "軍民融合式", "kind": "script", "note": "n"}, {"text": "軍民融合式", "kind": "misspelling", "sources": [CITATION]}]
+    with pytest.raises(ValidationError, match="listed twice .as script and as misspelling."):
+        Concept.model_validate(bad("zh.variants", twice))
+    assert error_locations(bad("zh.variants", twice)) == ["zh"]

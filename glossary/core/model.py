@@ -220,9 +220,14 @@ class ChineseForms(_Model):
 
     @model_validator(mode="after")
     def _variants_differ_from_the_forms(self) -> ChineseForms:
+        kinds: dict[str, str] = {}
         for variant in self.variants:
             if variant.text in (self.hans, self.hant):
                 raise ValueError(f"the variant {variant.text!r} is the simplified or traditional form itself")
+            if variant.text in kinds:
+                # one form, one kind: an accepted form cannot also be a misspelling, and a repeat says nothing
+                raise ValueError(f"the variant {variant.text!r} is listed twice (as {kinds[variant.text]} and as {variant.kind}): give each form once")
+            kinds[variant.text] = variant.kind
         return self
 
 
