@@ -234,3 +234,23 @@ def test_the_fold_table_is_built_once_the_character_budget_is_spent() -> None:
         assert normalize._chinese_table is not None
     finally:
         normalize._chinese_table, normalize._fold_budget = saved
+
+
+def test_the_scanner_fold_table_is_each_candidate_folded_one_at_a_time() -> None:
+    # the table is built a block at a time (a block NFKC and case folding leave alone is skipped
+    # but for its simple folds); it must equal the definition, every candidate stepped to a fixed point
+    from glossary.analysis import fold
+
+    expected = {}
+    for code in fold._candidate_codes():
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = out = chr(code)
+        for _ in range(9):
+            out, before = fold._fold_step(out), out
+            if out == before:
+                break
+        if out != char:
+            expected[code] = out
+    assert fold.fold_table() == expected
+    assert fold.fold_table()[ord("麼")] == "幺" and fold.fold_table()[ord("Ｍ")] == "m"
