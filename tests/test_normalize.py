@@ -254,3 +254,9 @@ def test_the_scanner_fold_table_is_each_candidate_folded_one_at_a_time() -> None
             expected[code] = out
     assert fold.fold_table() == expected
     assert fold.fold_table()[ord("麼")] == "幺" and fold.fold_table()[ord("Ｍ")] == "m"
+
+
+@pytest.mark.parametrize("written", ["产业链、供应链", "产业链﹑供应链", "产业链供应链", "「产业链、供应链」"])
+def test_a_chinese_key_does_not_turn_on_the_enumeration_comma(written: str) -> None:
+    # PRC texts write the same list with and without 、
+    assert normalize.chinese_key(written) == "产业链供应链"

@@ -55,7 +55,10 @@ _DASHES = DASHES + "_/"
 
 # What Chinese keys drop; the fold itself is a 4,000-entry table built on first need
 # (building it costs about a tenth of the interpreter's start, which a lookup spares).
-_CHINESE_MARKS: dict[int, int | None] = {ord(c): None for c in _ZERO_WIDTH + _QUOTES}
+# The enumeration comma too: PRC texts write the same list with and without it
+# (产业链、供应链 and 产业链供应链), and a key never turns on it.
+_ENUMERATION_COMMAS = "\u3001\ufe51"
+_CHINESE_MARKS: dict[int, int | None] = {ord(c): None for c in _ZERO_WIDTH + _QUOTES + _ENUMERATION_COMMAS}
 _chinese_table: dict[int, int | None] | None = None
 # Characters folded one at a time (a search in FOLD_FROM) before the table is built: a
 # lookup's query folds without it, a process folding more text pays for the table once.
