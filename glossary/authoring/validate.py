@@ -121,8 +121,8 @@ def quoted_in(form: str, quote: str, *, chinese: bool = False) -> bool:
     slashes as spaces, quote marks (straight and curly) and periods dropped, other
     punctuation and Markdown asterisks as spaces, white space collapsed; the form must
     stand as whole words, its last word perhaps in the plural (-s, -es).
-    Chinese (:func:`glossary.core.normalize.chinese_key`): NFKC, white space and quote and
-    title marks dropped, traditional characters folded onto simplified, so either
+    Chinese (:func:`glossary.core.normalize.chinese_key`): NFKC, white space, quote and
+    title marks and the enumeration comma dropped, traditional characters folded onto simplified, so either
     script of the form is found in either script of the quote.
     """
     if chinese:
