@@ -132,6 +132,9 @@ def concepts(draw: st.DrawFn, concept_id: str | None = None, targets: tuple[str,
         # an abbreviation is shorter than the term: never one of its two canonical forms
         "abbreviations": [item for item in draw(st.lists(abbreviations, max_size=2)) if item["text"] not in (hans, hant)],
     }
+    # one form, one kind: a Chinese abbreviation is not also a variant (the model says so)
+    variant_texts = {variant["text"] for variant in data["zh"]["variants"]}
+    data["abbreviations"] = [item for item in data["abbreviations"] if item["text"] not in variant_texts]
     if draw(st.booleans()):
         data["definition"] = {"text": draw(notes), "sources": draw(cited)}
     if draw(st.booleans()):

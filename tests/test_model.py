@@ -128,3 +128,11 @@ def test_a_variant_is_listed_once_with_one_kind() -> None:
     with pytest.raises(ValidationError, match="listed twice .as script and as misspelling."):
         Concept.model_validate(bad("zh.variants", twice))
     assert error_locations(bad("zh.variants", twice)) == ["zh"]
+
+
+def test_a_chinese_abbreviation_is_not_also_a_variant() -> None:
+    # exports would write the form as both an allowed abbreviation and a forbidden misspelling
+    data = bad("zh.variants", [{"text": "军融", "kind": "misspelling", "sources": [CITATION]}])
+    data["abbreviations"] = [{"text": "军融", "lang": "zh-Hans", "sources": [CITATION]}]
+    with pytest.raises(ValidationError, match="both an abbreviation and a misspelling variant"):
+        Concept.model_validate(data)

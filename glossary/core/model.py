@@ -324,6 +324,17 @@ class Concept(_Model):
             raise ValueError("a concept with a first use cannot also say it has none to give: keep [first_use] or no_first_use, not both")
         return reason
 
+    @model_validator(mode="after")
+    def _chinese_abbreviations_are_not_variants(self) -> Concept:
+        # one form, one kind: an abbreviation listed as a variant too (say a misspelling) is both
+        variants = {variant.text: variant.kind for variant in self.zh.variants}
+        for abbreviation in self.abbreviations:
+            if abbreviation.lang.startswith("zh") and abbreviation.text in variants:
+                raise ValueError(
+                    f"{abbreviation.text!r} is both an abbreviation and a {variants[abbreviation.text]} variant: give each form once"
+                )
+        return self
+
     @field_validator("en")
     @classmethod
     def _unique_renderings(cls, renderings: list[Rendering]) -> list[Rendering]:
