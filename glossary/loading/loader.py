@@ -75,6 +75,12 @@ class BlobFile:
             raise DataError([(self._path, f"truncated: {length} bytes expected at offset {offset}; reinstall the package")])
         return data
 
+    def decode(self, where: tuple[int, int]) -> Any:
+        """The value marshalled at ``where``: read, then unmarshalled."""
+        import marshal
+
+        return marshal.loads(self.read(where))
+
     def _open(self) -> int:
         try:
             fd = os.open(self._path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
@@ -118,9 +124,7 @@ class Marshalled:
     def __getitem__(self, position: int) -> Any:
         value = self._decoded[position]
         if value is None:
-            import marshal
-
-            value = self._decoded[position] = marshal.loads(self._blobs.read(self._places[position]))
+            value = self._decoded[position] = self._blobs.decode(self._places[position])
         return value
 
     def __iter__(self) -> Iterator[Any]:
@@ -138,9 +142,7 @@ class MarshalledFamilies:
     def __getitem__(self, name: str) -> dict[str, Any]:
         family = self._decoded.get(name)
         if family is None:
-            import marshal
-
-            family = self._decoded[name] = marshal.loads(self._blobs.read(self._places[name]))
+            family = self._decoded[name] = self._blobs.decode(self._places[name])
         return family
 
     def get(self, name: str, default: Any = None) -> Any:
@@ -183,16 +185,12 @@ class ShardedFamily:
         index = family_shard(key, len(self._places))
         shard = self._shards[index]
         if shard is None:
-            import marshal
-
-            shard = self._shards[index] = marshal.loads(self._blobs.read(self._places[index]))
+            shard = self._shards[index] = self._blobs.decode(self._places[index])
         return shard
 
     def _all(self) -> dict[str, Any]:
         if self._whole is None:
-            import marshal
-
-            self._whole = marshal.loads(self._blobs.read(self._whole_place))
+            self._whole = self._blobs.decode(self._whole_place)
         return self._whole
 
     def get(self, key: str, default: Any = None) -> Any:
