@@ -19,7 +19,7 @@ formats dates: all of that happens here, once, when the glossary is built.
 from __future__ import annotations
 
 import marshal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -178,13 +178,13 @@ def _entries(mapping: dict[str, Any], indent: str = " ") -> list[str]:
 BLOB_MAGIC = b"glossary compiled blobs "
 
 
-def _sharded(
-    family: dict[str, Any], shards: int, shard_of: Any, place: Any
-) -> tuple[tuple[int, int], ...]:
-    """Where each shard of a key family lies: its keys split by ``shard_of(key, shards)``."""
-    parts: list[dict[str, Any]] = [{} for _ in range(shards)]
+def _sharded(family: dict[str, Any], place: Callable[[Any], tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Where each shard of a key family lies: its keys split by :func:`glossary.core.index.family_shard`."""
+    from glossary.core.index import FAMILY_SHARDS, family_shard
+
+    parts: list[dict[str, Any]] = [{} for _ in range(FAMILY_SHARDS)]
     for key, postings in family.items():
-        parts[shard_of(key, shards)][key] = postings
+        parts[family_shard(key)][key] = postings
     return tuple(place(part) for part in parts)
 
 
@@ -200,7 +200,7 @@ def compiled_module_source(compiled: dict[str, Any], digest: str) -> tuple[str, 
     objects to show one card. The blob file begins with the digest, so that a module
     and a blob file from two builds are never read together.
     """
-    from glossary.core.index import FAMILY_SHARDS, family_shard, inverse_of, postings_of
+    from glossary.core.index import inverse_of, postings_of
 
     terms, derived = compiled["terms"], compiled["derived"]
     families = {name: {key: tuple(postings) for key, postings in family.items()} for name, family in postings_of(derived).items()}
@@ -230,7 +230,7 @@ def compiled_module_source(compiled: dict[str, Any], digest: str) -> tuple[str, 
         "# each key family (key -> postings), whole (to list every key in order) and in shards by",
         "# family_shard(key): a lookup reads the one shard of each family its query can belong to",
         "FAMILIES = {",
-        *_entries({name: (place(family), _sharded(family, FAMILY_SHARDS, family_shard, place)) for name, family in families.items()}),
+        *_entries({name: (place(family), _sharded(family, place)) for name, family in families.items()}),
         "}",
         "INVERSE = {",
         *_entries({target: tuple(pairs) for target, pairs in inverse_of(terms).items()}),
