@@ -17,8 +17,7 @@ import os
 import sys
 import tempfile
 
-from _common import report, time_commands
-from startup import installed_copy
+from _common import installed_copy, report, time_commands
 
 
 def queries(count: int = 1000, missing: int = 5) -> list[str]:
@@ -32,7 +31,7 @@ def queries(count: int = 1000, missing: int = 5) -> list[str]:
 def main(rounds: int = 15) -> bool:
     lines = queries()
     with tempfile.TemporaryDirectory() as folder:
-        python, script = installed_copy(folder)
+        _, script, _ = installed_copy(folder)
         listing = os.path.join(folder, "queries.txt")
         with open(listing, "w", encoding="utf-8") as stream:
             stream.write("\n".join(lines) + "\n")

@@ -14,11 +14,12 @@ import argparse
 import importlib
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 #: module -> (full-size arguments, quick arguments)
-BENCHMARKS = {
+BENCHMARKS: dict[str, tuple[dict[str, Any], dict[str, Any]]] = {
     "startup": ({"rounds": 30}, {"rounds": 5}),
     "batch": ({"rounds": 15}, {"rounds": 3}),
     "lookup": ({"terms": 120_000}, {"terms": 10_000}),

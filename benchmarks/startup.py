@@ -28,33 +28,11 @@ environment.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 
-from _common import ROOT, report, time_commands
-
-
-def installed_copy(folder: str) -> tuple[str, str, str]:
-    """Build a wheel of the checkout and install it into a venv under ``folder``: (python, script, pip version)."""
-    dist = os.path.join(folder, "dist")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", dist, str(ROOT)], check=True)
-    wheel = next(os.path.join(dist, name) for name in os.listdir(dist) if name.endswith(".whl"))
-    # the pip that installs, upgraded in a venv of its own so that the measured one holds no pip
-    tools = os.path.join(folder, "tools")
-    subprocess.run([sys.executable, "-m", "venv", tools], check=True)
-    installer = os.path.join(tools, "bin", "python")
-    upgrade = subprocess.run([installer, "-m", "pip", "install", "--quiet", "--upgrade", "pip"], capture_output=True, text=True)
-    if upgrade.returncode:
-        print("  (pip could not be upgraded, offline? the interpreter's own pip writes the launcher)")
-    pip_version = subprocess.run([installer, "-m", "pip", "--version"], capture_output=True, text=True, check=True).stdout.split()[1]
-    venv = os.path.join(folder, "venv")
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
-    python = os.path.join(venv, "bin", "python")
-    # the wheel and its runtime dependencies, nothing else
-    subprocess.run([installer, "-m", "pip", "--python", python, "install", "--quiet", wheel], check=True)
-    return python, os.path.join(venv, "bin", "glossary"), pip_version
+from _common import installed_copy, report, time_commands
 
 
 def launcher_alone(script: str) -> str:

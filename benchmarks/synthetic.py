@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # benchmark this checkout, whatever is installed
@@ -137,11 +138,11 @@ def _synthetic_glossary(n_terms: int, seed: int) -> glossary.Glossary:
         hant = "".join(language.traditional.get(char, char) for char in hans)
         marked, numbered, toneless = language.pinyin(hans)
         english = " ".join(rng.choices(language.english, k=rng.randint(2, 4)))
-        renderings = [{"text": english, "kind": "source", "sources": []}]
+        renderings: list[dict[str, Any]] = [{"text": english, "kind": "source", "sources": []}]
         for kind, chance in (("official", 0.3), ("alternative", 0.1), ("literal", 0.05), ("deprecated", 0.05)):
             if rng.random() < chance:
                 renderings.append({"text": " ".join(rng.choices(language.english, k=rng.randint(2, 4))), "kind": kind, "sources": []})
-        abbreviations = []
+        abbreviations: list[dict[str, Any]] = []
         if rng.random() < 0.3:
             initials = "".join(word[0] for word in english.split()).upper()
             abbreviations.append({"text": initials, "lang": "en", "status": "accepted", "sources": []})
@@ -197,7 +198,7 @@ def synthetic_corpus(
     if not terms:
         raise ValueError("the glossary has no terms")
     language = _Language(random.Random(seed + 1), 3000)
-    to_traditional = {}
+    to_traditional: dict[str, str] = {}
     for traditional_char, simplified in zip(FOLD_FROM, FOLD_TO):
         to_traditional.setdefault(simplified, traditional_char)
     paragraphs: list[str] = []

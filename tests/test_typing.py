@@ -1,4 +1,8 @@
-"""The package's type hints hold: mypy --strict (configured in pyproject.toml) finds nothing."""
+"""The type hints of the package and of the benchmarks hold: mypy --strict (configured in pyproject.toml) finds nothing.
+
+The benchmarks are checked too because no test runs them: a benchmark that called a
+helper with the wrong arity would otherwise fail only when someone measured with it.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ pytest.importorskip("mypy", reason="mypy is in the test extra; install it with p
 
 def test_mypy_strict_finds_no_error(tmp_path) -> None:  # noqa: ANN001
     process = subprocess.run(
-        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache"), "glossary"],
+        [sys.executable, "-m", "mypy", "--cache-dir", str(tmp_path / "cache"), "glossary", "benchmarks"],
         capture_output=True,
         text=True,
         cwd=ROOT,
