@@ -20,7 +20,7 @@ extra for Dask. Every file is generated here (``synthetic.py``) in a temporary f
 and the compile cache points there too (``$GLOSSARY_CACHE_DIR``): nothing is shipped or
 left behind. Memory is each child process's peak resident set (``os.wait4``).
 
-    python3 benchmarks/scale.py [--quick]
+    python3 benchmarks/scale.py [--quick] [--only glossary|import|count]
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from _common import installed_copy, report
@@ -193,24 +194,34 @@ def dask(corpus: Path, files: int) -> list[tuple[str, str, str, bool | None]]:
     ]
 
 
-def main(quick: bool = False) -> bool:
+#: The parts of this benchmark, each measurable alone (``--only count``).
+PARTS = ("glossary", "import", "count")
+
+
+def main(quick: bool = False, only: Sequence[str] = PARTS) -> bool:
+    met = True
     with tempfile.TemporaryDirectory(prefix="glossary-bench-") as name:
         folder = Path(name)
         python, _, _ = installed_copy(name)
         env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONHOME")}
         installed = Installed(python, {**env, "GLOSSARY_CACHE_DIR": str(folder / "cache")}, folder)
-        rows = big_glossary(folder, installed, 12_000 if quick else 120_000, 3 if quick else 7)
-        met = report("A large glossary, compiled once (medians)", rows)
-        rows = big_import(folder, installed, 20_000 if quick else 1_000_000)
-        met = report("Importing a large TSV (concept by concept)", rows) and met
-        corpus = corpus_folder(folder, 10 if quick else 100)
-        rows = jobs(corpus, installed, 1 if quick else 3)
-        rows += dask(corpus, 10 if quick else 40)
-        met = report("Counting a corpus in several processes", rows) and met
+        if "glossary" in only:
+            rows = big_glossary(folder, installed, 12_000 if quick else 120_000, 3 if quick else 7)
+            met = report("A large glossary, compiled once (medians)", rows) and met
+        if "import" in only:
+            rows = big_import(folder, installed, 20_000 if quick else 1_000_000)
+            met = report("Importing a large TSV (concept by concept)", rows) and met
+        if "count" in only:
+            corpus = corpus_folder(folder, 10 if quick else 100)
+            rows = jobs(corpus, installed, 1 if quick else 3)
+            rows += dask(corpus, 10 if quick else 40)
+            met = report("Counting a corpus in several processes", rows) and met
     return met
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    sys.exit(0 if main(parser.parse_args().quick) else 1)
+    parser.add_argument("--only", action="append", choices=PARTS, help="measure only this part (may be given more than once)")
+    options = parser.parse_args()
+    sys.exit(0 if main(options.quick, options.only or PARTS) else 1)
