@@ -68,3 +68,25 @@ def test_problems_are_listed_up_to_a_bound_and_counted(cli, tmp_path: Path) -> N
     result = cli("import", str(path))
     assert result.code == 2
     assert result.err.count("no Chinese term") == 1000 and "... and 200 more problems" in result.err
+
+
+def test_compiling_a_file_concept_by_concept_gives_what_the_whole_document_gives(tmp_path: Path) -> None:
+    # --glossary and glossary.load(path) compile a file through its concept stream (each
+    # concept dumped and dropped), never holding every concept as an object and a dict at once
+    from glossary.authoring.build import compile_concepts
+    from glossary.formats import read_glossary_file
+
+    for path in (_file(tmp_path), _file(tmp_path, ROWS + "银行\tbanks\n")):
+        document = read_document(path)
+        assert read_glossary_file(path) == compile_concepts(document.terms, document.sources)
+
+
+def test_compiling_a_file_with_a_bad_row_names_the_line(tmp_path: Path) -> None:
+    import pytest
+
+    from glossary.errors import DataError
+    from glossary.formats import read_glossary_file
+
+    path = _file(tmp_path, ROWS + "no chinese here\tat all\n")
+    with pytest.raises(DataError, match=f"{path}:6"):
+        read_glossary_file(path)

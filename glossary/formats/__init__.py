@@ -149,8 +149,15 @@ def read_document(path: Path | str, format_name: str | None = None) -> GlossaryD
 
 
 def read_glossary_file(path: Path | str, format_name: str | None = None) -> dict[str, Any]:
-    """Read a glossary file and compile it, ready to be loaded or merged."""
-    from glossary.authoring.build import compile_concepts
+    """Read a glossary file and compile it, ready to be loaded or merged.
 
-    document = read_document(path, format_name)
-    return compile_concepts(document.terms, document.sources)
+    Concept by concept: each validated concept is dumped to the plain dict the compiled
+    form keeps and dropped, so a large table never holds its concepts as objects and
+    as dicts at once (which took more than half the memory of a first compile).
+    """
+    from glossary.authoring.build import compile_concepts
+    from glossary.formats.converting import dumped, open_import
+
+    stream = open_import(path, format_name)
+    terms = [dumped(concept) for concept in stream.concepts()]
+    return compile_concepts(terms, stream.finish())
