@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from typing import Any
 
     from glossary.analysis.glossary import Glossary
-    from glossary.core.model import GlossaryDocument
+    from glossary.core.model import Concept, GlossaryDocument
+    from glossary.formats.base import ConceptStream
 
-__all__ = ["ExportOptions", "Format", "export", "format_for_path", "get_format", "names", "read_document", "read_glossary_file"]
+__all__ = ["ExportOptions", "Format", "dumped", "export", "format_for_path", "get_format", "names", "open_import", "read_document", "read_glossary_file"]
 
 #: format name -> (module, class); modules are imported only when used
 _FORMATS: dict[str, tuple[str, str]] = {
@@ -148,6 +149,17 @@ def read_document(path: Path | str, format_name: str | None = None) -> GlossaryD
     return fmt.load(data, str(path))
 
 
+def open_import(path: Path | str, format_name: str | None = None) -> ConceptStream:
+    """A glossary file opened for import, concept by concept."""
+    fmt, data = read_input(path, format_name)
+    return fmt.open_import(data, str(path))
+
+
+def dumped(concept: Concept) -> dict[str, Any]:
+    """A concept as the JSON contract (and the compiled data) holds it."""
+    return concept.model_dump(mode="json", exclude_none=True)
+
+
 def read_glossary_file(path: Path | str, format_name: str | None = None) -> dict[str, Any]:
     """Read a glossary file and compile it, ready to be loaded or merged.
 
@@ -156,8 +168,6 @@ def read_glossary_file(path: Path | str, format_name: str | None = None) -> dict
     as dicts at once (which took more than half the memory of a first compile).
     """
     from glossary.authoring.build import compile_concepts
-    from glossary.formats.converting import dumped, open_import
-
     stream = open_import(path, format_name)
     terms = [dumped(concept) for concept in stream.concepts()]
     return compile_concepts(terms, stream.finish())

@@ -18,32 +18,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+# one reader for imports and compiles, kept in the package so that it imports nothing from here
+from glossary.formats import dumped, open_import
+
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from typing import IO, Any
 
     from glossary.formats.base import ConceptStream
-    from glossary.core.model import Concept
     from glossary.core.progress import Progress
 
 __all__ = ["STREAMED", "convert", "open_import"]
 
 #: Formats written concept by concept.
 STREAMED = ("json", "tbx")
-
-
-def open_import(path: Path | str, format_name: str | None = None) -> ConceptStream:
-    """A glossary file opened for import, concept by concept."""
-    from glossary.formats import read_input
-
-    fmt, data = read_input(path, format_name)
-    return fmt.open_import(data, str(path))
-
-
-def dumped(concept: Concept) -> dict[str, Any]:
-    """A concept as the JSON contract (and the compiled data) holds it."""
-    return concept.model_dump(mode="json", exclude_none=True)
 
 
 def convert(stream: ConceptStream, format_name: str, output: Path, progress: Progress | None = None) -> int:
