@@ -260,3 +260,19 @@ def test_the_scanner_fold_table_is_each_candidate_folded_one_at_a_time() -> None
 def test_a_chinese_key_does_not_turn_on_the_enumeration_comma(written: str) -> None:
     # PRC texts write the same list with and without 、
     assert normalize.chinese_key(written) == "产业链供应链"
+
+
+@pytest.mark.parametrize("dash", ["-", "—", "–", "－", "―", "～", "〜", "~", "‐"])
+def test_a_chinese_key_writes_every_dash_of_a_year_range_alike(dash: str) -> None:
+    # one title is printed 2006-2020, 2006—2020 and 2006～2020 by different outlets
+    assert normalize.chinese_key(f"规划纲要（2006{dash}2020年）") == "规划纲要(2006-2020年)"
+    assert normalize.fold_chinese(f"2006{dash}2020") == "2006-2020"  # the fold alone, before NFKC, too
+
+
+def test_a_lookup_finds_a_title_whatever_dash_its_year_range_has() -> None:
+    import glossary
+
+    bundled = glossary.load()
+    for dash in "-—～":
+        found = bundled.lookup(f"国家中长期科学和技术发展规划纲要（2006{dash}2020年）")
+        assert [match.term.id for match in found] == ["medium-and-long-term-science-and-technology-plan"]

@@ -12,7 +12,7 @@ __all__ = ["COMPILER_VERSION", "INVERSE_RELATIONS"]
 
 #: Version of the compiled form (keys and derived fields); bump when they change, so
 #: that compiled data built by an older version is rebuilt.
-COMPILER_VERSION = 3
+COMPILER_VERSION = 4
 
 #: The label a relation has when read from its target's side.
 INVERSE_RELATIONS = {

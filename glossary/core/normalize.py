@@ -59,6 +59,9 @@ _DASHES = DASHES + "_/"
 # (产业链、供应链 and 产业链供应链), and a key never turns on it.
 _ENUMERATION_COMMAS = "\u3001\ufe51"
 _CHINESE_MARKS: dict[int, int | None] = {ord(c): None for c in _ZERO_WIDTH + _QUOTES + _ENUMERATION_COMMAS}
+# Dashes and wave dashes are one mark in a Chinese key: a year range is written 2006-2020,
+# 2006—2020 or 2006～2020 in the same title (《…规划纲要(2006—2020年)》).
+_CHINESE_MARKS.update({ord(c): ord("-") for c in DASHES + "~\u301c\uff5e"})
 _chinese_table: dict[int, int | None] | None = None
 # Characters folded one at a time (a search in FOLD_FROM) before the table is built: a
 # lookup's query folds without it, a process folding more text pays for the table once.
