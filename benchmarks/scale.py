@@ -18,7 +18,8 @@ and would misstate the ratios. The in-process rows (``glossary.load`` against
 ``csv.reader``, the Dask recipe) run in the calling interpreter, which needs the test
 extra for Dask. Every file is generated here (``synthetic.py``) in a temporary folder,
 and the compile cache points there too (``$GLOSSARY_CACHE_DIR``): nothing is shipped or
-left behind. Memory is each child process's peak resident set (``os.wait4``).
+left behind. Memory is each child process's peak resident set (``os.wait4``), read by a small launcher
+process that starts every command (see ``LAUNCHER``).
 
     python3 benchmarks/scale.py [--quick] [--only glossary|import|count]
 """
@@ -27,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import statistics
 import subprocess
@@ -46,29 +48,51 @@ import glossary
 last_cpu = 0.0
 
 
+#: The launcher of every measured command, run in a process of its own that stays small:
+#: a child's peak resident set (``ru_maxrss``) starts at the peak of the process it was
+#: started from, so children started from this one, once it has built large glossaries
+#: in memory, would be charged for them. It reads one JSON command a line and answers
+#: ``[seconds, peak KB, exit code, CPU seconds]``.
+LAUNCHER = """
+import json, os, subprocess, sys, time
+for line in sys.stdin:
+    command, env, cwd = json.loads(line)
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    answer = [seconds, usage.ru_maxrss, os.waitstatus_to_exitcode(status), usage.ru_utime + usage.ru_stime]
+    print(json.dumps(answer), flush=True)
+"""
+
+
 class Installed:
-    """The installed copy the commands run from: its interpreter, environment and working folder."""
+    """The installed copy the commands run from: its interpreter, environment and working folder, and the launcher."""
 
     def __init__(self, python: str, env: dict[str, str], cwd: Path) -> None:
         self.python = python
         self.env = env
         self.cwd = cwd
+        self.launcher = subprocess.Popen([sys.executable, "-c", LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
 
     def glossary(self, *args: str) -> list[str]:
         return [self.python, "-m", "glossary", *args]
 
+    def close(self) -> None:
+        assert self.launcher.stdin is not None
+        self.launcher.stdin.close()
+        self.launcher.wait()
+
 
 def run_child(command: list[str], installed: Installed) -> tuple[float, float, int]:
-    """(seconds, peak MB, exit code) of one child process; its CPU time goes to :data:`last_cpu`."""
+    """(seconds, peak MB, exit code) of one child process, started by the launcher; its CPU time goes to :data:`last_cpu`."""
     global last_cpu
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=installed.env, cwd=installed.cwd)
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - start
-    last_cpu = usage.ru_utime + usage.ru_stime
-    peak = usage.ru_maxrss / 1024 if sys.platform != "darwin" else usage.ru_maxrss / 1024 / 1024
-    return seconds, peak, process.returncode
+    assert installed.launcher.stdin is not None and installed.launcher.stdout is not None
+    installed.launcher.stdin.write(json.dumps([command, installed.env, str(installed.cwd)]) + "\n")
+    installed.launcher.stdin.flush()
+    seconds, peak_kb, code, last_cpu = json.loads(installed.launcher.stdout.readline())
+    peak = peak_kb / 1024 if sys.platform != "darwin" else peak_kb / 1024 / 1024
+    return seconds, peak, code
 
 
 def big_glossary(folder: Path, installed: Installed, rows: int, rounds: int) -> list[tuple[str, str, str, bool | None]]:
@@ -199,23 +223,32 @@ PARTS = ("glossary", "import", "count")
 
 
 def main(quick: bool = False, only: Sequence[str] = PARTS) -> bool:
-    met = True
     with tempfile.TemporaryDirectory(prefix="glossary-bench-") as name:
         folder = Path(name)
         python, _, _ = installed_copy(name)
         env = {key: value for key, value in os.environ.items() if key not in ("PYTHONPATH", "PYTHONHOME")}
         installed = Installed(python, {**env, "GLOSSARY_CACHE_DIR": str(folder / "cache")}, folder)
-        if "glossary" in only:
-            rows = big_glossary(folder, installed, 12_000 if quick else 120_000, 3 if quick else 7)
-            met = report("A large glossary, compiled once (medians)", rows) and met
-        if "import" in only:
-            rows = big_import(folder, installed, 20_000 if quick else 1_000_000)
-            met = report("Importing a large TSV (concept by concept)", rows) and met
-        if "count" in only:
-            corpus = corpus_folder(folder, 10 if quick else 100)
-            rows = jobs(corpus, installed, 1 if quick else 3)
-            rows += dask(corpus, 10 if quick else 40)
-            met = report("Counting a corpus in several processes", rows) and met
+        try:
+            met = measure(folder, installed, quick, only)
+        finally:
+            installed.close()
+    return met
+
+
+def measure(folder: Path, installed: Installed, quick: bool, only: Sequence[str]) -> bool:
+    """The parts named in ``only``, each printed as it is measured; True when every target was met."""
+    met = True
+    if "glossary" in only:
+        rows = big_glossary(folder, installed, 12_000 if quick else 120_000, 3 if quick else 7)
+        met = report("A large glossary, compiled once (medians)", rows) and met
+    if "import" in only:
+        rows = big_import(folder, installed, 20_000 if quick else 1_000_000)
+        met = report("Importing a large TSV (concept by concept)", rows) and met
+    if "count" in only:
+        corpus = corpus_folder(folder, 10 if quick else 100)
+        rows = jobs(corpus, installed, 1 if quick else 3)
+        rows += dask(corpus, 10 if quick else 40)
+        met = report("Counting a corpus in several processes", rows) and met
     return met
 
 

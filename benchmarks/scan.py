@@ -137,5 +137,6 @@ if __name__ == "__main__":
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 10_000, 120_000])
     parser.add_argument("--chars", type=int, default=1_000_000, help="corpus size in characters")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--quick", action="store_true", help="small sizes and corpus, two rounds")
     options = parser.parse_args()
-    sys.exit(0 if main(tuple(options.sizes), options.chars, options.rounds) else 1)
+    sys.exit(0 if main(tuple(options.sizes), options.chars, options.rounds, options.quick) else 1)
