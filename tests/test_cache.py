@@ -172,3 +172,56 @@ def test_the_least_recently_used_entries_go_beyond_the_limit(tmp_path: Path, cac
     glossary.load(paths[2], bundled=False)  # a third entry: the least recently used (g1) goes
     kept = {entry.stem for entry in _entries(cache_dir)}
     assert kept == {compile_cache.entry_key([paths[number]], bundled_digest=None) for number in (0, 2)}
+
+
+# A file is compiled straight into its cache entry, row by row (bounded memory for a
+# million rows): the entry must hold exactly what the compile in memory makes.
+
+MERGING = "id\tzh-Hans\ten\nmilitary-civil-fusion\t军民融合\tMCF of my own\n\t银行\tbank\n\t重庆\tChongqing\n\t军民融合发展\tfusion development\n"
+
+
+@pytest.mark.parametrize(("text", "bundled"), [(ROWS, False), (ROWS, True), (MERGING, True)])
+def test_the_streamed_compile_gives_what_the_compile_in_memory_gives(tmp_path: Path, cache_dir: Path, text: str, bundled: bool) -> None:
+    import warnings
+
+    path = _file(tmp_path, text)
+    with warnings.catch_warnings(record=True) as streamed_warnings:
+        warnings.simplefilter("always")
+        streamed = glossary.load(path, bundled=bundled)
+    with warnings.catch_warnings(record=True) as memory_warnings:
+        warnings.simplefilter("always")
+        in_memory = glossary.load(path, bundled=bundled, cache=False)
+    assert len(_entries(cache_dir)) == 1
+    assert streamed.compiled() == in_memory.compiled()
+    assert [str(item.message) for item in streamed_warnings] == [str(item.message) for item in memory_warnings]
+    assert sorted(path.name for path in cache_dir.iterdir()) == [_entries(cache_dir)[0].name]  # no staging file left
+
+
+def test_a_streamed_compile_of_a_bad_file_leaves_no_entry_and_names_the_line(tmp_path: Path, cache_dir: Path) -> None:
+    path = _file(tmp_path, ROWS + "no chinese here\tat all\n")
+    with pytest.raises(glossary.DataError, match=f"{path}:4"):
+        glossary.load(path)
+    assert not cache_dir.exists() or list(cache_dir.iterdir()) == []
+
+
+def test_a_file_is_compiled_into_its_entry_without_the_compile_in_memory(tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(loading, "compile_path", lambda path: pytest.fail("compiled in memory"))
+    found = glossary.load(_file(tmp_path))
+    assert found.lookup_one("长江").preferred == "Yangtze" and len(_entries(cache_dir)) == 1
+
+
+def test_import_compile_names_the_file_it_could_not_read_and_leaves_nothing(tmp_path: Path, cli) -> None:
+    target = tmp_path / "out.glossary"
+    missing = cli("import", str(tmp_path / "absent.utf8"), "--compile", "-o", str(target))
+    assert missing.code == 2 and "absent.utf8" in missing.err and "out.glossary" not in missing.err and "Traceback" not in missing.err
+    bad = cli("import", str(_file(tmp_path, ROWS + "no chinese here\tat all\n")), "--compile", "-o", str(target))
+    assert bad.code == 2 and "mine.utf8:4" in bad.err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["mine.utf8"]
+
+
+def test_import_compile_counts_the_concepts_and_keeps_what_the_compile_in_memory_makes(tmp_path: Path, cli) -> None:
+    path = _file(tmp_path)
+    target = tmp_path / "out.glossary"
+    result = cli("import", str(path), "--compile", "-o", str(target))
+    assert result.code == 0 and "compiled 3 concepts" in result.err
+    assert glossary.load(target, bundled=False).compiled() == glossary.load(path, bundled=False, cache=False).compiled()

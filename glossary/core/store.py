@@ -34,10 +34,10 @@ from glossary.errors import GlossaryError
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from typing import Any
 
-__all__ = ["STORE_FORMAT", "Store", "StoreError", "write_store"]
+__all__ = ["STORE_FORMAT", "Store", "StoreError", "pack", "unpack", "write_store", "write_store_rows"]
 
 #: Version of the file layout; a file of another version is not read (it is rebuilt).
 STORE_FORMAT = "1"
@@ -47,16 +47,40 @@ class StoreError(GlossaryError):
     """A compiled file that cannot be read: corrupt, truncated, another layout or version."""
 
 
-def _pack(value: Any) -> bytes:
+def pack(value: Any) -> bytes:
+    """A row's dict as stored: marshalled, then zlib-compressed."""
     return zlib.compress(marshal.dumps(value), 1)
 
 
-def _unpack(blob: bytes) -> Any:
+def unpack(blob: bytes) -> Any:
     return marshal.loads(zlib.decompress(blob))
 
 
 def write_store(path: str, compiled: dict[str, Any], *, origin: str, warnings: Iterable[str] = ()) -> None:
     """Write ``compiled`` (the loader's form) to a new SQLite file at ``path``; the caller renames it into place."""
+    kept = list(warnings)
+    write_store_rows(
+        path,
+        zip(compiled["terms"], compiled["derived"]),
+        compiler=compiled["compiler"],
+        origin=origin,
+        finish=lambda: (compiled["sources"], kept),
+    )
+
+
+def write_store_rows(
+    path: str,
+    pairs: Iterable[tuple[dict[str, Any], dict[str, Any]]],
+    *,
+    compiler: int,
+    origin: str,
+    finish: Callable[[], tuple[dict[str, Any], list[str]]],
+) -> int:
+    """Write ``(term, derived)`` pairs, in id order, to a new SQLite file at ``path``, one at a time; how many.
+
+    ``finish()`` gives the cited documents and the compile's warnings once every pair
+    was written (a streamed compile knows them only then). Nothing holds the pairs.
+    """
     from glossary.core.constants import INVERSE_RELATIONS
 
     if os.path.exists(path):
@@ -74,35 +98,32 @@ def write_store(path: str, compiled: dict[str, Any], *, origin: str, warnings: I
             CREATE TABLE inverse (target TEXT, label TEXT, source TEXT, PRIMARY KEY (target, source, label)) WITHOUT ROWID;
             """
         )
-        terms, derived = compiled["terms"], compiled["derived"]
-        connection.executemany(
-            "INSERT INTO terms VALUES (?, ?, ?, ?)",
-            ((position, term["id"], _pack(term), _pack(extra)) for position, (term, extra) in enumerate(zip(terms, derived))),
-        )
-        connection.executemany(
-            "INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?, ?)",
-            ((family, key, position, kind, surface) for position, extra in enumerate(derived) for family, key, kind, surface in extra["keys"]),
-        )
-        connection.executemany(
-            "INSERT OR IGNORE INTO inverse VALUES (?, ?, ?)",
-            (
-                (relation["target"], INVERSE_RELATIONS[relation["type"]], term["id"])
-                for term in terms
-                for relation in term.get("relations", ())
-            ),
-        )
+        count = 0
+        for position, (term, extra) in enumerate(pairs):
+            connection.execute("INSERT INTO terms VALUES (?, ?, ?, ?)", (position, term["id"], pack(term), pack(extra)))
+            connection.executemany(
+                "INSERT OR IGNORE INTO keys VALUES (?, ?, ?, ?, ?)",
+                ((family, key, position, kind, surface) for family, key, kind, surface in extra["keys"]),
+            )
+            connection.executemany(
+                "INSERT OR IGNORE INTO inverse VALUES (?, ?, ?)",
+                ((relation["target"], INVERSE_RELATIONS[relation["type"]], term["id"]) for relation in term.get("relations", ())),
+            )
+            count = position + 1
+        sources, warnings = finish()
         meta = {
             "format": STORE_FORMAT,
-            "compiler": str(compiled["compiler"]),
+            "compiler": str(compiler),
             "origin": origin,
-            "count": str(len(terms)),
-            "sources": _pack(compiled["sources"]),
-            "warnings": _pack(list(warnings)),
+            "count": str(count),
+            "sources": pack(sources),
+            "warnings": pack(list(warnings)),
         }
         connection.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
         connection.commit()
     finally:
         connection.close()
+    return count
 
 
 class _Rows(Sequence["Any"]):
@@ -123,12 +144,12 @@ class _Rows(Sequence["Any"]):
             if not 0 <= position < self._length:
                 raise IndexError(position)
             (blob,) = self._store.one(f"SELECT {self._column} FROM terms WHERE position = ?", (position,))
-            found = self._decoded[position] = _unpack(blob)
+            found = self._decoded[position] = unpack(blob)
         return found
 
     def __iter__(self) -> Iterator[Any]:
         for (blob,) in self._store.rows(f"SELECT {self._column} FROM terms ORDER BY position"):
-            yield _unpack(blob)
+            yield unpack(blob)
 
 
 class _Positions:
@@ -242,8 +263,8 @@ class Store:
             if stored[0] != self.count or (self.count and stored[1] != self.count - 1):
                 raise StoreError(f"{path}: incomplete")
             self.origin = str(meta["origin"])
-            self.sources: dict[str, dict[str, Any]] = _unpack(meta["sources"])
-            self.warnings: list[str] = _unpack(meta["warnings"])
+            self.sources: dict[str, dict[str, Any]] = unpack(meta["sources"])
+            self.warnings: list[str] = unpack(meta["warnings"])
         except (sqlite3.Error, KeyError, ValueError, TypeError, EOFError, zlib.error) as error:
             self.close()
             raise StoreError(f"{path}: {error}") from None

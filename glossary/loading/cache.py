@@ -37,7 +37,7 @@ if TYPE_CHECKING:
 
     from glossary.analysis.glossary import Glossary
 
-__all__ = ["CACHE_ENV", "MAX_BYTES", "MAX_ENTRIES", "SMALL", "cache_folder", "clear_cache", "content_digest", "entry_key", "is_store", "open_store", "prune"]
+__all__ = ["CACHE_ENV", "MAX_BYTES", "MAX_ENTRIES", "SMALL", "cache_folder", "clear_cache", "content_digest", "entry_key", "is_store", "open_store", "prune", "write_atomically"]
 
 #: Environment variable naming the cache folder (tests, read-only homes, shared caches).
 CACHE_ENV = "GLOSSARY_CACHE_DIR"
@@ -126,11 +126,14 @@ def open_store(path: Path, origin: str) -> Glossary:
     return Glossary.from_store(store, origin=origin)
 
 
-def cached(paths: Sequence[Path], *, bundled_digest: str | None, compile_: Any, origin: str) -> Glossary:
+def cached(paths: Sequence[Path], *, bundled_digest: str | None, compile_: Any, origin: str, write: Any = None) -> Glossary:
     """The glossary for ``paths``: from its cache entry, else compiled by ``compile_()`` and stored.
 
     ``compile_`` returns the loader's compiled form. Warnings it gives are shown once,
-    when it runs, and kept with the entry.
+    when it runs, and kept with the entry. ``write(temporary, warnings)``, when given,
+    compiles straight into a store file instead, row by row (large files in bounded
+    memory), and the entry it writes is opened; ``compile_`` then serves only when the
+    cache folder cannot be written.
     """
     import warnings
 
@@ -151,13 +154,18 @@ def cached(paths: Sequence[Path], *, bundled_digest: str | None, compile_: Any, 
             except OSError:
                 pass
             return found
+    import sqlite3
+
+    if write is not None:
+        streamed = _compiled_into(entry, write, origin)
+        if streamed is not None:
+            return streamed
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", GlossaryWarning)
         compiled = compile_()
-    messages = [str(item.message) for item in caught if issubclass(item.category, GlossaryWarning)]
+    messages = _messages(caught)
     for item in caught:
         warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
-    import sqlite3
 
     try:
         write_atomically_to_cache(entry, compiled, origin=origin, warnings=messages)
@@ -173,19 +181,53 @@ def cached(paths: Sequence[Path], *, bundled_digest: str | None, compile_: Any, 
     return Glossary(compiled, origin=origin)
 
 
+def _compiled_into(entry: Path, write: Any, origin: str) -> Glossary | None:
+    """The glossary ``write(temporary, warnings)`` compiles straight into the cache entry; None when it cannot be written."""
+    import sqlite3
+    import warnings
+
+    from glossary.errors import GlossaryWarning
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", GlossaryWarning)
+        try:
+            write_atomically(entry, lambda temporary: write(temporary, lambda: _messages(caught)))
+        except (OSError, sqlite3.Error):
+            return None  # an unwritable folder: the caller compiles in memory, with the warning that says so
+    for item in caught:
+        warnings.warn_explicit(item.message, item.category, item.filename, item.lineno)
+    try:
+        prune(entry.parent, keep=entry)
+    except OSError:
+        pass  # an old entry that cannot be removed now is removed another time
+    return open_store(entry, origin)
+
+
 def write_atomically_to_cache(entry: Path, compiled: dict[str, Any], *, origin: str, warnings: Sequence[str] = ()) -> None:
     """Write a store at ``entry`` through a temporary file in its folder, renamed into place."""
+    write_atomically(entry, lambda temporary: write_store(temporary, compiled, origin=origin, warnings=warnings))
+
+
+def write_atomically(entry: Path, write: Any) -> None:
+    """``write(temporary)`` a file beside ``entry``, then rename it into place; nothing is left behind on failure."""
     import tempfile
 
     entry.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{entry.name}.", suffix=".tmp", dir=entry.parent)
     os.close(handle)
     try:
-        write_store(temporary, compiled, origin=origin, warnings=warnings)
+        write(temporary)
         os.replace(temporary, entry)
     except BaseException:
         _remove(entry.parent / os.path.basename(temporary))
         raise
+
+
+def _messages(caught: Sequence[Any]) -> list[str]:
+    """The texts of the GlossaryWarnings among recorded warnings."""
+    from glossary.errors import GlossaryWarning
+
+    return [str(item.message) for item in caught if issubclass(item.category, GlossaryWarning)]
 
 
 def _remove(path: Path) -> None:

@@ -18,7 +18,7 @@ from glossary.errors import DataError, GlossaryWarning
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from pathlib import Path
     from typing import Any
 
@@ -356,7 +356,15 @@ def load_paths(paths: list[str | Path] | list[str] | list[Path], *, bundled: boo
     if not cache:
         return Glossary(compile_(), origin=origin)
     bundled_digest = _bundled_digest() if bundled else None
-    return compile_cache.cached(resolved, bundled_digest=bundled_digest, compile_=compile_, origin=origin)
+    write = None
+    if len(resolved) == 1 and not is_folder(resolved[0]) and not compile_cache.is_store(resolved[0]):
+        # one glossary file, the usual case: compiled straight into its cache entry, row by row
+        only = resolved[0]
+
+        def write(temporary: str, warnings: Callable[[], list[str]]) -> None:
+            write_compiled_file(temporary, only, bundled=bundled, origin=origin, warnings=warnings)
+
+    return compile_cache.cached(resolved, bundled_digest=bundled_digest, compile_=compile_, origin=origin, write=write)
 
 
 def compile_path(path: Path) -> dict[str, Any]:
@@ -372,6 +380,105 @@ def compile_path(path: Path) -> dict[str, Any]:
     from glossary.formats import read_glossary_file
 
     return read_glossary_file(path)
+
+
+def write_compiled_file(
+    temporary: str, path: Path, *, bundled: bool, origin: str, warnings: Callable[[], list[str]], format_name: str | None = None
+) -> int:
+    """Compile one glossary file into a store at ``temporary``, concept by concept, in bounded memory.
+
+    What :func:`compile_path` and :func:`merge` make in memory, written as it comes: each
+    concept is dumped and derived, packed into a staging file beside ``temporary`` (an
+    SQLite table keyed by id, which sorts them), then the staged rows and the bundled
+    terms it does not replace are written in id order. Nothing keeps a row in memory
+    but its id and simplified form (for the overlap warning), so a file of a million
+    rows compiles in the memory of a few thousand. ``warnings()`` gives the messages the
+    compile gave, stored with the entry. Returns the number of terms written.
+    """
+    import heapq
+    import sqlite3
+    import tempfile
+
+    from glossary.core.constants import COMPILER_VERSION
+    from glossary.core.store import unpack, write_store_rows
+    from glossary.formats import open_import
+
+    stream = open_import(path, format_name)
+    handle, staging = tempfile.mkstemp(prefix=".staging-", suffix=".sqlite", dir=os.path.dirname(temporary) or ".")
+    os.close(handle)
+    connection = sqlite3.connect(staging)
+    try:
+        forms = _staged(connection, stream, path)
+        sources = {key: value.model_dump(mode="json", exclude_none=True) for key, value in sorted(stream.finish().items())}
+        base_pairs, base_sources = _bundled_rows(forms, path) if bundled else ([], {})
+        del forms
+
+        def staged() -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+            for term_blob, extra_blob in connection.execute("SELECT term, derived FROM staged ORDER BY id"):
+                yield unpack(term_blob), unpack(extra_blob)
+
+        return write_store_rows(
+            temporary,
+            heapq.merge(base_pairs, staged(), key=lambda pair: str(pair[0]["id"])),
+            compiler=COMPILER_VERSION,
+            origin=origin,
+            finish=lambda: ({**base_sources, **sources}, warnings()),
+        )
+    finally:
+        connection.close()
+        os.unlink(staging)
+
+
+def _staged(connection: Any, stream: Any, path: Path) -> list[tuple[str, str]]:
+    """Each concept of ``stream`` dumped, derived and packed into the staging table; their ``(id, simplified form)``.
+
+    Raises DataError listing every concept whose pinyin could not be read (as
+    :func:`~glossary.authoring.build.compile_concepts` does) or whose id came twice.
+    """
+    import sqlite3
+
+    from glossary.authoring.build import derive
+    from glossary.core.store import pack
+    from glossary.formats import dumped
+
+    connection.executescript(
+        "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; "
+        "CREATE TABLE staged (id TEXT PRIMARY KEY, term BLOB NOT NULL, derived BLOB NOT NULL) WITHOUT ROWID;"
+    )
+    forms: list[tuple[str, str]] = []
+    problems: list[tuple[str, str]] = []
+    for concept in stream.concepts():
+        term = dumped(concept)
+        try:
+            extra = derive(term)
+        except ValueError as error:  # PinyinError among them
+            problems.append((f"{term['id']}: zh.pinyin", str(error)))
+            continue
+        try:
+            connection.execute("INSERT INTO staged VALUES (?, ?, ?)", (term["id"], pack(term), pack(extra)))
+        except sqlite3.IntegrityError:
+            problems.append((f"{path}: {term['id']}", "the id is used twice"))
+            continue
+        forms.append((term["id"], term["zh"]["hans"]))
+    if problems:
+        stream.finish()  # the file's own problems first, as the compile in memory reports them
+        raise DataError(problems)
+    return forms
+
+
+def _bundled_rows(forms: list[tuple[str, str]], path: Path) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], dict[str, Any]]:
+    """The bundled terms a file's concepts do not replace, and the bundled documents; warns as :func:`merge` does."""
+    from glossary.loading.overlap import overlap, overlap_message
+
+    base = load_bundled().compiled()
+    found = overlap(base["terms"], forms)
+    if found:
+        import warnings
+
+        warnings.warn(overlap_message(str(path), found, "bundled"), GlossaryWarning, stacklevel=3)
+    replaced = set(found.replaced)
+    pairs = [(term, extra) for term, extra in zip(base["terms"], base["derived"]) if term["id"] not in replaced]
+    return pairs, base["sources"]
 
 
 def _bundled_digest() -> str:

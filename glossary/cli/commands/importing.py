@@ -97,11 +97,10 @@ def run(options: argparse.Namespace) -> int:
 
 
 def _compile(options: argparse.Namespace) -> int:
-    """``import FILE --compile -o OUT``: the file compiled (not merged with the bundled terms), written atomically."""
-    from glossary.authoring.build import compile_concepts
-    from glossary.loading.cache import write_atomically_to_cache
-    from glossary.errors import OutputError
-    from glossary.formats import read_document
+    """``import FILE --compile -o OUT``: the file compiled (not merged with the bundled terms), row by row, written atomically."""
+    from glossary.errors import InputError, OutputError
+    from glossary.loading.cache import write_atomically
+    from glossary.loading.loader import write_compiled_file
 
     if options.output is None:
         print("glossary import: --compile needs -o FILE, the compiled file to write", file=sys.stderr)
@@ -111,11 +110,18 @@ def _compile(options: argparse.Namespace) -> int:
     output, direct = output_target(options.output)
     if direct:
         raise OutputError(str(output), "not a regular file: a compiled glossary is an SQLite file, give a file name")
-    document = read_document(options.file, options.format)
-    compiled = compile_concepts(document.terms, document.sources)
+    counted: list[int] = []
+
+    def write(temporary: str) -> None:
+        counted.append(
+            write_compiled_file(temporary, options.file, bundled=False, origin=str(options.file), warnings=list, format_name=options.format)
+        )
+
     try:
-        write_atomically_to_cache(output, compiled, origin=str(options.file))
+        write_atomically(output, write)
+    except InputError:
+        raise  # the file read, not the one written
     except OSError as error:
         raise OutputError(str(output), error.strerror or str(error)) from None
-    print(f"compiled {len(compiled['terms'])} concepts to {output} (use it with --glossary {output})", file=sys.stderr)
+    print(f"compiled {counted[0]} concepts to {output} (use it with --glossary {output})", file=sys.stderr)
     return 0
