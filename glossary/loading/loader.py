@@ -284,16 +284,8 @@ def merge(base: dict[str, Any], extra: dict[str, Any], *, name: str | None = Non
     With ``name`` (where ``extra`` comes from), a GlossaryWarning says which concepts
     were replaced and which share a simplified form with one of ``base`` under another id.
     """
-    if name is not None:
-        from glossary.loading.overlap import overlap, overlap_message
-
-        found = overlap(base["terms"], ((term["id"], term["zh"]["hans"]) for term in extra["terms"]))
-        if found:
-            import warnings
-
-            warnings.warn(overlap_message(name, found, base_name), GlossaryWarning, stacklevel=2)
-    replaced = {term["id"] for term in extra["terms"]}
-    pairs = [(t, d) for t, d in zip(base["terms"], base["derived"]) if t["id"] not in replaced]
+    forms = [(term["id"], term["zh"]["hans"]) for term in extra["terms"]]
+    pairs = kept_base(base, forms, name=name, base_name=base_name)
     pairs += list(zip(extra["terms"], extra["derived"]))
     pairs.sort(key=lambda pair: pair[0]["id"])
     return {
@@ -302,6 +294,26 @@ def merge(base: dict[str, Any], extra: dict[str, Any], *, name: str | None = Non
         "terms": [t for t, _ in pairs],
         "derived": [d for _, d in pairs],
     }
+
+
+def kept_base(
+    base: dict[str, Any], forms: list[tuple[str, str]], *, name: str | None, base_name: str = "bundled"
+) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+    """The ``(term, derived)`` pairs of compiled ``base`` that new concepts, given as ``(id, simplified form)``, do not replace.
+
+    With ``name`` (where the new concepts come from), warns which base concepts they
+    replace and which they double under another id.
+    """
+    if name is not None:
+        from glossary.loading.overlap import overlap, overlap_message
+
+        found = overlap(base["terms"], forms)
+        if found:
+            import warnings
+
+            warnings.warn(overlap_message(name, found, base_name), GlossaryWarning, stacklevel=3)
+    replaced = {term_id for term_id, _ in forms}
+    return [(term, extra) for term, extra in zip(base["terms"], base["derived"]) if term["id"] not in replaced]
 
 
 def load(path: str | Path | None = None, *, bundled: bool = True, cache: bool = True) -> Glossary:
@@ -410,7 +422,9 @@ def write_compiled_file(
     try:
         forms = _staged(connection, stream, path)
         sources = {key: value.model_dump(mode="json", exclude_none=True) for key, value in sorted(stream.finish().items())}
-        base_pairs, base_sources = _bundled_rows(forms, path) if bundled else ([], {})
+        base = load_bundled().compiled() if bundled else None
+        base_pairs = kept_base(base, forms, name=str(path)) if base is not None else []
+        base_sources = base["sources"] if base is not None else {}
         del forms
 
         def staged() -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
@@ -464,21 +478,6 @@ def _staged(connection: Any, stream: Any, path: Path) -> list[tuple[str, str]]:
         stream.finish()  # the file's own problems first, as the compile in memory reports them
         raise DataError(problems)
     return forms
-
-
-def _bundled_rows(forms: list[tuple[str, str]], path: Path) -> tuple[list[tuple[dict[str, Any], dict[str, Any]]], dict[str, Any]]:
-    """The bundled terms a file's concepts do not replace, and the bundled documents; warns as :func:`merge` does."""
-    from glossary.loading.overlap import overlap, overlap_message
-
-    base = load_bundled().compiled()
-    found = overlap(base["terms"], forms)
-    if found:
-        import warnings
-
-        warnings.warn(overlap_message(str(path), found, "bundled"), GlossaryWarning, stacklevel=3)
-    replaced = set(found.replaced)
-    pairs = [(term, extra) for term, extra in zip(base["terms"], base["derived"]) if term["id"] not in replaced]
-    return pairs, base["sources"]
 
 
 def _bundled_digest() -> str:
