@@ -402,10 +402,11 @@ def write_compiled_file(
     What :func:`compile_path` and :func:`merge` make in memory, written as it comes: each
     concept is dumped and derived, packed into a staging file beside ``temporary`` (an
     SQLite table keyed by id, which sorts them), then the staged rows and the bundled
-    terms it does not replace are written in id order. Nothing keeps a row in memory
-    but its id and simplified form (for the overlap warning), so a file of a million
-    rows compiles in the memory of a few thousand. ``warnings()`` gives the messages the
-    compile gave, stored with the entry. Returns the number of terms written.
+    terms it does not replace are written in id order. Beyond what the import's reader
+    keeps (a table's rows grouped by concept, about half a kilobyte each), only each
+    concept's id and simplified form (for the overlap warning) stay in memory.
+    ``warnings()`` gives the messages the compile gave, stored with the entry. Returns
+    the number of terms written.
     """
     import heapq
     import sqlite3
