@@ -168,6 +168,7 @@ def read_glossary_file(path: Path | str, format_name: str | None = None) -> dict
     as dicts at once (which took more than half the memory of a first compile).
     """
     from glossary.authoring.build import compile_concepts
+
     stream = open_import(path, format_name)
     terms = [dumped(concept) for concept in stream.concepts()]
     return compile_concepts(terms, stream.finish())
