@@ -154,19 +154,27 @@ def compile_concepts(
         terms.append(concept if isinstance(concept, dict) else concept.model_dump(mode="json", exclude_none=True, exclude_defaults=False))
     terms.sort(key=lambda term: term["id"])
     problems: list[tuple[str, str]] = []
-    derived = []
-    for term in terms:
-        try:
-            derived.append(derive(term, script_variants=script_variants, localise=localise))
-        except ValueError as error:  # PinyinError among them
-            problems.append((f"{term['id']}: zh.pinyin", str(error)))
+    derived = [derive_or_report(term, problems, script_variants=script_variants, localise=localise) for term in terms]
     if problems:
         raise DataError(problems)
-    source_dicts = {
+    return {"compiler": COMPILER_VERSION, "sources": source_dicts(sources), "terms": terms, "derived": derived}
+
+
+def derive_or_report(term: dict[str, Any], problems: list[tuple[str, str]], *, script_variants: bool = True, localise: bool = True) -> dict[str, Any]:
+    """:func:`derive` of one term; a pinyin it cannot read is added to ``problems`` (and an empty dict returned)."""
+    try:
+        return derive(term, script_variants=script_variants, localise=localise)
+    except ValueError as error:  # PinyinError among them
+        problems.append((f"{term['id']}: zh.pinyin", str(error)))
+        return {}
+
+
+def source_dicts(sources: dict[str, Any]) -> dict[str, Any]:
+    """Cited documents (pydantic models or contract dicts) as the compiled form keeps them: contract dicts, by id."""
+    return {
         key: value if isinstance(value, dict) else value.model_dump(mode="json", exclude_none=True)
         for key, value in sorted(sources.items())
     }
-    return {"compiler": COMPILER_VERSION, "sources": source_dicts, "terms": terms, "derived": derived}
 
 
 def _entries(mapping: dict[str, Any], indent: str = " ") -> list[str]:

@@ -412,6 +412,7 @@ def write_compiled_file(
     import sqlite3
     import tempfile
 
+    from glossary.authoring.build import source_dicts
     from glossary.core.constants import COMPILER_VERSION
     from glossary.core.store import unpack, write_store_rows
     from glossary.formats import open_import
@@ -422,7 +423,7 @@ def write_compiled_file(
     connection = sqlite3.connect(staging)
     try:
         forms = _staged(connection, stream, path)
-        sources = {key: value.model_dump(mode="json", exclude_none=True) for key, value in sorted(stream.finish().items())}
+        sources = source_dicts(stream.finish())
         base = load_bundled().compiled() if bundled else None
         base_pairs = kept_base(base, forms, name=str(path)) if base is not None else []
         base_sources = base["sources"] if base is not None else {}
@@ -452,7 +453,7 @@ def _staged(connection: Any, stream: Any, path: Path) -> list[tuple[str, str]]:
     """
     import sqlite3
 
-    from glossary.authoring.build import derive
+    from glossary.authoring.build import derive_or_report
     from glossary.core.store import pack
     from glossary.formats import dumped
 
@@ -464,10 +465,8 @@ def _staged(connection: Any, stream: Any, path: Path) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     for concept in stream.concepts():
         term = dumped(concept)
-        try:
-            extra = derive(term)
-        except ValueError as error:  # PinyinError among them
-            problems.append((f"{term['id']}: zh.pinyin", str(error)))
+        extra = derive_or_report(term, problems)
+        if not extra:  # its pinyin could not be read: reported
             continue
         try:
             connection.execute("INSERT INTO staged VALUES (?, ?, ?)", (term["id"], pack(term), pack(extra)))

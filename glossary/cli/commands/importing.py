@@ -114,7 +114,7 @@ def _compile(options: argparse.Namespace) -> int:
 
     def write(temporary: str) -> None:
         counted.append(
-            write_compiled_file(temporary, options.file, bundled=False, origin=str(options.file), warnings=list, format_name=options.format)
+            write_compiled_file(temporary, options.file, bundled=False, origin=str(options.file), warnings=lambda: [], format_name=options.format)
         )
 
     try:
