@@ -113,19 +113,47 @@ def matches(expected: list[str], actual: list[str]) -> bool:
     return _pattern(expected).fullmatch(text) is not None
 
 
+_ELISION_OR_NUMBER = re.compile(r"( *(?:…|\.\.\.) *|\d+)")
+
+
+def renumbered(shown: str, real: str) -> str | None:
+    """``shown`` with its numbers taken from ``real``, if the two differ only in numbers.
+
+    Reference marks, counts and dates move when the terms change; a line that only
+    they changed keeps its shown elisions instead of becoming the whole new line.
+    """
+    pieces = _ELISION_OR_NUMBER.split(shown.rstrip())
+    pattern = "".join(
+        r"(\d+)" if piece.isdigit() else "[^\n]*" if piece.strip() in ELLIPSES else re.escape(piece) for piece in pieces
+    )
+    found = re.fullmatch(pattern, real.rstrip())
+    if found is None:
+        return None
+    numbers = iter(found.groups())
+    return "".join(next(numbers) if piece.isdigit() else piece for piece in pieces)
+
+
 def refreshed(expected: list[str], actual: list[str]) -> list[str]:
     """The lines to show instead of ``expected``: the real output, with the shown elisions kept.
 
     Without a ``…`` line: the output whole, a line that still matches its shown form
     (``…`` inside it) kept as shown. With ``…`` lines: as many lines before the first
     and after the last as were shown; a shown stretch between two of them stays where
-    the output still has it, and is dropped where it does not.
+    the output still has it (with its numbers renewed, if only they changed), and is
+    dropped where it does not, the two elisions around it becoming one.
     """
     actual = [line.rstrip() for line in actual]
     marks = [number for number, line in enumerate(expected) if line.strip() in ELLIPSES]
 
     def keep(shown: list[str], real: list[str]) -> list[str]:
-        return [old if matches([old], [new]) else new for old, new in zip(shown, real)] + real[len(shown) :]
+        kept = [old if matches([old], [new]) else renumbered(old, new) or new for old, new in zip(shown, real)]
+        return kept + real[len(shown) :]
+
+    def placed(stretch: list[str], window: list[str], exactly: bool) -> list[str] | None:
+        if exactly:
+            return stretch if matches(stretch, window) else None
+        lines = [renumbered(old, new) for old, new in zip(stretch, window)]
+        return None if any(line is None for line in lines) else [line for line in lines if line is not None]
 
     if not marks:
         return keep(expected, actual) if len(expected) == len(actual) else actual
@@ -135,13 +163,24 @@ def refreshed(expected: list[str], actual: list[str]) -> list[str]:
     out = keep(head, actual[: len(head)])
     position, end = len(head), len(actual) - len(tail)
     for start, stop in zip(marks, marks[1:]):
-        out.append(expected[start].strip())
+        if not out or out[-1].strip() not in ELLIPSES:
+            out.append(expected[start].rstrip())
         stretch = expected[start + 1 : stop]
-        found = next((at for at in range(position, end - len(stretch) + 1) if stretch and matches(stretch, actual[at : at + len(stretch)])), None)
+        windows = range(position, end - len(stretch) + 1) if stretch else range(0)
+        found = next(
+            (
+                (at, lines)
+                for exactly in (True, False)
+                for at in windows
+                if (lines := placed(stretch, actual[at : at + len(stretch)], exactly)) is not None
+            ),
+            None,
+        )
         if found is not None:
-            out += stretch
-            position = found + len(stretch)
-    out.append(expected[marks[-1]].strip())
+            out += found[1]
+            position = found[0] + len(stretch)
+    if not out or out[-1].strip() not in ELLIPSES:
+        out.append(expected[marks[-1]].rstrip())
     return out + (keep(tail, actual[end:]) if tail else [])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from doc_examples import PAGES, ROOT, examples, matches, refreshed, run_page
+from doc_examples import PAGES, ROOT, examples, matches, refreshed, renumbered, run_page
 
 
 def test_the_pages_have_examples() -> None:
@@ -35,7 +35,27 @@ def test_refreshing_keeps_the_elisions_and_the_lines_that_still_match() -> None:
     assert refreshed(["a", "…"], ["a"]) == ["a"]
     # a stretch between two elisions stays where the output still has it
     assert refreshed(["h", "…", "m1", "m2", "…", "t"], ["H", "x", "m1", "m2", "y", "T"]) == ["H", "…", "m1", "m2", "…", "T"]
-    assert refreshed(["h", "…", "gone", "…", "t"], ["H", "x", "y", "T"]) == ["H", "…", "…", "T"]
+    # one that is gone takes its elisions with it, but for one
+    assert refreshed(["h", "…", "gone", "…", "t"], ["H", "x", "y", "T"]) == ["H", "…", "T"]
+
+
+def test_refreshing_renews_the_numbers_of_a_line_that_only_they_changed() -> None:
+    # references renumbered when a source was added: the shown elisions stay
+    shown = ["English", "  official  a [3][4]", "  …", "  source  b [7][8]", "  …", "Variants  x [7], y [14], …", "Sources", "  …"]
+    real = ["English", "  official  a [3][4][5]", "  official  c [6]", "  source  b [8][9]", "  alternative  d [11]", "Variants  x [8], y [15], z [16]", "Sources", "  [1] one"]
+    assert refreshed(shown, real) == [
+        "English",
+        "  official  a [3][4][5]",
+        "  …",
+        "  source  b [8][9]",
+        "  …",
+        "Variants  x [8], y [15], …",
+        "Sources",
+        "  …",
+    ]
+    assert renumbered("First use  June 20, 2017 — First put …", "First use  June 21, 2018 — First put forward") == "First use  June 21, 2018 — First put …"
+    assert renumbered("a [3]", "b [3]") is None
+    assert renumbered("no numbers", "no numbers") == "no numbers"
 
 
 def usage_cases() -> list[tuple[str, list[str]]]:
