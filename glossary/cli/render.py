@@ -44,7 +44,9 @@ class _Footnotes:
         self.order: dict[Citation, int] = {}
 
     def mark(self, citations: tuple[Citation, ...]) -> str:
-        return "".join(f"[{self.order.setdefault(citation, len(self.order) + 1)}]" for citation in citations)
+        # in ascending order, [2][3] rather than [3][2], when a source cited earlier on the card comes last here
+        numbers = [self.order.setdefault(citation, len(self.order) + 1) for citation in citations]
+        return "".join(f"[{number}]" for number in sorted(numbers))
 
 
 def render_source(citation: Citation, glossary: Glossary) -> str:
