@@ -124,6 +124,46 @@ def test_a_variant_quote_must_hold_the_variant(terms_copy: Path) -> None:
     assert problems_of(terms_copy) == []
 
 
+# --- a first use's quotes hold the Chinese term -------------------------------------
+
+MCF_FIRST_USE = 'quote = "In 2015, Xi elevated MCF (军民融合) to a national-level priority."'
+
+
+def test_a_first_use_whose_quotes_lack_the_chinese_term_is_an_error(terms_copy: Path) -> None:
+    # an English account of the idea does not show the Chinese term in use on that date
+    edit(terms_copy, MCF, MCF_FIRST_USE, 'quote = "In 2015, Xi elevated MCF to a national-level priority."')
+    (problem,) = problems_of(terms_copy)
+    assert "military-civil-fusion.toml:47: first_use.sources: no quote contains the Chinese term '军民融合' or a variant of it" in problem
+    assert problem.endswith("[quotes]")
+
+
+def test_a_first_use_quote_may_hold_the_traditional_form_or_a_variant(terms_copy: Path) -> None:
+    edit(terms_copy, MCF, MCF_FIRST_USE, 'quote = "In 2015, Xi elevated 軍民融合 to a national-level priority."')
+    assert problems_of(terms_copy) == []
+    # a short form listed as a variant of the entry dates it too
+    variant = (
+        '[[zh.variants]]\ntext = "军融"\nkind = "short-form"\n\n[[zh.variants.sources]]\n'
+        'doc = "fixture-brief"\nlocator = "p. 2"\nquote = "简称军融"\n\n[[zh.sources]]'
+    )
+    edit(terms_copy, MCF, "[[zh.sources]]", variant)
+    edit(terms_copy, MCF, "In 2015, Xi elevated 軍民融合 to", "In 2015, Xi elevated 军融 to")
+    assert problems_of(terms_copy) == []
+
+
+@pytest.mark.parametrize("category", ["institution", "publication", "event", "military-unit", "law", "plan"])
+def test_a_founding_or_issue_date_may_be_dated_by_a_report_in_any_language(terms_copy: Path, category: str) -> None:
+    edit(terms_copy, MCF, MCF_FIRST_USE, 'quote = "Established in 2015, the commission"')
+    edit(terms_copy, MCF, 'category = "strategy"', f'category = "{category}"')
+    assert problems_of(terms_copy) == []
+
+
+def test_a_loan_concept_dated_by_its_coinage_abroad_says_so(terms_copy: Path) -> None:
+    edit(terms_copy, MCF, MCF_FIRST_USE, 'quote = "the concept was coined in 2015"')
+    assert len(problems_of(terms_copy)) == 1
+    edit(terms_copy, MCF, 'date = "2015"\n', 'date = "2015"\nnote = "Coined abroad: the concept\'s coinage, not the Chinese term\'s first attestation."\n')
+    assert problems_of(terms_copy) == []
+
+
 # --- dates --------------------------------------------------------------------------
 
 

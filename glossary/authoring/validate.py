@@ -180,6 +180,32 @@ def _quote_problems(concept: Concept, official_docs: set[str]) -> list[_Found]:
     return found
 
 
+#: Categories whose first use is a founding, an issue or a sitting: the date is the thing's own, and a
+#: report in any language that names the thing dates it ("Established on 1 October 1952, China News Service").
+DATED_BY_FOUNDING = frozenset({"institution", "publication", "event", "military-unit", "law", "plan"})
+#: How a loan concept's first-use note begins when the date is its coinage abroad (docs/adding-terms.md).
+COINED_ABROAD = "Coined abroad:"
+
+
+def _first_use_quote_problems(concept: Concept) -> list[_Found]:
+    """A first use of a named concept that no quote shows the Chinese term in: (field, message, location).
+
+    The date dates the Chinese term, so one of its quotes holds the term or a variant of it;
+    an English account of the idea (a speech that "introduced" it) may date another wording.
+    """
+    first_use = concept.first_use
+    if first_use is None or concept.category in DATED_BY_FOUNDING or (first_use.note or "").startswith(COINED_ABROAD):
+        return []
+    forms = (concept.zh.hans, concept.zh.hant, *(variant.text for variant in concept.zh.variants))
+    if any(quoted_in(form, citation.quote, chinese=True) for form in forms for citation in first_use.sources):
+        return []
+    message = (
+        f"no quote contains the Chinese term {concept.zh.hans!r} or a variant of it: a first use dates the Chinese term "
+        "(a loan concept dated by its coinage abroad begins the note 'Coined abroad:')"
+    )
+    return [("first_use.sources", message, ("first_use", "sources", 0, "quote"))]
+
+
 def _date_problems(concept: Concept, first_uses: dict[str, FirstUse]) -> list[_Found]:
     """Dates that contradict a first use: (field, message, location)."""
     found: list[_Found] = []
@@ -222,7 +248,7 @@ def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Pr
     for concept in folder.concepts:
         checks: list[tuple[str, list[_Found]]] = [
             ("citations", _citation_problems(concept, folder)),
-            ("quotes", _quote_problems(concept, official_docs)),
+            ("quotes", _quote_problems(concept, official_docs) + _first_use_quote_problems(concept)),
             ("dates", _date_problems(concept, first_uses)),
             ("relations", _relation_problems(concept, ids)),
             ("keys", _unknown_shares(concept, ids)),
