@@ -164,6 +164,21 @@ def test_a_loan_concept_dated_by_its_coinage_abroad_says_so(terms_copy: Path) ->
     assert problems_of(terms_copy) == []
 
 
+def test_a_first_use_dated_by_an_official_translation_says_so_and_quotes_it(terms_copy: Path) -> None:
+    # only the official English of the dated text was found: the note says so, an official document's quote holds an official rendering
+    translated = (
+        'date = "2015"\nnote = "Official translation: only the official English of the speech was found."\n\n'
+        '[[first_use.sources]]\ndoc = "fixture-official"\nlocator = "p. 1"\nquote = "to deepen civil-military integration"\n'
+    )
+    edit(terms_copy, MCF, MCF_FIRST_USE, 'quote = "In 2015, Xi elevated MCF to a national-level priority."')
+    edit(terms_copy, MCF, 'date = "2015"\n', translated)
+    assert problems_of(terms_copy) == []
+    # the marker without such a quote: the English of an analyst's brief is not an official translation
+    edit(terms_copy, MCF, 'doc = "fixture-official"\nlocator = "p. 1"', 'doc = "fixture-brief"\nlocator = "p. 1"')
+    (problem,) = problems_of(terms_copy)
+    assert "first_use.sources: the note says the date rests on an official translation, but no quote of an official document" in problem
+
+
 # --- dates --------------------------------------------------------------------------
 
 

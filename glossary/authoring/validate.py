@@ -185,23 +185,39 @@ def _quote_problems(concept: Concept, official_docs: set[str]) -> list[_Found]:
 DATED_BY_FOUNDING = frozenset({"institution", "publication", "event", "military-unit", "law", "plan"})
 #: How a loan concept's first-use note begins when the date is its coinage abroad (docs/adding-terms.md).
 COINED_ABROAD = "Coined abroad:"
+#: How a first-use note begins when the date rests on the PRC's official English translation of the dated text.
+OFFICIAL_TRANSLATION = "Official translation:"
 
 
-def _first_use_quote_problems(concept: Concept) -> list[_Found]:
+def _first_use_quote_problems(concept: Concept, official_docs: set[str]) -> list[_Found]:
     """A first use of a named concept that no quote shows the Chinese term in: (field, message, location).
 
     The date dates the Chinese term, so one of its quotes holds the term or a variant of it;
     an English account of the idea (a speech that "introduced" it) may date another wording.
+    Where only the official English translation of the dated text was found, the note says
+    so (``Official translation:``) and a quote of an official document holds an official
+    rendering of the term.
     """
     first_use = concept.first_use
-    if first_use is None or concept.category in DATED_BY_FOUNDING or (first_use.note or "").startswith(COINED_ABROAD):
+    if first_use is None or concept.category in DATED_BY_FOUNDING:
         return []
+    note = first_use.note or ""
+    if note.startswith(COINED_ABROAD):
+        return []
+    if note.startswith(OFFICIAL_TRANSLATION):
+        official = [rendering.text for rendering in concept.en if rendering.kind == "official"]
+        quotes = [citation.quote for citation in first_use.sources if citation.doc in official_docs]
+        if any(quoted_in(text, quote) for text in official for quote in quotes):
+            return []
+        message = "the note says the date rests on an official translation, but no quote of an official document it cites holds an official rendering of the term"
+        return [("first_use.sources", message, ("first_use", "note"))]
     forms = (concept.zh.hans, concept.zh.hant, *(variant.text for variant in concept.zh.variants))
     if any(quoted_in(form, citation.quote, chinese=True) for form in forms for citation in first_use.sources):
         return []
     message = (
         f"no quote contains the Chinese term {concept.zh.hans!r} or a variant of it: a first use dates the Chinese term "
-        "(a loan concept dated by its coinage abroad begins the note 'Coined abroad:')"
+        "(a loan concept dated by its coinage abroad begins the note 'Coined abroad:'; one dated by the official "
+        "translation of the dated text, 'Official translation:')"
     )
     return [("first_use.sources", message, ("first_use", "sources", 0, "quote"))]
 
@@ -248,7 +264,7 @@ def validate_folder(folder: TermsFolder, *, slow_checks: bool = True) -> list[Pr
     for concept in folder.concepts:
         checks: list[tuple[str, list[_Found]]] = [
             ("citations", _citation_problems(concept, folder)),
-            ("quotes", _quote_problems(concept, official_docs) + _first_use_quote_problems(concept)),
+            ("quotes", _quote_problems(concept, official_docs) + _first_use_quote_problems(concept, official_docs)),
             ("dates", _date_problems(concept, first_uses)),
             ("relations", _relation_problems(concept, ids)),
             ("keys", _unknown_shares(concept, ids)),
