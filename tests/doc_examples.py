@@ -133,14 +133,23 @@ def renumbered(shown: str, real: str) -> str | None:
     return "".join(next(numbers) if piece.isdigit() else piece for piece in pieces)
 
 
+def cut_like(shown: str, real: str) -> str:
+    """``real`` cut where ``shown`` was cut: a shown line ending in ``…`` keeps that much of the new line."""
+    ending = re.search(r" *(…|\.\.\.) *$", shown)
+    if ending is None or len(real) <= ending.start():
+        return real
+    return f"{real[: ending.start()].rstrip()} {ending.group(1)}"
+
+
 def refreshed(expected: list[str], actual: list[str]) -> list[str]:
     """The lines to show instead of ``expected``: the real output, with the shown elisions kept.
 
     Without a ``…`` line: the output whole, a line that still matches its shown form
     (``…`` inside it) kept as shown. With ``…`` lines: as many lines before the first
     and after the last as were shown; a shown stretch between two of them stays where
-    the output still has it (with its numbers renewed, if only they changed), and is
-    dropped where it does not, the two elisions around it becoming one.
+    the output still has it (with its numbers renewed, if only they changed; with a
+    reworded line renewed and cut where it was cut, if most of its lines are still there),
+    and is dropped where it does not, the two elisions around it becoming one.
     """
     actual = [line.rstrip() for line in actual]
     marks = [number for number, line in enumerate(expected) if line.strip() in ELLIPSES]
@@ -149,11 +158,16 @@ def refreshed(expected: list[str], actual: list[str]) -> list[str]:
         kept = [old if matches([old], [new]) else renumbered(old, new) or new for old, new in zip(shown, real)]
         return kept + real[len(shown) :]
 
-    def placed(stretch: list[str], window: list[str], exactly: bool) -> list[str] | None:
-        if exactly:
+    def placed(stretch: list[str], window: list[str], how: str) -> list[str] | None:
+        if how == "exactly":
             return stretch if matches(stretch, window) else None
         lines = [renumbered(old, new) for old, new in zip(stretch, window)]
-        return None if any(line is None for line in lines) else [line for line in lines if line is not None]
+        if how == "renumbered":
+            return None if any(line is None for line in lines) else [line for line in lines if line is not None]
+        # loosely: most lines still there (a note reworded in one of them), so the stretch is still shown
+        if len(stretch) < 2 or 2 * sum(line is not None for line in lines) <= len(stretch):
+            return None
+        return [line if line is not None else cut_like(old, new) for line, old, new in zip(lines, stretch, window)]
 
     if not marks:
         return keep(expected, actual) if len(expected) == len(actual) else actual
@@ -170,9 +184,9 @@ def refreshed(expected: list[str], actual: list[str]) -> list[str]:
         found = next(
             (
                 (at, lines)
-                for exactly in (True, False)
+                for how in ("exactly", "renumbered", "loosely")
                 for at in windows
-                if (lines := placed(stretch, actual[at : at + len(stretch)], exactly)) is not None
+                if (lines := placed(stretch, actual[at : at + len(stretch)], how)) is not None
             ),
             None,
         )

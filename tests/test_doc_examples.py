@@ -53,6 +53,11 @@ def test_refreshing_renews_the_numbers_of_a_line_that_only_they_changed() -> Non
         "Sources",
         "  …",
     ]
+    # a reworded line among lines still there: the stretch stays, the new line cut where the old one was
+    shown = ["h", "…", "Abbreviations  INSS [13]", "First use  June 20, 2017 — First put forward by …", "Relations  see also", "…", "t"]
+    real = ["h", "x", "Abbreviations  INSS [14]", "First use  June 20, 2017 — Official translation: the date rests on it", "Relations  see also", "y", "t"]
+    assert refreshed(shown, real) == ["h", "…", "Abbreviations  INSS [14]", "First use  June 20, 2017 — Official translation …", "Relations  see also", "…", "t"]
+    assert matches(refreshed(shown, real), real)
     assert renumbered("First use  June 20, 2017 — First put …", "First use  June 21, 2018 — First put forward") == "First use  June 21, 2018 — First put …"
     assert renumbered("a [3]", "b [3]") is None
     assert renumbered("no numbers", "no numbers") == "no numbers"
