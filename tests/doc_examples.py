@@ -44,6 +44,8 @@ INPUTS = ROOT / "tests" / "data" / "docs"
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 ELLIPSES = ("…", "...")
 _FENCE = re.compile(r"^(\s*)(```+|~~~+)")
+#: an elision inside a line, with the spaces around it
+_ELISION = r" *(?:…|\.\.\.) *"
 
 
 @dataclass
@@ -102,7 +104,7 @@ def _pattern(expected: list[str]) -> re.Pattern[str]:
             parts.append(r"(?:[^\n]*\n)*?")
             continue
         # the spaces around an elision are elided with it ("Integration ..." for "Integration: How ...")
-        pieces = re.split(r" *(?:…|\.\.\.) *", line.rstrip())
+        pieces = re.split(_ELISION, line.rstrip())
         parts.append("[^\\n]*".join(re.escape(piece) for piece in pieces) + r"\n")
     return re.compile("".join(parts))
 
@@ -113,7 +115,7 @@ def matches(expected: list[str], actual: list[str]) -> bool:
     return _pattern(expected).fullmatch(text) is not None
 
 
-_ELISION_OR_NUMBER = re.compile(r"( *(?:…|\.\.\.) *|\d+)")
+_ELISION_OR_NUMBER = re.compile(rf"((?:{_ELISION})|\d+)")
 
 
 def renumbered(shown: str, real: str) -> str | None:
@@ -135,10 +137,10 @@ def renumbered(shown: str, real: str) -> str | None:
 
 def cut_like(shown: str, real: str) -> str:
     """``real`` cut where ``shown`` was cut: a shown line ending in ``…`` keeps that much of the new line."""
-    ending = re.search(r" *(…|\.\.\.) *$", shown)
+    ending = re.search(f"({_ELISION})$", shown)
     if ending is None or len(real) <= ending.start():
         return real
-    return f"{real[: ending.start()].rstrip()} {ending.group(1)}"
+    return f"{real[: ending.start()].rstrip()} {ending.group(1).strip()}"
 
 
 def refreshed(expected: list[str], actual: list[str]) -> list[str]:
